@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "EventGraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "EventGraph", targets: ["EventGraph"]),
+        .library(name: "EventGraphRendering", targets: ["EventGraphRendering"]),
+        .executable(name: "eventgraph", targets: ["eventgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Core: model, schema, loader, validation, graph, views, queries, DOT/JSON writers. No C, no CLI.
+        .target(
+            name: "EventGraph",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/schema.yaml")]
+        ),
+        // The only module that sees Graphviz's C API.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(
+            name: "EventGraphRendering",
+            dependencies: ["EventGraph", "CGraphviz"]
+        ),
+        .executableTarget(
+            name: "eventgraph",
+            dependencies: [
+                "EventGraph",
+                "EventGraphRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "EventGraphTests",
+            dependencies: ["EventGraph"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EventGraphRenderingTests",
+            dependencies: ["EventGraphRendering"]
+        ),
+        .testTarget(
+            name: "EventGraphCLITests",
+            dependencies: ["eventgraph"]
+        ),
+    ]
+)

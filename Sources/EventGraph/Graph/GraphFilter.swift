@@ -1,0 +1,127 @@
+/// The filters shared by `render`, `path`, `neighbors`, `timeline` and `export`.
+///
+/// Partial dates are intervals: an event is kept by `from`/`to` when its interval overlaps
+/// the window, and by `asOf` when it may have happened by then (it starts on or before the
+/// last day of the as-of date). Relations are kept when their `since`/`until` validity
+/// overlaps the window (undated relations always).
+public struct GraphFilter: Sendable, Equatable {
+    public var from: PartialDate?
+    public var to: PartialDate?
+    public var asOf: PartialDate?
+    /// Event and relation kinds to keep; empty keeps all.
+    public var kinds: Set<String>
+    /// Claim statuses to drop.
+    public var excludedClaims: Set<Claim>
+    /// Keep only the actors within `depth` links of this actor id.
+    public var focus: String?
+    public var depth: Int
+
+    public init(from: PartialDate? = nil, to: PartialDate? = nil, asOf: PartialDate? = nil,
+                kinds: Set<String> = [], excludedClaims: Set<Claim> = [], focus: String? = nil, depth: Int = 1) {
+        self.from = from
+        self.to = to
+        self.asOf = asOf
+        self.kinds = kinds
+        self.excludedClaims = excludedClaims
+        self.focus = focus
+        self.depth = depth
+    }
+
+    /// True when the filter keeps everything.
+    public var isEmpty: Bool {
+        from == nil && to == nil && asOf == nil && kinds.isEmpty && excludedClaims.isEmpty && focus == nil
+    }
+
+    /// The window of days `from`…`to`/`asOf` allows (open sides are unbounded).
+    public var window: DayInterval {
+        let last = [to?.interval.last, asOf?.interval.last].compactMap { $0 }.min() ?? Int.max
+        return DayInterval(first: from?.interval.first ?? Int.min, last: last)
+    }
+
+    /// Whether an event passes the date, kind and claim filters (not the focus).
+    public func keeps(_ event: Event) -> Bool {
+        if !kinds.isEmpty && !kinds.contains(event.kind) { return false }
+        if excludedClaims.contains(event.claim) { return false }
+        return event.date.interval.overlaps(window)
+    }
+
+    /// Whether a relation passes the date and kind filters (not the focus).
+    public func keeps(_ relation: Relation) -> Bool {
+        if !kinds.isEmpty && !kinds.contains(relation.kind) { return false }
+        return relation.validity.overlaps(window)
+    }
+
+    /// Names in `kinds` that are neither event nor relation kinds of the schema.
+    public func unknownKinds(in schema: Schema) -> [String] {
+        kinds.filter { schema.eventKinds[$0] == nil && schema.relationKinds[$0] == nil }.sorted()
+    }
+}
+
+extension Graph {
+    /// A copy holding only what `filter` keeps. Role ids naming removed events are dropped;
+    /// with any filter active, actors left without events or relations are dropped too.
+    /// - Complexity: O(A + E + R) plus the focus search.
+    public func filtered(by filter: GraphFilter) -> Graph {
+        guard !filter.isEmpty else { return self }
+        var keptEvents = events.filter(filter.keeps)
+        var keptRelations = relations.filter(filter.keeps)
+        var keptActorIDs = Set(keptEvents.flatMap(\.allParticipants))
+            .union(keptRelations.flatMap { [$0.from, $0.to] })
+        if let focus = filter.focus {
+            let reach = neighborhood(of: focus, depth: filter.depth, events: keptEvents, relations: keptRelations)
+            keptActorIDs = reach
+            keptEvents = keptEvents.filter { event in event.allParticipants.contains { reach.contains($0) } }
+            keptEvents = keptEvents.filter { event in
+                event.allParticipants.allSatisfy { reach.contains($0) || self.event($0) != nil }
+            }
+            keptRelations = keptRelations.filter { reach.contains($0.from) && reach.contains($0.to) }
+        }
+        let keptEventIDs = Set(keptEvents.map(\.id))
+        let prunedEvents = keptEvents.map { event -> Event in
+            var copy = event
+            copy.roles = event.roles.compactMap { binding in
+                let ids = binding.ids.filter { keptActorIDs.contains($0) || keptEventIDs.contains($0) }
+                return ids.isEmpty ? nil : RoleBinding(role: binding.role, ids: ids)
+            }
+            return copy
+        }
+        return Graph(title: title, description: description, schema: schema, sources: sources,
+                     actors: actors.filter { keptActorIDs.contains($0.id) },
+                     events: prunedEvents, relations: keptRelations)
+    }
+
+    /// Actor ids within `depth` links of `start` (an actor id), walking events and relations.
+    /// An event that names another event also reaches that event's participants.
+    func neighborhood(of start: String, depth: Int, events: [Event], relations: [Relation]) -> Set<String> {
+        var adjacency: [String: Set<String>] = [:]
+        let eventByID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func actorsOf(_ event: Event, seen: inout Set<String>) -> [String] {
+            guard seen.insert(event.id).inserted else { return [] }
+            return event.allParticipants.flatMap { id -> [String] in
+                if let inner = eventByID[id] { return actorsOf(inner, seen: &seen) }
+                return actor(id) != nil ? [id] : []
+            }
+        }
+        for event in events {
+            var seen = Set<String>()
+            let members = actorsOf(event, seen: &seen)
+            for a in members { adjacency[a, default: []].formUnion(members.filter { $0 != a }) }
+        }
+        for relation in relations {
+            adjacency[relation.from, default: []].insert(relation.to)
+            adjacency[relation.to, default: []].insert(relation.from)
+        }
+        var reached: Set<String> = [start]
+        var frontier = [start]
+        for _ in 0..<max(0, depth) {
+            var next: [String] = []
+            for id in frontier {
+                for neighbor in adjacency[id, default: []].sorted() where reached.insert(neighbor).inserted {
+                    next.append(neighbor)
+                }
+            }
+            frontier = next
+        }
+        return reached
+    }
+}

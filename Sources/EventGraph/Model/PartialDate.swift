@@ -1,0 +1,183 @@
+/// A calendar date known to a year, a month or a day, optionally marked "about" (`~`).
+///
+/// A partial date stands for the interval of days it covers: `2025` is 2025-01-01…2025-12-31,
+/// `2025-03` is 2025-03-01…2025-03-31. Comparisons between partial dates are therefore
+/// three-valued (see ``DayInterval/ordering(to:)``).
+public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    public enum Precision: Int, Sendable, Comparable {
+        case year, month, day
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+    /// Written with a leading `~`: the date is approximate.
+    public let approximate: Bool
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    /// Creates a validated date; returns nil for impossible dates (month 13, February 30).
+    public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month {
+            guard (1...12).contains(month) else { return nil }
+            if let day {
+                guard (1...PartialDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+            }
+        } else if day != nil {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.approximate = approximate
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally prefixed with `~`.
+    /// Throws ``DateSyntaxError`` with a sentence explaining what is wrong.
+    public init(parsing text: String) throws(DateSyntaxError) {
+        var body = Substring(text.trimmingWhitespace())
+        var approximate = false
+        if body.first == "~" {
+            approximate = true
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count),
+              zip(parts, widths).allSatisfy({ part, width in
+                  part.count == width && part.allSatisfy { $0.isASCII && $0.isNumber }
+              })
+        else {
+            throw DateSyntaxError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with ~ in front)")
+        }
+        let numbers = parts.map { Int($0)! }
+        let month = numbers.count > 1 ? numbers[1] : nil
+        let day = numbers.count > 2 ? numbers[2] : nil
+        if let month, !(1...12).contains(month) {
+            throw DateSyntaxError(text: text, reason: "month \(month) does not exist")
+        }
+        guard let date = PartialDate(year: numbers[0], month: month, day: day, approximate: approximate) else {
+            throw DateSyntaxError(text: text, reason: "day \(day ?? 0) does not exist in that month")
+        }
+        self = date
+    }
+
+    /// The date as written: `~2025-03`.
+    public var description: String {
+        var text = approximate ? "~" : ""
+        text += String.zeroPadded(year, width: 4)
+        if let month { text += "-" + String.zeroPadded(month, width: 2) }
+        if let day { text += "-" + String.zeroPadded(day, width: 2) }
+        return text
+    }
+
+    /// The days this date covers.
+    public var interval: DayInterval {
+        switch (month, day) {
+        case let (month?, day?):
+            let d = PartialDate.dayNumber(year: year, month: month, day: day)
+            return DayInterval(first: d, last: d)
+        case let (month?, nil):
+            return DayInterval(first: PartialDate.dayNumber(year: year, month: month, day: 1),
+                               last: PartialDate.dayNumber(year: year, month: month,
+                                                           day: PartialDate.daysInMonth(year: year, month: month)))
+        default:
+            return DayInterval(first: PartialDate.dayNumber(year: year, month: 1, day: 1),
+                               last: PartialDate.dayNumber(year: year, month: 12, day: 31))
+        }
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The civil date of a day number (inverse of ``dayNumber(year:month:day:)``).
+    public static func civil(fromDayNumber z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+/// Why a date string was rejected.
+public struct DateSyntaxError: Error, Sendable, CustomStringConvertible {
+    public let text: String
+    public let reason: String
+    public var description: String { "invalid date '\(text)': \(reason)" }
+}
+
+/// A closed interval of days (day numbers since 1970-01-01).
+public struct DayInterval: Hashable, Sendable {
+    public var first: Int
+    public var last: Int
+
+    public init(first: Int, last: Int) {
+        self.first = first
+        self.last = last
+    }
+
+    /// How two intervals are ordered in time.
+    public enum Ordering: Sendable, Equatable {
+        /// Every day of `self` is before (or, non-strictly, not after) every day of the other.
+        case certain
+        /// Some choice of days satisfies the order, another does not.
+        case possible
+        /// No choice of days satisfies the order.
+        case impossible
+    }
+
+    /// Whether `self` can be *not after* `other` (`strict: false`) or *before* it (`strict: true`).
+    public func ordering(to other: DayInterval, strict: Bool = false) -> Ordering {
+        if strict {
+            if last < other.first { return .certain }
+            if first < other.last { return .possible }
+            return .impossible
+        }
+        if last <= other.first { return .certain }
+        if first <= other.last { return .possible }
+        return .impossible
+    }
+
+    public func overlaps(_ other: DayInterval) -> Bool { first <= other.last && other.first <= last }
+}
+
+extension String {
+    /// `value` in decimal, left-padded with zeros to `width` digits.
+    static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = value.description
+        let padding = width - digits.count
+        return padding > 0 ? String(repeating: "0", count: padding) + digits : digits
+    }
+
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,80 @@
+extension Graph {
+    /// The graph as node-link JSON: `nodes` (actors then events, each with `type`), `links`
+    /// (event participations with their role, then relations), and `sources`. The shape
+    /// `networkx.node_link_graph(data, edges="links")` reads. Deterministic.
+    public var nodeLinkJSON: JSONValue {
+        var nodes: [JSONValue] = []
+        for actor in actors {
+            nodes.append(.object([
+                "id": .string(actor.id), "type": "actor", "kind": .string(actor.kind), "name": .string(actor.name),
+                "names": actor.names.isEmpty ? nil : .object(actor.names.map { ($0.language, .string($0.name)) }),
+                "aliases": actor.aliases.isEmpty ? nil : .strings(actor.aliases),
+                "country": actor.country.map(JSONValue.string),
+                "description": actor.description.map(JSONValue.string),
+                "tags": actor.tags.isEmpty ? nil : .strings(actor.tags),
+            ]))
+        }
+        for event in events {
+            nodes.append(.object([
+                "id": .string(event.id), "type": "event", "kind": .string(event.kind),
+                "date": .string(event.date.description),
+                "start": .string(event.date.start.description),
+                "end": eventEnd(event).map(JSONValue.string),
+                "title": .string(event.title),
+                "description": event.description.map(JSONValue.string),
+                "amount": event.amount.map { .object(["value": .number($0.value), "currency": $0.currency.map(JSONValue.string)]) },
+                "status": event.status.map { .string($0.rawValue) },
+                "claim": .string(event.claim.rawValue),
+                "claimed_by": event.claimedBy.map(JSONValue.string),
+                "date_basis": .string(event.dateBasis.rawValue),
+                "date_note": event.dateNote.map(JSONValue.string),
+                "sources": Graph.evidenceJSON(event.sources),
+                "tags": event.tags.isEmpty ? nil : .strings(event.tags),
+            ]))
+        }
+        var links: [JSONValue] = []
+        for event in events {
+            for binding in event.roles {
+                for id in binding.ids {
+                    links.append(.object([("source", .string(event.id)), ("target", .string(id)),
+                                          ("type", "role"), ("role", .string(binding.role))]))
+                }
+            }
+        }
+        for relation in relations {
+            links.append(.object([
+                "source": .string(relation.from), "target": .string(relation.to), "type": "relation",
+                "id": .string(relation.id), "kind": .string(relation.kind),
+                "role": relation.role.map(JSONValue.string),
+                "since": relation.since.map { .string($0.description) },
+                "until": relation.until.map { .string($0.description) },
+                "sources": relation.sources.isEmpty ? nil : Graph.evidenceJSON(relation.sources),
+            ]))
+        }
+        let sourceList: [JSONValue] = sources.map { source in
+            .object([
+                "id": .string(source.id), "title": .string(source.title),
+                "publisher": source.publisher.map(JSONValue.string), "author": source.author.map(JSONValue.string),
+                "published": source.published.map { .string($0.description) },
+                "url": source.url.map(JSONValue.string), "language": source.language.map(JSONValue.string),
+                "file": source.file.map(JSONValue.string),
+            ])
+        }
+        return .object([
+            "directed": true, "multigraph": true,
+            "graph": .object(["title": title.map(JSONValue.string), "description": description.map(JSONValue.string)]),
+            "nodes": .array(nodes), "links": .array(links), "sources": .array(sourceList),
+        ])
+    }
+
+    private func eventEnd(_ event: Event) -> String? {
+        if case let .span(_, end) = event.date { return end.description }
+        return nil
+    }
+
+    static func evidenceJSON(_ evidence: [Evidence]) -> JSONValue {
+        .array(evidence.map { item in
+            .object(["source": .string(item.source), "quote": item.quote.map(JSONValue.string), "note": item.note.map(JSONValue.string)])
+        })
+    }
+}

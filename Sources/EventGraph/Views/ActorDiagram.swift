@@ -1,0 +1,89 @@
+/// The actor graph: actors as nodes; an event whose kind declares an `edge:` becomes an arrow
+/// labelled with its kind and date when all its participants are actors in the edge's two
+/// roles and no other event refers to it; every other event becomes a small node joined to
+/// its participants. Relations are dashed lines labelled with their kind.
+public struct ActorDiagram: Sendable {
+    public let graph: Graph
+    public let options: DiagramOptions
+
+    public init(graph: Graph, options: DiagramOptions = DiagramOptions()) {
+        self.graph = graph
+        self.options = options
+    }
+
+    /// True when the event is drawn as arrows between actors rather than as a node.
+    public func drawsAsArrow(_ event: Event) -> Bool {
+        guard let edge = graph.schema.eventKinds[event.kind]?.edge else { return false }
+        if referencedEvents.contains(event.id) { return false }
+        let from = event.participants(edge.from), to = event.participants(edge.to)
+        guard !from.isEmpty, !to.isEmpty else { return false }
+        let edgeRoles: Set<String> = [edge.from, edge.to]
+        guard event.roles.allSatisfy({ edgeRoles.contains($0.role) }) else { return false }
+        return (from + to).allSatisfy { graph.actor($0) != nil }
+    }
+
+    private var referencedEvents: Set<String> {
+        Set(graph.events.flatMap { $0.allParticipants.filter { graph.event($0) != nil } })
+    }
+
+    public var document: DOTDocument {
+        let builder = DiagramBuilder(graph: graph, options: options)
+        var statements: [DOTStatement] = []
+        let referenced = referencedEvents
+        var usedActorKinds = Set<String>(), usedEventKinds = Set<String>(), usedRelationKinds = Set<String>()
+        for actor in graph.actors {
+            statements.append(builder.actorNode(actor))
+            usedActorKinds.insert(actor.kind)
+        }
+        for event in graph.chronologicalEvents {
+            usedEventKinds.insert(event.kind)
+            let color = builder.eventColor(event.kind)
+            let dashed = event.claim != .asserted
+            if let edge = graph.schema.eventKinds[event.kind]?.edge, !referenced.contains(event.id), drawsAsArrow(event) {
+                let label = "\(event.kind)\n\(event.date)"
+                for from in event.participants(edge.from) {
+                    for to in event.participants(edge.to) {
+                        var attributes = [DOTAttribute("label", label), DOTAttribute("color", color),
+                                          DOTAttribute("fontcolor", color), DOTAttribute("tooltip", builder.eventTooltip(event)),
+                                          DOTAttribute("id", "\(event.id)--\(from)--\(to)")]
+                        if dashed { attributes.append(DOTAttribute("style", "dashed")) }
+                        statements.append(.edge(from, to, attributes))
+                    }
+                }
+                continue
+            }
+            statements.append(builder.eventNode(event))
+            let edge = graph.schema.eventKinds[event.kind]?.edge
+            for binding in event.roles {
+                for id in binding.ids {
+                    var attributes = [DOTAttribute("label", binding.role), DOTAttribute("color", color),
+                                      DOTAttribute("fontcolor", "#555555"), DOTAttribute("arrowsize", "0.5")]
+                    if dashed { attributes.append(DOTAttribute("style", "dashed")) }
+                    if binding.role == edge?.from {
+                        statements.append(.edge(id, event.id, attributes))
+                    } else {
+                        if edge == nil { attributes.append(DOTAttribute("dir", "none")) }
+                        statements.append(.edge(event.id, id, attributes))
+                    }
+                }
+            }
+        }
+        for relation in graph.relations {
+            usedRelationKinds.insert(relation.kind)
+            let info = graph.schema.relationKinds[relation.kind]
+            var label = info?.label ?? relation.kind
+            if let role = relation.role { label += " (\(role))" }
+            var attributes = [DOTAttribute("label", label), DOTAttribute("style", "dashed"),
+                              DOTAttribute("color", builder.relationColor(relation.kind)),
+                              DOTAttribute("fontcolor", "#666666"), DOTAttribute("id", relation.id)]
+            if info?.directed == false { attributes.append(DOTAttribute("dir", "none")) }
+            statements.append(.edge(relation.from, relation.to, attributes))
+        }
+        if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds),
+                                       relationKinds: graph.schema.relationKindOrder.filter(usedRelationKinds.contains)) {
+            statements.append(legend)
+        }
+        return DOTDocument(name: "actors", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
+                           nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)
+    }
+}

@@ -1,0 +1,9 @@
+extension Graph {
+    /// The DOT document of a view of this graph.
+    public func diagram(_ view: DiagramView, options: DiagramOptions = DiagramOptions()) -> DOTDocument {
+        switch view {
+        case .actors: ActorDiagram(graph: self, options: options).document
+        case .events: EventDiagram(graph: self, options: options).document
+        }
+    }
+}

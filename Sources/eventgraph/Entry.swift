@@ -1,0 +1,63 @@
+import ArgumentParser
+import EventGraph
+import EventGraphRendering
+import Foundation
+
+/// Runs the command line and maps failures to the documented exit codes:
+/// 0 success, 1 bad input or a failed check, 2 bad usage.
+@main
+struct Entry {
+    static func main() {
+        do {
+            var command = try EventGraphCommand.parseAsRoot()
+            try command.run()
+        } catch {
+            exit(report(error))
+        }
+    }
+
+    static func report(_ error: Error) -> Int32 {
+        switch error {
+        case let error as InputError:
+            printError(error.description)
+            return 1
+        case let error as CommandFailure:
+            printError("error: \(error.message)")
+            return 1
+        case let error as NameResolutionError:
+            printError("error: \(error)")
+            return 1
+        case let error as GraphvizError:
+            printError("error: \(error)")
+            return 1
+        case let error as OutputFileError:
+            printError("error: \(error)")
+            return 1
+        default:
+            let code = EventGraphCommand.exitCode(for: error)
+            if code == .success {
+                print(EventGraphCommand.fullMessage(for: error))
+                return 0
+            }
+            printError(EventGraphCommand.fullMessage(for: error))
+            // Every other ArgumentParser failure (unknown option, bad value) is bad usage.
+            return code == .failure || code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+
+    static func printError(_ text: String) {
+        var stderr = StandardError()
+        print(text, to: &stderr)
+    }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+/// A failed check or an empty answer, reported as one sentence with exit status 1.
+struct CommandFailure: Error {
+    let message: String
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import EventGraph
+
+/// The graph to load: files and folders merged into one graph.
+struct GraphOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Graph files (YAML or JSON) or folders of them.", valueName: "GRAPH"))
+    var graph: [String]
+
+    /// Loads and validates the graph; throws ``InputError`` with every problem.
+    func load() throws -> Graph {
+        try GraphLoader().load(paths: graph)
+    }
+}
+
+/// Positionals of commands shaped `GRAPH… NAME…`: graph paths first, then a fixed number of
+/// actor or event names at the end.
+struct TrailingNames {
+    let graph: [String]
+    let names: [String]
+
+    init(_ arguments: [String], count: Int, usage: String) throws {
+        guard arguments.count > count else {
+            throw ValidationError("expected \(usage)")
+        }
+        graph = Array(arguments.dropLast(count))
+        names = Array(arguments.suffix(count))
+    }
+
+    func load() throws -> Graph {
+        try GraphLoader().load(paths: graph)
+    }
+}
+
+/// Filters shared by render, export (and, later, path, neighbors and timeline).
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Keep events on or before this date.", valueName: "DATE"))
+    var to: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep only what had happened by this date (events up to it, relations in force).", valueName: "DATE"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Event and relation kinds to keep, comma-separated.", valueName: "KIND,…"))
+    var kinds: String?
+
+    @Option(name: .customLong("exclude-claims"), help: ArgumentHelp("Claim statuses to drop, comma-separated (reported, claimed, disputed, denied, retracted).", valueName: "CLAIM,…"))
+    var excludeClaims: String?
+
+    @Option(help: ArgumentHelp("Keep only the actors within --depth links of this actor (id or any of its names).", valueName: "ID"))
+    var focus: String?
+
+    @Option(help: "Link distance for --focus.")
+    var depth: Int = 1
+
+    mutating func validate() throws {
+        _ = try dates()
+        _ = try claims()
+        guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
+    }
+
+    private func date(_ text: String?, _ option: String) throws -> PartialDate? {
+        guard let text else { return nil }
+        do { return try PartialDate(parsing: text) } catch { throw ValidationError("\(option): \(error)") }
+    }
+
+    private func dates() throws -> (PartialDate?, PartialDate?, PartialDate?) {
+        (try date(from, "--from"), try date(to, "--to"), try date(asOf, "--as-of"))
+    }
+
+    private func claims() throws -> Set<Claim> {
+        var result = Set<Claim>()
+        for name in Self.list(excludeClaims) {
+            guard let claim = Claim(rawValue: name) else {
+                throw ValidationError("--exclude-claims: unknown claim '\(name)'; claims are \(Claim.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            result.insert(claim)
+        }
+        return result
+    }
+
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The filter for a loaded graph (resolves `--focus`, checks `--kinds` against its schema).
+    func filter(for graph: Graph) throws -> GraphFilter {
+        let (from, to, asOf) = try dates()
+        var filter = GraphFilter(from: from, to: to, asOf: asOf, kinds: Set(Self.list(kinds)),
+                                 excludedClaims: try claims(), depth: depth)
+        let unknown = filter.unknownKinds(in: graph.schema)
+        if !unknown.isEmpty {
+            throw ValidationError("--kinds: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(graph.schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(graph.schema.relationKindOrder.joined(separator: ", "))")
+        }
+        if let focus { filter.focus = try graph.resolveActor(focus) }
+        return filter
+    }
+}
