@@ -80,11 +80,12 @@ extension Graph {
             }
             throw NameResolutionError(name: name, what: what, reason: .ambiguous(candidates: candidates))
         }
+        // Ids first, so a tie between an id and a name of the same actor offers the id.
         var pool: [String] = []
-        if scope.contains(.actors) { pool += actors.flatMap(\.allNames) }
+        if scope.contains(.actors) { pool += actors.map(\.id) + actors.flatMap { Array($0.allNames.dropFirst()) } }
         if scope.contains(.events) { pool += events.map(\.id) }
         throw NameResolutionError(name: name, what: what,
-                                  reason: .notFound(suggestions: Suggestions.closest(to: name, among: Array(Set(pool)))))
+                                  reason: .notFound(suggestions: Suggestions.closest(to: name, among: pool)))
     }
 
     /// Resolves a name that must be an actor; returns its id.

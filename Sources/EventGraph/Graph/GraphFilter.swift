@@ -65,7 +65,7 @@ extension Graph {
         guard !filter.isEmpty else { return self }
         var keptEvents = events.filter(filter.keeps)
         var keptRelations = relations.filter(filter.keeps)
-        var keptActorIDs = Set(keptEvents.flatMap(\.allParticipants))
+        var keptActorIDs = Set(keptEvents.flatMap(\.allParticipants).filter { actor($0) != nil })
             .union(keptRelations.flatMap { [$0.from, $0.to] })
         if let focus = filter.focus {
             let reach = neighborhood(of: focus, depth: filter.depth, events: keptEvents, relations: keptRelations)

@@ -112,26 +112,24 @@ struct GraphAssembler {
                 if key == "title" { title = (text, here) } else { description = (text, here) }
             }
         }
-        if let entry = fields["sources"], !NodeReader.isNull(entry.value) {
-            for item in reader.entries(entry.value, what: "sources") ?? [] {
-                readSource(item, reader: reader)
-            }
-        }
-        if let entry = fields["actors"], !NodeReader.isNull(entry.value) {
-            for item in reader.entries(entry.value, what: "actors") ?? [] {
-                readActor(item, reader: reader)
-            }
-        }
-        if let entry = fields["events"], !NodeReader.isNull(entry.value) {
-            for item in reader.entries(entry.value, what: "events") ?? [] {
-                readEvent(item, reader: reader)
-            }
-        }
-        if let entry = fields["relations"], !NodeReader.isNull(entry.value) {
-            if case let .sequence(items) = entry.value {
-                for item in items { readRelation(item, reader: reader) }
-            } else {
-                reader.error(entry.value, "relations must be a list, found \(NodeReader.typeName(entry.value))")
+        // Sections in the order they are written, so "defined twice" points at the later place.
+        let sections = fields.values
+            .filter { ["sources", "actors", "events", "relations"].contains($0.key) && !NodeReader.isNull($0.value) }
+            .sorted { reader.location($0.keyNode) < reader.location($1.keyNode) }
+        for section in sections {
+            switch section.key {
+            case "sources":
+                for item in reader.entries(section.value, what: "sources") ?? [] { readSource(item, reader: reader) }
+            case "actors":
+                for item in reader.entries(section.value, what: "actors") ?? [] { readActor(item, reader: reader) }
+            case "events":
+                for item in reader.entries(section.value, what: "events") ?? [] { readEvent(item, reader: reader) }
+            default:
+                if case let .sequence(items) = section.value {
+                    for item in items { readRelation(item, reader: reader) }
+                } else {
+                    reader.error(section.value, "relations must be a list, found \(NodeReader.typeName(section.value))")
+                }
             }
         }
     }

@@ -1,13 +1,16 @@
 /// "Did you mean" suggestions by edit distance.
 enum Suggestions {
-    /// Up to `limit` candidates closest to `word` (case-insensitive), nearest first, ties by name.
+    /// Up to `limit` candidates closest to `word` (case-insensitive), nearest first; ties keep
+    /// the candidates' order, and names differing only in case are offered once.
     static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(word.lowercased())
         let threshold = max(2, target.count / 3)
-        return candidates
-            .map { (name: $0, distance: distance(target, Array($0.lowercased()))) }
+        var seen = Set<String>()
+        let unique = candidates.filter { seen.insert($0.lowercased()).inserted }
+        return unique.enumerated()
+            .map { (index: $0.offset, name: $0.element, distance: distance(target, Array($0.element.lowercased()))) }
             .filter { $0.distance <= threshold }
-            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            .sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }
             .prefix(limit)
             .map(\.name)
     }

@@ -164,6 +164,12 @@ public struct DayInterval: Hashable, Sendable {
     }
 
     public func overlaps(_ other: DayInterval) -> Bool { first <= other.last && other.first <= last }
+
+    /// `YYYY-MM-DD` of a day number.
+    public static func isoDate(_ day: Int) -> String {
+        let civil = PartialDate.civil(fromDayNumber: day)
+        return String.zeroPadded(civil.year, width: 4) + "-" + String.zeroPadded(civil.month, width: 2) + "-" + String.zeroPadded(civil.day, width: 2)
+    }
 }
 
 extension String {

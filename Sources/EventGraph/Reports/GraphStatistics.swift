@@ -10,6 +10,7 @@ public struct GraphStatistics: Sendable {
     public var relationKinds: [Count]
     public var claims: [Count]
     public var sources: Int
+    /// The first and last day any event may have taken place on (`YYYY-MM-DD`).
     public var dateRange: (first: String, last: String)?
     /// Actors by number of events and relations they take part in, most first, ties by id.
     public var mostConnected: [Count]
@@ -28,9 +29,8 @@ public struct GraphStatistics: Sendable {
         claims = counted(graph.events.map(\.claim.rawValue))
         sources = graph.sources.count
         inferredDates = graph.events.filter { $0.dateBasis == .inferred }.count
-        let chronological = graph.chronologicalEvents
-        if let first = chronological.first, let last = graph.events.max(by: { ($0.date.interval.last, $0.id) < ($1.date.interval.last, $1.id) }) {
-            dateRange = (first.date.start.description, last.date.description)
+        if let range = graph.dateRange {
+            dateRange = (DayInterval.isoDate(range.first), DayInterval.isoDate(range.last))
         }
         var degree: [String: Int] = [:]
         for event in graph.events {
