@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EventGraphRenderingTests",
-            dependencies: ["EventGraphRendering"]
+            dependencies: ["EventGraph", "EventGraphRendering"]
         ),
         .testTarget(
             name: "EventGraphCLITests",
