@@ -18,7 +18,11 @@ echo "quickstart:"
 render Samples/quickstart Samples/quickstart/actors actors
 render Samples/quickstart Samples/quickstart/events events
 
-if [ -d Graphs/ai-race ] && [ -x scripts/samples-ai-race.sh ]; then
-  echo "ai-race:"
-  source scripts/samples-ai-race.sh
-fi
+echo "ai-race (the seed dataset):"
+mkdir -p Samples/ai-race
+render Graphs/ai-race Samples/ai-race/actors actors
+render Graphs/ai-race Samples/ai-race/events events
+# The whole graph is too dense to read at 100%: these ego views are the showcase.
+for who in manus jensen-huang deepseek; do
+  render Graphs/ai-race "Samples/ai-race/focus-$who" actors --focus "$who" --depth 1
+done

@@ -68,13 +68,15 @@ extension Graph {
         var keptActorIDs = Set(keptEvents.flatMap(\.allParticipants).filter { actor($0) != nil })
             .union(keptRelations.flatMap { [$0.from, $0.to] })
         if let focus = filter.focus {
-            let reach = neighborhood(of: focus, depth: filter.depth, events: keptEvents, relations: keptRelations)
-            keptActorIDs = reach
-            keptEvents = keptEvents.filter { event in event.allParticipants.contains { reach.contains($0) } }
-            keptEvents = keptEvents.filter { event in
-                event.allParticipants.allSatisfy { reach.contains($0) || self.event($0) != nil }
-            }
-            keptRelations = keptRelations.filter { reach.contains($0.from) && reach.contains($0.to) }
+            // The ego network: every link within `depth` links of the focus, and its actors.
+            let distance = linkDistances(from: focus, events: keptEvents, relations: keptRelations)
+            let members = flattenedActors(of: keptEvents)
+            func near(_ ids: [String]) -> Bool { ids.contains { (distance[$0] ?? Int.max) < filter.depth } }
+            keptEvents = keptEvents.filter { near(members[$0.id] ?? []) }
+            keptRelations = keptRelations.filter { near([$0.from, $0.to]) }
+            keptActorIDs = Set(keptEvents.flatMap(\.allParticipants).filter { actor($0) != nil })
+                .union(keptRelations.flatMap { [$0.from, $0.to] })
+                .union([focus])
         }
         let keptEventIDs = Set(keptEvents.map(\.id))
         let prunedEvents = keptEvents.map { event -> Event in
@@ -90,10 +92,9 @@ extension Graph {
                      events: prunedEvents, relations: keptRelations)
     }
 
-    /// Actor ids within `depth` links of `start` (an actor id), walking events and relations.
-    /// An event that names another event also reaches that event's participants.
-    func neighborhood(of start: String, depth: Int, events: [Event], relations: [Relation]) -> Set<String> {
-        var adjacency: [String: Set<String>] = [:]
+    /// The actors each event connects, looking through events named in its roles (a review
+    /// of an acquisition connects the reviewer with the acquirer and the target).
+    func flattenedActors(of events: [Event]) -> [String: [String]] {
         let eventByID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func actorsOf(_ event: Event, seen: inout Set<String>) -> [String] {
             guard seen.insert(event.id).inserted else { return [] }
@@ -102,26 +103,38 @@ extension Graph {
                 return actor(id) != nil ? [id] : []
             }
         }
+        var result: [String: [String]] = [:]
         for event in events {
             var seen = Set<String>()
-            let members = actorsOf(event, seen: &seen)
+            result[event.id] = actorsOf(event, seen: &seen)
+        }
+        return result
+    }
+
+    /// The number of links (events or relations) between `start` and every actor it reaches.
+    func linkDistances(from start: String, events: [Event], relations: [Relation]) -> [String: Int] {
+        var adjacency: [String: Set<String>] = [:]
+        for members in flattenedActors(of: events).values {
             for a in members { adjacency[a, default: []].formUnion(members.filter { $0 != a }) }
         }
         for relation in relations {
             adjacency[relation.from, default: []].insert(relation.to)
             adjacency[relation.to, default: []].insert(relation.from)
         }
-        var reached: Set<String> = [start]
+        var distance: [String: Int] = [start: 0]
         var frontier = [start]
-        for _ in 0..<max(0, depth) {
+        var level = 0
+        while !frontier.isEmpty {
+            level += 1
             var next: [String] = []
             for id in frontier {
-                for neighbor in adjacency[id, default: []].sorted() where reached.insert(neighbor).inserted {
+                for neighbor in adjacency[id, default: []].sorted() where distance[neighbor] == nil {
+                    distance[neighbor] = level
                     next.append(neighbor)
                 }
             }
             frontier = next
         }
-        return reached
+        return distance
     }
 }
