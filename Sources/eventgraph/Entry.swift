@@ -21,16 +21,7 @@ struct Entry {
         case let error as InputError:
             printError(error.description)
             return 1
-        case let error as CommandFailure:
-            printError("error: \(error.message)")
-            return 1
-        case let error as NameResolutionError:
-            printError("error: \(error)")
-            return 1
-        case let error as GraphvizError:
-            printError("error: \(error)")
-            return 1
-        case let error as OutputFileError:
+        case is CommandFailure, is NameResolutionError, is GraphvizError, is OutputFileError:
             printError("error: \(error)")
             return 1
         default:
@@ -58,6 +49,7 @@ struct StandardError: TextOutputStream {
 }
 
 /// A failed check or an empty answer, reported as one sentence with exit status 1.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
     let message: String
+    var description: String { message }
 }
