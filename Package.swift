@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "EventGraph", targets: ["EventGraph"]),
         .library(name: "EventGraphRendering", targets: ["EventGraphRendering"]),
         .executable(name: "eventgraph", targets: ["eventgraph"]),
+        .executable(name: "eventgraph-bench", targets: ["eventgraph-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,11 @@ let package = Package(
                 "EventGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Path-query benchmark on the files of benchmarks/generate.py (see docs/paths.md).
+        .executableTarget(
+            name: "eventgraph-bench",
+            dependencies: ["EventGraph"]
         ),
         .testTarget(
             name: "EventGraphTests",

@@ -17,12 +17,40 @@ render() { # GRAPH OUT_BASE VIEW [extra flags…]
 echo "quickstart:"
 render Samples/quickstart Samples/quickstart/actors actors
 render Samples/quickstart Samples/quickstart/events events
+render Samples/quickstart Samples/quickstart/timeline timeline
+render Samples/quickstart Samples/quickstart/themes themes
 
 echo "ai-race (the seed dataset):"
 mkdir -p Samples/ai-race
 render Graphs/ai-race Samples/ai-race/actors actors
 render Graphs/ai-race Samples/ai-race/events events
+# Timelines (docs/timelines.md): the whole chronology, and a theme-line chart of the 18 most
+# connected actors over 2025 (the events reach back to 1987; one year at a time reads best).
+render Graphs/ai-race Samples/ai-race/timeline timeline
+render Graphs/ai-race Samples/ai-race/themes themes --from 2025 --to 2026-01 --lanes 18
 # The whole graph is too dense to read at 100%: these ego views are the showcase.
 for who in manus jensen-huang deepseek; do
   render Graphs/ai-race "Samples/ai-race/focus-$who" actors --focus "$who" --depth 1
 done
+
+# The interactive page of the seed dataset, a screenshot of it in use (a path highlighted),
+# and every export of the quickstart graph (docs/exports.md), beside it: inside Samples/quickstart
+# the .json export would be read as part of the graph.
+"$bin" render Graphs/ai-race --format html -o Samples/ai-race/page.html >/dev/null
+echo "  Samples/ai-race/page.html"
+if [ -x .venv-readers/bin/python ] && command -v chromium >/dev/null 2>&1; then
+  .venv-readers/bin/python scripts/readers/check_page.py --bin "$bin" --graph Graphs/ai-race --screenshot Samples/ai-race/page.png >/dev/null
+  echo "  Samples/ai-race/page.png"
+else
+  echo "  Samples/ai-race/page.png skipped: run scripts/setup-readers.sh for headless Chromium" >&2
+fi
+echo "quickstart exports:"
+exports=Samples/quickstart-exports
+mkdir -p "$exports"
+for format in graphml gexf cypher timelinejs mermaid json; do
+  "$bin" export Samples/quickstart --format "$format" -o "$exports/quickstart.$format"
+done
+for format in neo4j-csv kumu csv; do
+  "$bin" export Samples/quickstart --format "$format" -o "$exports/$format" >/dev/null
+done
+echo "  $exports/{quickstart.{graphml,gexf,cypher,timelinejs,mermaid,json},neo4j-csv/,kumu/,csv/}"

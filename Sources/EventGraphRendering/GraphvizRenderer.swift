@@ -157,6 +157,9 @@ public final class GraphvizRenderer: Sendable {
             GraphvizMessageCapture.reset()
 
             // Parse.
+            // The DOT scanner keeps its line counter across parses (a failed parse can leave
+            // it advanced), so restart it or syntax errors cite the wrong line.
+            agreadline(1)
             guard let graph = dot.withCString({ agmemread($0) }) else {
                 let messages = GraphvizMessageCapture.take()
                 throw GraphvizError(

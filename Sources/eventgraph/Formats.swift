@@ -5,6 +5,8 @@ import EventGraphRendering
 /// `render --format`.
 enum RenderFormat: String, CaseIterable, ExpressibleByArgument {
     case svg, png, pdf, dot
+    /// A self-contained interactive page (the SVG inline, with search, filters, a time slider and paths).
+    case html
 }
 
 /// `render --view`.
@@ -28,5 +30,29 @@ enum LayoutOption: String, CaseIterable, ExpressibleByArgument {
 
 /// `export --format`.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
-    case dot, json
+    case dot, json, graphml, gexf, cypher
+    case neo4jCSV = "neo4j-csv"
+    case timelinejs, kumu, mermaid, csv
+
+    /// The exporter behind the format (nil for dot, which draws the actor diagram).
+    func exporter(grouping: TimelineJSExporter.Grouping, language: String?) -> (any GraphExporter)? {
+        switch self {
+        case .dot: nil
+        case .json: NodeLinkJSONExporter()
+        case .graphml: GraphMLExporter()
+        case .gexf: GEXFExporter()
+        case .cypher: CypherExporter()
+        case .neo4jCSV: Neo4jCSVExporter()
+        case .timelinejs: TimelineJSExporter(grouping: grouping, language: language)
+        case .kumu: KumuExporter()
+        case .mermaid: MermaidExporter()
+        case .csv: CSVExporter()
+        }
+    }
+
+    /// Formats that write several files into the `-o` folder.
+    var writesFolder: Bool { self == .neo4jCSV || self == .kumu || self == .csv }
 }
+
+/// `export --group` (timelinejs).
+extension TimelineJSExporter.Grouping: ExpressibleByArgument {}

@@ -42,6 +42,9 @@ struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep only what had happened by this date (events up to it, relations in force).", valueName: "DATE"))
     var asOf: String?
 
+    @Option(name: .customLong("known-as-of"), help: ArgumentHelp("Keep only what the sources had published by this date (evidence citing a source whose 'published' date ends by then; undated sources never count).", valueName: "DATE"))
+    var knownAsOf: String?
+
     @Option(help: ArgumentHelp("Event and relation kinds to keep, comma-separated.", valueName: "KIND,…"))
     var kinds: String?
 
@@ -56,6 +59,7 @@ struct FilterOptions: ParsableArguments {
 
     mutating func validate() throws {
         _ = try dates()
+        _ = try date(knownAsOf, "--known-as-of")
         _ = try claims()
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
     }
@@ -94,6 +98,10 @@ struct FilterOptions: ParsableArguments {
             throw ValidationError("--kinds: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(graph.schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(graph.schema.relationKindOrder.joined(separator: ", "))")
         }
         if let focus { filter.focus = try graph.resolveActor(focus) }
+        if let knownAsOf = try date(knownAsOf, "--known-as-of") {
+            filter.knownAsOf = knownAsOf
+            filter = filter.resolved(in: graph)
+        }
         return filter
     }
 }

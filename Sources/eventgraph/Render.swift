@@ -10,8 +10,14 @@ struct Render: ParsableCommand {
     @OptionGroup var input: GraphOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "Which diagram: actors (actor graph) or events (event graph).")
+    @Option(help: "Which diagram: actors (actor graph), events (event graph), timeline (chronological chart) or themes (theme-line chart).")
     var view: DiagramView = .actors
+
+    @Option(name: .customLong("actor"), help: ArgumentHelp("timeline: follow this actor; themes: a lane for this actor, in the order given (repeatable; id or any name).", valueName: "ID"))
+    var actors: [String] = []
+
+    @Option(help: ArgumentHelp("themes: how many lanes (the most connected actors) when no --actor is given (default \(DiagramOptions.defaultLanes)).", valueName: "N"))
+    var lanes: Int?
 
     @Option(help: "Output format.")
     var format: RenderFormat = .svg
@@ -28,10 +34,22 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole render succeeds); standard output if omitted.", valueName: "FILE"))
     var output: String?
 
+    func validate() throws {
+        if let lanes, lanes < 1 { throw ValidationError("--lanes must be 1 or more") }
+        if lanes != nil && view != .themes { throw ValidationError("--lanes applies to --view themes only") }
+        if !actors.isEmpty && view != .timeline && view != .themes {
+            throw ValidationError("--actor applies to --view timeline and --view themes only")
+        }
+    }
+
     func run() throws {
         let graph = try input.load()
-        let filtered = graph.filtered(by: try filters.filter(for: graph))
-        let options = DiagramOptions(language: lang, legend: !noLegend)
+        let filter = try filters.filter(for: graph)
+        let filtered = graph.filtered(by: filter)
+        var options = DiagramOptions(language: lang, legend: !noLegend)
+        options.actors = try actors.map { try graph.resolveActor($0) }
+        options.lanes = lanes ?? DiagramOptions.defaultLanes
+        if filter.window.first != Int.min || filter.window.last != Int.max { options.timeWindow = filter.window }
         let document = filtered.diagram(view, options: options)
         let bytes: [UInt8]
         var warnings: [String] = []
@@ -39,8 +57,14 @@ struct Render: ParsableCommand {
         case .dot:
             bytes = Array(document.text.utf8)
         case .svg, .png, .pdf:
-            let result = try document.render(layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
+            let result = try document.render(layout: view.hasPinnedPositions ? .pinned : layout.layout,
+                                             format: GraphvizFormat(rawValue: format.rawValue)!)
             bytes = result.bytes
+            warnings = result.warnings
+        case .html:
+            let page = HTMLPage(graph: filtered, diagram: document, language: lang)
+            let result = try page.diagram.render(layout: view.hasPinnedPositions ? .pinned : layout.layout, format: .svg)
+            bytes = Array(page.html(svg: result.text).utf8)
             warnings = result.warnings
         }
         try OutputFile.write(bytes, to: output)

@@ -104,6 +104,19 @@ struct GraphvizRendererTests {
         #expect(error?.graphvizMessages.contains { $0.contains("has no position") } == true)
     }
 
+    @Test("Syntax errors cite the line of the current input, after earlier failed and empty parses")
+    func syntaxErrorLinesAreFresh() {
+        for _ in 0..<3 {
+            _ = try? renderer.render(dot: "digraph {\n a\n b\n c\n d -> \n", layout: .dot, format: .svg)
+            _ = try? renderer.render(dot: "", layout: .dot, format: .svg)
+            _ = try? renderer.render(dot: "  \n\n", layout: .dot, format: .svg)
+            let error = #expect(throws: GraphvizError.self) {
+                try renderer.render(dot: "digraph {\n  a -> b\n  -> -> c\n}", layout: .dot, format: .svg)
+            }
+            #expect(error?.graphvizMessages == ["Error: syntax error in line 3 near '->'"])
+        }
+    }
+
     @Test("Invalid DOT throws with Graphviz's syntax error, and the next render is clean")
     func invalidDOTThenValid() throws {
         let error = #expect(throws: GraphvizError.self) {

@@ -8,13 +8,28 @@ public struct DiagramOptions: Sendable {
     public var legend: Bool
     /// Diagram title; nil uses the graph's title.
     public var title: String?
+    /// Timeline and theme-line views: the actors to follow (ids, in the order given). For the
+    /// timeline, only their events are drawn; for the theme-line chart, they are the lanes.
+    public var actors: [String]
+    /// Theme-line view: how many lanes (the most connected actors) when ``actors`` is empty.
+    public var lanes: Int
+    /// Timeline and theme-line views: the days the time axis is limited to (the `--from`/`--to`
+    /// window); nil fits the axis to the events drawn.
+    public var timeWindow: DayInterval?
 
-    public init(language: String? = nil, fontName: String = DiagramOptions.defaultFont, legend: Bool = true, title: String? = nil) {
+    public init(language: String? = nil, fontName: String = DiagramOptions.defaultFont, legend: Bool = true, title: String? = nil,
+                actors: [String] = [], lanes: Int = DiagramOptions.defaultLanes, timeWindow: DayInterval? = nil) {
         self.language = language
         self.fontName = fontName
         self.legend = legend
         self.title = title
+        self.actors = actors
+        self.lanes = lanes
+        self.timeWindow = timeWindow
     }
+
+    /// Lanes of a theme-line chart when none are chosen.
+    public static let defaultLanes = 16
 
     /// Noto Sans CJK (Debian's fonts-noto-cjk) covers Latin and CJK in one face.
     public static let defaultFont = "Noto Sans CJK SC"
@@ -26,6 +41,17 @@ public enum DiagramView: String, CaseIterable, Sendable {
     case actors
     /// Every event a node joined to its participants by role.
     case events
+    /// A vertical chronological chart: a spine of years and months, events ranked by date
+    /// with their actors beside them (``TimelineDiagram``).
+    case timeline
+    /// A theme-line chart: one horizontal lane per actor, x proportional to time, every event a
+    /// mark on each participant's lane (``ThemeLineDiagram``). Its positions are computed, so
+    /// it must be drawn with Graphviz's pinned layout (`nop2`).
+    case themes
+
+    /// True when the view's DOT carries every node's position (`pos="x,y!"`) and must be laid
+    /// out with the pinned engine rather than a layout engine of the user's choice.
+    public var hasPinnedPositions: Bool { self == .themes }
 }
 
 /// Text helpers for labels.

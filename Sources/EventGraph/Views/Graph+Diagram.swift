@@ -4,6 +4,8 @@ extension Graph {
         switch view {
         case .actors: ActorDiagram(graph: self, options: options).document
         case .events: EventDiagram(graph: self, options: options).document
+        case .timeline: TimelineDiagram(graph: self, options: options).document
+        case .themes: ThemeLineDiagram(graph: self, options: options).document
         }
     }
 }

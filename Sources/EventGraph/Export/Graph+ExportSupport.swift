@@ -1,0 +1,70 @@
+/// Pieces every exporter needs: day intervals as ISO dates, evidence as text, labels.
+extension Graph {
+    /// `YYYY-MM-DD` of the first and last day an event may have happened on.
+    func isoInterval(of event: Event) -> (start: String, end: String) {
+        let interval = event.date.interval
+        return (DayInterval.isoDate(interval.first), DayInterval.isoDate(interval.last))
+    }
+
+    /// `YYYY-MM-DD` of the first day of `since` and the last day of `until` (nil when open).
+    func isoValidity(of relation: Relation) -> (start: String?, end: String?) {
+        (relation.since.map { DayInterval.isoDate($0.interval.first) }, relation.until.map { DayInterval.isoDate($0.interval.last) })
+    }
+
+    /// The label of an event kind from the schema (the kind itself when unlabelled).
+    func eventKindLabel(_ kind: String) -> String { schema.eventKinds[kind]?.label ?? kind }
+
+    /// The label of an actor kind from the schema.
+    func actorKindLabel(_ kind: String) -> String { schema.actorKinds[kind]?.label ?? kind }
+
+    /// The label of a relation kind from the schema.
+    func relationKindLabel(_ kind: String) -> String { schema.relationKinds[kind]?.label ?? kind }
+
+    /// Whether a relation kind is directed (unknown kinds are).
+    func isDirected(relationKind kind: String) -> Bool { schema.relationKinds[kind]?.directed ?? true }
+
+    /// One line of citations: `seed-manus: “quote” (note); …`.
+    static func evidenceText(_ evidence: [Evidence]) -> String {
+        evidence.map { item in
+            var text = item.source
+            if let quote = item.quote { text += ": “\(quote)”" }
+            if let note = item.note { text += " (\(note))" }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    /// Source ids of the evidence, in order, without repeats.
+    static func sourceIDs(_ evidence: [Evidence]) -> [String] {
+        var seen = Set<String>()
+        return evidence.map(\.source).filter { seen.insert($0).inserted }
+    }
+
+    /// The evidence as compact JSON: `[{"source":…,"quote":…,"note":…}]`.
+    static func evidenceJSONText(_ evidence: [Evidence]) -> String {
+        evidenceJSON(evidence).compactText
+    }
+
+    /// An amount as plain digits (`2000000000`, `1.5`), without grouping.
+    static func amountValueText(_ value: Double) -> String {
+        if value.rounded() == value && abs(value) < 9.007e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// The actor ids an event touches, looking through events named in its roles.
+    func actorsTouched(by event: Event) -> [String] {
+        flattenedActors(of: events)[event.id] ?? []
+    }
+
+    /// The source documents as JSON (the `sources` list of ``nodeLinkJSON``).
+    var sourcesJSON: JSONValue {
+        .array(sources.map { source in
+            .object([
+                "id": .string(source.id), "title": .string(source.title),
+                "publisher": source.publisher.map(JSONValue.string), "author": source.author.map(JSONValue.string),
+                "published": source.published.map { .string($0.description) },
+                "url": source.url.map(JSONValue.string), "language": source.language.map(JSONValue.string),
+                "file": source.file.map(JSONValue.string),
+            ])
+        })
+    }
+}

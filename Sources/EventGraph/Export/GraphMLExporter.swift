@@ -1,0 +1,154 @@
+/// GraphML (http://graphml.graphdrawing.org/): actors and events as nodes, event roles and
+/// relations as edges, every attribute declared with a `<key>` of its type. Read by
+/// networkx, Gephi, yEd and Cytoscape.
+///
+/// Nodes carry `type` (actor/event), `kind`, `label`, dates (`date` as written, `start`
+/// and `end` as ISO days), `claim`, `status`, and `sources` (ids) with `evidence`
+/// (compact JSON of every citation). The graph carries its title and the source list as JSON.
+public struct GraphMLExporter: GraphExporter {
+    public let formatName = "graphml"
+
+    public init() {}
+
+    private struct Key {
+        let id: String
+        let domain: String
+        let type: String
+    }
+
+    private static let keys: [Key] = [
+        Key(id: "title", domain: "graph", type: "string"),
+        Key(id: "description", domain: "graph", type: "string"),
+        Key(id: "sources", domain: "graph", type: "string"),
+        Key(id: "type", domain: "node", type: "string"),
+        Key(id: "kind", domain: "node", type: "string"),
+        Key(id: "label", domain: "node", type: "string"),
+        Key(id: "names", domain: "node", type: "string"),
+        Key(id: "aliases", domain: "node", type: "string"),
+        Key(id: "country", domain: "node", type: "string"),
+        Key(id: "description", domain: "node", type: "string"),
+        Key(id: "tags", domain: "node", type: "string"),
+        Key(id: "date", domain: "node", type: "string"),
+        Key(id: "start", domain: "node", type: "string"),
+        Key(id: "end", domain: "node", type: "string"),
+        Key(id: "approximate", domain: "node", type: "boolean"),
+        Key(id: "claim", domain: "node", type: "string"),
+        Key(id: "claimed_by", domain: "node", type: "string"),
+        Key(id: "status", domain: "node", type: "string"),
+        Key(id: "date_basis", domain: "node", type: "string"),
+        Key(id: "date_note", domain: "node", type: "string"),
+        Key(id: "amount", domain: "node", type: "double"),
+        Key(id: "currency", domain: "node", type: "string"),
+        Key(id: "sources", domain: "node", type: "string"),
+        Key(id: "evidence", domain: "node", type: "string"),
+        Key(id: "type", domain: "edge", type: "string"),
+        Key(id: "kind", domain: "edge", type: "string"),
+        Key(id: "label", domain: "edge", type: "string"),
+        Key(id: "role", domain: "edge", type: "string"),
+        Key(id: "directed", domain: "edge", type: "boolean"),
+        Key(id: "date", domain: "edge", type: "string"),
+        Key(id: "start", domain: "edge", type: "string"),
+        Key(id: "end", domain: "edge", type: "string"),
+        Key(id: "since", domain: "edge", type: "string"),
+        Key(id: "until", domain: "edge", type: "string"),
+        Key(id: "claim", domain: "edge", type: "string"),
+        Key(id: "sources", domain: "edge", type: "string"),
+        Key(id: "evidence", domain: "edge", type: "string"),
+    ]
+
+    public func export(_ graph: Graph) -> ExportOutput {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        for key in Self.keys {
+            out += "  <key id=\"\(key.domain.prefix(1))_\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\"/>\n"
+        }
+        out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        func data(_ domain: String, _ key: String, _ value: String?, indent: String) {
+            guard let value, !value.isEmpty else { return }
+            out += "\(indent)<data key=\"\(domain.prefix(1))_\(key)\">\(XMLText.escape(value, attribute: false))</data>\n"
+        }
+        data("graph", "title", graph.title, indent: "    ")
+        data("graph", "description", graph.description, indent: "    ")
+        data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
+        for actor in graph.actors {
+            out += "    <node id=\"\(XMLText.escape(actor.id))\">\n"
+            let i = "      "
+            data("node", "type", "actor", indent: i)
+            data("node", "kind", actor.kind, indent: i)
+            data("node", "label", actor.name, indent: i)
+            data("node", "names", actor.names.map { "\($0.language): \($0.name)" }.joined(separator: "; "), indent: i)
+            data("node", "aliases", actor.aliases.joined(separator: "; "), indent: i)
+            data("node", "country", actor.country, indent: i)
+            data("node", "description", actor.description, indent: i)
+            data("node", "tags", actor.tags.joined(separator: "; "), indent: i)
+            out += "    </node>\n"
+        }
+        for event in graph.events {
+            let days = graph.isoInterval(of: event)
+            out += "    <node id=\"\(XMLText.escape(event.id))\">\n"
+            let i = "      "
+            data("node", "type", "event", indent: i)
+            data("node", "kind", event.kind, indent: i)
+            data("node", "label", event.title, indent: i)
+            data("node", "description", event.description, indent: i)
+            data("node", "tags", event.tags.joined(separator: "; "), indent: i)
+            data("node", "date", event.date.description, indent: i)
+            data("node", "start", days.start, indent: i)
+            data("node", "end", days.end, indent: i)
+            data("node", "approximate", event.date.start.approximate ? "true" : "false", indent: i)
+            data("node", "claim", event.claim.rawValue, indent: i)
+            data("node", "claimed_by", event.claimedBy, indent: i)
+            data("node", "status", event.status?.rawValue, indent: i)
+            data("node", "date_basis", event.dateBasis.rawValue, indent: i)
+            data("node", "date_note", event.dateNote, indent: i)
+            data("node", "amount", event.amount.map { Graph.amountValueText($0.value) }, indent: i)
+            data("node", "currency", event.amount?.currency, indent: i)
+            data("node", "sources", Graph.sourceIDs(event.sources).joined(separator: "; "), indent: i)
+            data("node", "evidence", Graph.evidenceJSONText(event.sources), indent: i)
+            out += "    </node>\n"
+        }
+        var edgeNumber = 0
+        for event in graph.events {
+            let days = graph.isoInterval(of: event)
+            for binding in event.roles {
+                for id in binding.ids {
+                    edgeNumber += 1
+                    out += "    <edge id=\"e\(edgeNumber)\" source=\"\(XMLText.escape(event.id))\" target=\"\(XMLText.escape(id))\">\n"
+                    let i = "      "
+                    data("edge", "type", "role", indent: i)
+                    data("edge", "kind", event.kind, indent: i)
+                    data("edge", "label", binding.role, indent: i)
+                    data("edge", "role", binding.role, indent: i)
+                    data("edge", "directed", "true", indent: i)
+                    data("edge", "date", event.date.description, indent: i)
+                    data("edge", "start", days.start, indent: i)
+                    data("edge", "end", days.end, indent: i)
+                    data("edge", "claim", event.claim.rawValue, indent: i)
+                    out += "    </edge>\n"
+                }
+            }
+        }
+        for relation in graph.relations {
+            edgeNumber += 1
+            let validity = graph.isoValidity(of: relation)
+            out += "    <edge id=\"\(XMLText.escape(relation.id))\" source=\"\(XMLText.escape(relation.from))\" target=\"\(XMLText.escape(relation.to))\">\n"
+            let i = "      "
+            data("edge", "type", "relation", indent: i)
+            data("edge", "kind", relation.kind, indent: i)
+            data("edge", "label", relation.role.map { "\(graph.relationKindLabel(relation.kind)) (\($0))" } ?? graph.relationKindLabel(relation.kind), indent: i)
+            data("edge", "role", relation.role, indent: i)
+            data("edge", "directed", graph.isDirected(relationKind: relation.kind) ? "true" : "false", indent: i)
+            data("edge", "since", relation.since?.description, indent: i)
+            data("edge", "until", relation.until?.description, indent: i)
+            data("edge", "start", validity.start, indent: i)
+            data("edge", "end", validity.end, indent: i)
+            data("edge", "claim", Claim.asserted.rawValue, indent: i)
+            data("edge", "sources", Graph.sourceIDs(relation.sources).joined(separator: "; "), indent: i)
+            data("edge", "evidence", Graph.evidenceJSONText(relation.sources), indent: i)
+            out += "    </edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return .file(out)
+    }
+}

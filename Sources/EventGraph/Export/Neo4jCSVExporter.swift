@@ -1,0 +1,92 @@
+/// CSV files for `neo4j-admin database import full` (Neo4j's bulk importer), written into
+/// one folder:
+///
+/// | file | holds |
+/// |---|---|
+/// | `sources.csv`, `actors.csv`, `events.csv` | nodes (`id:ID`, typed columns, `:LABEL`) |
+/// | `roles.csv` | `(:Event)-[:ROLE {role}]->(:Actor)` |
+/// | `event-roles.csv` | `(:Event)-[:ROLE {role}]->(:Event)` (a review of an acquisition) |
+/// | `cites.csv` | `(:Event)-[:CITES {quote, note}]->(:Source)` |
+/// | `relations.csv` | `(:Actor)-[:LEADS …]->(:Actor)`, one type per relation kind |
+/// | `import.sh` | the `neo4j-admin` command that loads them |
+///
+/// Ids share one namespace, so one global ID space is used. Arrays are `;`-separated
+/// (ids and tags); free text is RFC 4180-quoted, so import with `--multiline-fields=true`.
+public struct Neo4jCSVExporter: GraphExporter {
+    public let formatName = "neo4j-csv"
+
+    public init() {}
+
+    public func export(_ graph: Graph) -> ExportOutput {
+        let sources = CSVWriter.document(
+            header: ["id:ID", "title", "publisher", "author", "published", "url", "language", "file", ":LABEL"],
+            rows: graph.sources.map { s in
+                [s.id, s.title, s.publisher ?? "", s.author ?? "", s.published?.description ?? "", s.url ?? "",
+                 s.language ?? "", s.file ?? "", "Source"]
+            })
+        let actors = CSVWriter.document(
+            header: ["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"],
+            rows: graph.actors.map { a in
+                [a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
+                 a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"]
+            })
+        let events = CSVWriter.document(
+            header: ["id:ID", "kind", "title", "description", "date_text", "start_date:date", "end_date:date", "approximate:boolean",
+                     "claim", "claimed_by", "status", "date_basis", "date_note", "amount:double", "currency", "tags:string[]",
+                     "sources:string[]", ":LABEL"],
+            rows: graph.events.map { e in
+                let days = graph.isoInterval(of: e)
+                return [e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
+                        e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
+                        e.dateBasis.rawValue, e.dateNote ?? "", e.amount.map { Graph.amountValueText($0.value) } ?? "",
+                        e.amount?.currency ?? "", e.tags.joined(separator: ";"), Graph.sourceIDs(e.sources).joined(separator: ";"), "Event"]
+            })
+        var actorRoles: [[String]] = [], eventRoles: [[String]] = [], cites: [[String]] = []
+        for event in graph.events {
+            for binding in event.roles {
+                for id in binding.ids {
+                    if graph.event(id) != nil {
+                        eventRoles.append([event.id, id, "ROLE", binding.role])
+                    } else {
+                        actorRoles.append([event.id, id, "ROLE", binding.role])
+                    }
+                }
+            }
+            for evidence in event.sources {
+                cites.append([event.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])
+            }
+        }
+        let roleHeader = [":START_ID", ":END_ID", ":TYPE", "role"]
+        let relations = CSVWriter.document(
+            header: [":START_ID", ":END_ID", ":TYPE", "id", "kind", "role", "since", "until", "start_date:date", "end_date:date",
+                     "directed:boolean", "claim", "sources:string[]", "evidence"],
+            rows: graph.relations.map { r in
+                let validity = graph.isoValidity(of: r)
+                return [r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
+                        r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
+                        graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
+                        Graph.sourceIDs(r.sources).joined(separator: ";"), Graph.evidenceText(r.sources)]
+            })
+        let script = """
+            #!/bin/sh
+            # Loads this folder into an empty Neo4j database with Neo4j's bulk importer.
+            # Usage: sh import.sh [DATABASE]   (default: neo4j; stop the database first)
+            cd "$(dirname "$0")" || exit 1
+            exec neo4j-admin database import full --overwrite-destination --multiline-fields=true \\
+              --nodes=sources.csv --nodes=actors.csv --nodes=events.csv \\
+              --relationships=roles.csv --relationships=event-roles.csv --relationships=cites.csv \\
+              --relationships=relations.csv "${1:-neo4j}"
+
+            """
+        return .folder([
+            ExportFile(name: "sources.csv", text: sources),
+            ExportFile(name: "actors.csv", text: actors),
+            ExportFile(name: "events.csv", text: events),
+            ExportFile(name: "roles.csv", text: CSVWriter.document(header: roleHeader, rows: actorRoles)),
+            ExportFile(name: "event-roles.csv", text: CSVWriter.document(header: roleHeader, rows: eventRoles)),
+            ExportFile(name: "cites.csv", text: CSVWriter.document(header: [":START_ID", ":END_ID", ":TYPE", "quote", "note"], rows: cites)),
+            ExportFile(name: "relations.csv", text: relations),
+            ExportFile(name: "import.sh", text: script),
+        ])
+    }
+}

@@ -1,0 +1,124 @@
+/// TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html): one slide per
+/// event, its `start_date` (and `end_date` for a span) a TimelineJS date object holding only
+/// the parts the date has (`2025-03` → `{"year": 2025, "month": 3}`), so the precision is
+/// kept; approximate dates get a `display_date` (`c. 2025-03`). The slide text lists the
+/// roles, amount, status, claim status, how the date was worked out and every source with
+/// its quote. Slides are grouped by event kind or by the event's first actor.
+public struct TimelineJSExporter: GraphExporter {
+    public let formatName = "timelinejs"
+
+    /// How slides are grouped into TimelineJS rows.
+    public enum Grouping: String, CaseIterable, Sendable {
+        /// By the event kind's label (`Acquisition`).
+        case kind
+        /// By the name of the event's first actor (the arrow's source role when the kind has one).
+        case actor
+    }
+
+    public var grouping: Grouping
+    /// Language tag for actor names.
+    public var language: String?
+
+    public init(grouping: Grouping = .kind, language: String? = nil) {
+        self.grouping = grouping
+        self.language = language
+    }
+
+    /// A TimelineJS date object with only the parts `date` has.
+    public static func dateObject(_ date: PartialDate) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("year", .number(Double(date.year)))]
+        if let month = date.month { pairs.append(("month", .number(Double(month)))) }
+        if let day = date.day { pairs.append(("day", .number(Double(day)))) }
+        if date.approximate { pairs.append(("display_date", .string("c. \(date.description.dropFirst())"))) }
+        return .object(pairs)
+    }
+
+    static func html(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    public func export(_ graph: Graph) -> ExportOutput {
+        var slides: [JSONValue] = []
+        for event in graph.chronologicalEvents {
+            var pairs: [(String, JSONValue)] = [("unique_id", .string(event.id))]
+            switch event.date {
+            case let .on(date):
+                pairs.append(("start_date", Self.dateObject(date)))
+            case let .span(start, end):
+                pairs.append(("start_date", Self.dateObject(start)))
+                pairs.append(("end_date", Self.dateObject(end)))
+            }
+            pairs.append(("text", .object([("headline", .string(event.title)), ("text", .string(slideText(event, graph: graph)))])))
+            pairs.append(("group", .string(group(of: event, graph: graph))))
+            if event.date.start.approximate || event.dateBasis == .inferred {
+                let marker = event.dateBasis == .inferred ? " (inferred)" : ""
+                pairs.append(("display_date", .string("\(event.date)\(marker)")))
+            }
+            slides.append(.object(pairs))
+        }
+        var document: [(String, JSONValue)] = []
+        if graph.title != nil || graph.description != nil {
+            document.append(("title", .object([("text", .object([
+                ("headline", .string(graph.title ?? "")),
+                ("text", .string(graph.description.map { "<p>\(Self.html($0))</p>" } ?? "")),
+            ]))])))
+        }
+        document.append(("events", .array(slides)))
+        document.append(("scale", "human"))
+        return .file(JSONValue.object(document).text)
+    }
+
+    func group(of event: Event, graph: Graph) -> String {
+        switch grouping {
+        case .kind:
+            return graph.eventKindLabel(event.kind)
+        case .actor:
+            let edgeFrom = graph.schema.eventKinds[event.kind]?.edge?.from
+            let first = edgeFrom.flatMap { event.participants($0).first { graph.actor($0) != nil } }
+                ?? graph.actorsTouched(by: event).first
+            return first.flatMap(graph.actor)?.displayName(language: language) ?? "(no actor)"
+        }
+    }
+
+    func slideText(_ event: Event, graph: Graph) -> String {
+        func name(_ id: String) -> String {
+            if let actor = graph.actor(id) { return actor.displayName(language: language) }
+            return graph.event(id)?.title ?? id
+        }
+        var parts: [String] = []
+        parts.append("<p><b>\(Self.html(graph.eventKindLabel(event.kind)))</b> (\(Self.html(event.kind))) · \(Self.html(event.date.description))</p>")
+        if let description = event.description { parts.append("<p>\(Self.html(description))</p>") }
+        let roles = event.roles.map { "\(Self.html($0.role)): \($0.ids.map { Self.html(name($0)) }.joined(separator: ", "))" }
+        if !roles.isEmpty { parts.append("<p>\(roles.joined(separator: "<br>"))</p>") }
+        var facts: [String] = []
+        if let amount = event.amount { facts.append("amount: \(Self.html(amount.description))") }
+        if let status = event.status { facts.append("status: \(status.rawValue)") }
+        facts.append("claim: \(event.claim.rawValue)\(event.claimedBy.map { " by \(Self.html(name($0)))" } ?? "")")
+        if event.dateBasis == .inferred {
+            facts.append("date inferred\(event.dateNote.map { ": \(Self.html($0))" } ?? "")")
+        }
+        parts.append("<p>\(facts.joined(separator: "<br>"))</p>")
+        for evidence in event.sources {
+            let source = graph.source(evidence.source)
+            var cite = Self.html(source?.title ?? evidence.source)
+            if let url = source?.url { cite = "<a href=\"\(Self.html(url))\">\(cite)</a>" }
+            var item = "<blockquote>"
+            if let quote = evidence.quote { item += "“\(Self.html(quote))” " }
+            item += "— \(cite) [\(Self.html(evidence.source))]"
+            if let note = evidence.note { item += " (\(Self.html(note)))" }
+            parts.append(item + "</blockquote>")
+        }
+        return parts.joined()
+    }
+}

@@ -1,0 +1,169 @@
+/// A diagram of part of a ``PathNetwork`` with some nodes and connections highlighted: the
+/// paths of an answer inside their neighbourhood, or an ego network around its centre.
+///
+/// Actors use the actor-diagram styling (``DiagramBuilder``: kind shapes and colours, legend,
+/// CJK-safe font); every event is a small node joined to its participants by role; relations
+/// are dashed lines. Highlighted elements are drawn thick in red, the rest in muted colours.
+public struct PathDiagram: Sendable {
+    public let network: PathNetwork
+    /// Every node to draw (actors, events, relations).
+    public let nodes: Set<Int>
+    public let highlightedNodes: Set<Int>
+    /// Highlighted connections, as (smaller node, larger node).
+    public let highlightedConnections: Set<Pair>
+    public let options: DiagramOptions
+
+    public struct Pair: Hashable, Sendable {
+        public let a: Int
+        public let b: Int
+        public init(_ x: Int, _ y: Int) {
+            a = min(x, y)
+            b = max(x, y)
+        }
+    }
+
+    public static let highlightColor = "#d62728"
+
+    public init(network: PathNetwork, nodes: Set<Int>, highlightedNodes: Set<Int>, highlightedConnections: Set<Pair>,
+                options: DiagramOptions = DiagramOptions()) {
+        self.network = network
+        self.nodes = nodes
+        self.highlightedNodes = highlightedNodes
+        self.highlightedConnections = highlightedConnections
+        self.options = options
+    }
+
+    /// The paths of an answer inside their neighbourhood: for every actor on a path, up to
+    /// `context` of its other links (latest first) and their actors.
+    /// - Complexity: O(P + sum of the path actors' degrees · log).
+    public init(answer: PathAnswer, network: PathNetwork, context: Int = 3, options: DiagramOptions = DiagramOptions()) {
+        let links = network.links
+        let view = network.view(for: answer.query)
+        var nodes = Set<Int>()
+        var pairs = Set<Pair>()
+        for finding in answer.paths {
+            nodes.formUnion(finding.path.nodes)
+            for (x, y) in zip(finding.path.nodes, finding.path.nodes.dropFirst()) { pairs.insert(Pair(x, y)) }
+        }
+        let highlighted = nodes
+        var extra = Set<Int>()
+        for node in highlighted.sorted() where links.type(node) == .actor {
+            let others = links.connections(node).map(\.node)
+                .filter { !highlighted.contains($0) && view.allows($0) }
+                .sorted { (links.interval($0).last, $1) > (links.interval($1).last, $0) }
+                .prefix(max(0, context))
+            for link in others {
+                extra.insert(link)
+                for c in links.connections(link) where !c.isParticipant && links.type(c.node) == .actor && view.allows(c.node) {
+                    extra.insert(c.node)
+                }
+            }
+        }
+        var options = options
+        if options.title == nil {
+            options.title = "\(network.displayName(answer.from, language: options.language)) → \(network.displayName(answer.to, language: options.language))"
+        }
+        self.init(network: network, nodes: nodes.union(extra), highlightedNodes: highlighted,
+                  highlightedConnections: pairs, options: options)
+    }
+
+    /// An ego network with its centre highlighted.
+    public init(ego: EgoNetwork, network: PathNetwork, options: DiagramOptions = DiagramOptions()) {
+        var options = options
+        if options.title == nil {
+            options.title = "\(network.displayName(ego.center, language: options.language)): \(ego.depth) link\(ego.depth == 1 ? "" : "s") around"
+        }
+        self.init(network: network, nodes: ego.nodes, highlightedNodes: [ego.center], highlightedConnections: [], options: options)
+    }
+
+    /// The small ``Graph`` of the drawn part (events keep only the role values drawn).
+    public var subgraph: Graph {
+        let links = network.links
+        var actors: [Actor] = [], events: [Event] = [], relations: [Relation] = []
+        let ids = Set(nodes.map(links.id))
+        for node in nodes.sorted() {
+            switch links.type(node) {
+            case .actor: if let a = network.actor(at: node) { actors.append(a) }
+            case .event:
+                if var e = network.event(at: node) {
+                    e.roles = e.roles.compactMap { binding in
+                        let kept = binding.ids.filter(ids.contains)
+                        return kept.isEmpty ? nil : RoleBinding(role: binding.role, ids: kept)
+                    }
+                    events.append(e)
+                }
+            case .relation:
+                if let r = network.relation(at: node), ids.contains(r.from), ids.contains(r.to) { relations.append(r) }
+            }
+        }
+        let sources = network.graph.sources
+        return Graph(title: options.title, schema: network.schema, sources: sources, actors: actors, events: events, relations: relations)
+    }
+
+    public var document: DOTDocument {
+        let graph = subgraph
+        let links = network.links
+        let builder = DiagramBuilder(graph: graph, options: options)
+        var statements: [DOTStatement] = []
+        var usedActorKinds = Set<String>(), usedEventKinds = Set<String>(), usedRelationKinds = Set<String>()
+        func isHighlighted(_ id: String) -> Bool { links.node(id).map(highlightedNodes.contains) ?? false }
+        func isHighlighted(_ x: String, _ y: String) -> Bool {
+            guard let a = links.node(x), let b = links.node(y) else { return false }
+            return highlightedConnections.contains(Pair(a, b))
+        }
+        func emphasise(_ attributes: [DOTAttribute], on: Bool) -> [DOTAttribute] {
+            guard on else { return attributes }
+            return attributes.filter { !["color", "penwidth"].contains($0.name) }
+                + [DOTAttribute("color", Self.highlightColor), DOTAttribute("penwidth", "3")]
+        }
+        for actor in graph.actors {
+            usedActorKinds.insert(actor.kind)
+            guard case let .node(id, attributes) = builder.actorNode(actor) else { continue }
+            statements.append(.node(id, emphasise(attributes, on: isHighlighted(actor.id))))
+        }
+        for event in graph.chronologicalEvents {
+            usedEventKinds.insert(event.kind)
+            guard case let .node(id, attributes) = builder.eventNode(event) else { continue }
+            statements.append(.node(id, emphasise(attributes, on: isHighlighted(event.id))))
+            let edge = graph.schema.eventKinds[event.kind]?.edge
+            for binding in event.roles {
+                for id in binding.ids {
+                    let on = isHighlighted(event.id, id)
+                    var attributes = [DOTAttribute("label", binding.role),
+                                      DOTAttribute("color", on ? Self.highlightColor : "#b0b0b0"),
+                                      DOTAttribute("fontcolor", on ? Self.highlightColor : "#777777"),
+                                      DOTAttribute("arrowsize", "0.5")]
+                    if on { attributes.append(DOTAttribute("penwidth", "3")) }
+                    if event.claim != .asserted { attributes.append(DOTAttribute("style", "dashed")) }
+                    if binding.role == edge?.from {
+                        statements.append(.edge(id, event.id, attributes))
+                    } else {
+                        if edge == nil { attributes.append(DOTAttribute("dir", "none")) }
+                        statements.append(.edge(event.id, id, attributes))
+                    }
+                }
+            }
+        }
+        for relation in graph.relations {
+            usedRelationKinds.insert(relation.kind)
+            let info = graph.schema.relationKinds[relation.kind]
+            var label = info?.label ?? relation.kind
+            if let role = relation.role { label += " (\(role))" }
+            let on = isHighlighted(relation.id)
+            var attributes = [DOTAttribute("label", label),
+                              DOTAttribute("style", on ? "solid" : "dashed"),
+                              DOTAttribute("color", on ? Self.highlightColor : builder.relationColor(relation.kind)),
+                              DOTAttribute("fontcolor", on ? Self.highlightColor : "#666666"),
+                              DOTAttribute("id", relation.id)]
+            if on { attributes.append(DOTAttribute("penwidth", "3")) }
+            if info?.directed == false { attributes.append(DOTAttribute("dir", "none")) }
+            statements.append(.edge(relation.from, relation.to, attributes))
+        }
+        if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds),
+                                       relationKinds: graph.schema.relationKindOrder.filter(usedRelationKinds.contains)) {
+            statements.append(legend)
+        }
+        return DOTDocument(name: "path", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
+                           nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)
+    }
+}

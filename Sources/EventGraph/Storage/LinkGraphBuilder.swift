@@ -1,0 +1,338 @@
+/// Collects nodes and connections in any order and builds a ``LinkGraph``: sorts the nodes by
+/// id bytes, renumbers, and lays the connections out as CSR rows sorted by neighbour.
+///
+/// - Complexity: O(N log N) for the id sort (N nodes) plus O(M log d) for the rows (M
+///   connections, d the largest degree); memory about 10 bytes per connection while building.
+struct LinkGraphBuilder {
+    private var idBytes: [UInt8] = []
+    private var idStarts: [Int32] = [0]
+    private var types: [UInt8] = []
+    private var kinds: [UInt16] = []
+    private var firsts: [Int32] = []
+    private var lasts: [Int32] = []
+    private var claims: [UInt8] = []
+
+    private(set) var kindNames: [String] = []
+    private var kindIndex: [String: UInt16] = [:]
+    private(set) var roleNames: [String] = []
+    private var roleIndex: [String: UInt16] = [:]
+
+    private var incLink: [Int32] = []
+    private var incMember: [Int32] = []
+    private var incRole: [UInt16] = []
+    /// Set by the build when two actors or events (not relations) have the same id.
+    private(set) var repeatedIDs = false
+
+    init(expectedNodes: Int = 0, expectedConnections: Int = 0) {
+        idStarts.reserveCapacity(expectedNodes + 1)
+        idBytes.reserveCapacity(expectedNodes * 8)
+        types.reserveCapacity(expectedNodes)
+        kinds.reserveCapacity(expectedNodes)
+        firsts.reserveCapacity(expectedNodes)
+        lasts.reserveCapacity(expectedNodes)
+        claims.reserveCapacity(expectedNodes)
+        incLink.reserveCapacity(expectedConnections)
+        incMember.reserveCapacity(expectedConnections)
+        incRole.reserveCapacity(expectedConnections)
+    }
+
+    var nodeCount: Int { types.count }
+
+    mutating func internKind(_ name: String) -> UInt16 {
+        if let k = kindIndex[name] { return k }
+        let k = UInt16(kindNames.count)
+        kindNames.append(name)
+        kindIndex[name] = k
+        return k
+    }
+
+    mutating func internRole(_ name: String) -> UInt16 {
+        if let r = roleIndex[name] { return r }
+        let r = UInt16(roleNames.count)
+        roleNames.append(name)
+        roleIndex[name] = r
+        return r
+    }
+
+    /// Adds a node; returns its provisional index (valid for ``connect(link:member:role:)``).
+    mutating func addNode(id: String, type: LinkGraph.NodeType, kind: UInt16,
+                          interval: DayInterval? = nil, claim: Claim = .asserted) -> Int {
+        idBytes.append(contentsOf: id.utf8)
+        return finishNode(type: type, kind: kind, interval: interval, claim: claim)
+    }
+
+    /// Adds a node whose id is given as raw bytes.
+    mutating func addNode(idBytes bytes: UnsafeBufferPointer<UInt8>, type: LinkGraph.NodeType, kind: UInt16,
+                          first: Int32, last: Int32, claim: UInt8) -> Int {
+        idBytes.append(contentsOf: bytes)
+        idStarts.append(Int32(idBytes.count))
+        types.append(type.rawValue)
+        kinds.append(kind)
+        firsts.append(first)
+        lasts.append(last)
+        claims.append(claim)
+        return types.count - 1
+    }
+
+    private mutating func finishNode(type: LinkGraph.NodeType, kind: UInt16, interval: DayInterval?, claim: Claim) -> Int {
+        idStarts.append(Int32(idBytes.count))
+        types.append(type.rawValue)
+        kinds.append(kind)
+        firsts.append(interval.map { LinkGraphBuilder.clampDay($0.first) } ?? 0)
+        lasts.append(interval.map { LinkGraphBuilder.clampDay($0.last) } ?? 0)
+        claims.append(UInt8(Claim.allCases.firstIndex(of: claim)!))
+        return types.count - 1
+    }
+
+    /// Indices 0..<n ordered by `keys` (stable LSD radix sort, 16-bit digits).
+    static func radixOrder(_ keys: [UInt64]) -> [Int32] {
+        let n = keys.count
+        var order = [Int32](0..<Int32(n))
+        var scratch = [Int32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            for i in counts.indices { counts[i] = 0 }
+            for key in keys { counts[Int((key >> shift) & 0xFFFF)] += 1 }
+            if counts.contains(n) { continue }
+            var sum = 0
+            for i in counts.indices {
+                let c = counts[i]
+                counts[i] = sum
+                sum += c
+            }
+            for index in order {
+                let digit = Int((keys[Int(index)] >> shift) & 0xFFFF)
+                scratch[counts[digit]] = index
+                counts[digit] += 1
+            }
+            swap(&order, &scratch)
+        }
+        return order
+    }
+
+    static func clampDay(_ day: Int) -> Int32 {
+        Int32(min(max(day, Int(LinkGraph.dayMin)), Int(LinkGraph.dayMax)))
+    }
+
+    /// Appends the nodes of another builder (same kind table; no connections); returns the
+    /// index of its first node here.
+    mutating func append(nodesOf other: LinkGraphBuilder) -> Int {
+        precondition(other.incLink.isEmpty && other.kindNames == kindNames)
+        let base = types.count
+        let byteBase = Int32(idBytes.count)
+        idBytes += other.idBytes
+        idStarts += other.idStarts.dropFirst().map { $0 + byteBase }
+        types += other.types
+        kinds += other.kinds
+        firsts += other.firsts
+        lasts += other.lasts
+        claims += other.claims
+        return base
+    }
+
+    /// Connects a link (event or relation) to a node it names, by a role.
+    mutating func connect(link: Int, member: Int, role: UInt16) {
+        incLink.append(Int32(link))
+        incMember.append(Int32(member))
+        incRole.append(role)
+    }
+
+    /// Sorts, renumbers and lays out the graph. Consumes the builder's buffers.
+    mutating func build() -> LinkGraph { buildWithRank().graph }
+
+    /// ``build()``, also returning the new index of every node in the order it was added.
+    mutating func buildWithRank() -> (graph: LinkGraph, rank: [Int32]) {
+        let n = types.count
+        // 1. Order nodes by id bytes (8-byte big-endian prefix keys first, then the bytes).
+        var prefix = [UInt64](repeating: 0, count: n)
+        idBytes.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let s = Int(idStarts[i]), e = Int(idStarts[i + 1])
+                var key: UInt64 = 0
+                for j in 0..<8 {
+                    key <<= 8
+                    if s + j < e { key |= UInt64(b[s + j]) }
+                }
+                prefix[i] = key
+            }
+        }
+        var order = LinkGraphBuilder.radixOrder(prefix)
+        // Runs of equal 8-byte prefixes: order by the remaining bytes, then length, then input order.
+        idBytes.withUnsafeBufferPointer { b in
+            idStarts.withUnsafeBufferPointer { st in
+                var i = 0
+                while i < n {
+                    var j = i + 1
+                    while j < n && prefix[Int(order[j])] == prefix[Int(order[i])] { j += 1 }
+                    if j - i > 1 {
+                        order[i..<j].sort { x, y in
+                            let sx = Int(st[Int(x)]), ex = Int(st[Int(x) + 1])
+                            let sy = Int(st[Int(y)]), ey = Int(st[Int(y) + 1])
+                            let lx = ex - sx, ly = ey - sy
+                            var k = 8
+                            while k < lx && k < ly {
+                                let cx = b[sx + k], cy = b[sy + k]
+                                if cx != cy { return cx < cy }
+                                k += 1
+                            }
+                            if lx != ly { return lx < ly }
+                            return x < y
+                        }
+                        // Two actors or events with equal ids (relations may share an id).
+                        var previous = -1
+                        for k in i..<j {
+                            let y = Int(order[k])
+                            guard types[y] != LinkGraph.NodeType.relation.rawValue else { continue }
+                            if previous >= 0 {
+                                let x = previous
+                                let sx = Int(st[x]), ex = Int(st[x + 1]), sy = Int(st[y]), ey = Int(st[y + 1])
+                                if ex - sx == ey - sy && (ex == sx || memcmpEqual(b.baseAddress! + sx, b.baseAddress! + sy, ex - sx)) {
+                                    repeatedIDs = true
+                                }
+                            }
+                            previous = y
+                        }
+                    }
+                    i = j
+                }
+            }
+        }
+        prefix = []
+        var rank = [Int32](repeating: 0, count: n)
+        for (newIndex, old) in order.enumerated() { rank[Int(old)] = Int32(newIndex) }
+
+        // 2. Permute attributes and ids.
+        var newTypes = [UInt8](repeating: 0, count: n)
+        var newKinds = [UInt16](repeating: 0, count: n)
+        var newFirsts = [Int32](repeating: 0, count: n)
+        var newLasts = [Int32](repeating: 0, count: n)
+        var newClaims = [UInt8](repeating: 0, count: n)
+        var newBytes: [UInt8] = []
+        newBytes.reserveCapacity(idBytes.count)
+        var newStarts: [Int32] = [0]
+        newStarts.reserveCapacity(n + 1)
+        for (i, old32) in order.enumerated() {
+            let old = Int(old32)
+            newTypes[i] = types[old]
+            newKinds[i] = kinds[old]
+            newFirsts[i] = firsts[old]
+            newLasts[i] = lasts[old]
+            newClaims[i] = claims[old]
+            newBytes.append(contentsOf: idBytes[Int(idStarts[old])..<Int(idStarts[old + 1])])
+            newStarts.append(Int32(newBytes.count))
+        }
+        types = []; kinds = []; firsts = []; lasts = []; claims = []; idBytes = []; idStarts = []
+        order = []
+
+        // 3. CSR rows.
+        let m = incLink.count
+        var degree = [Int32](repeating: 0, count: n + 1)
+        for i in 0..<m {
+            degree[Int(rank[Int(incLink[i])])] += 1
+            degree[Int(rank[Int(incMember[i])])] += 1
+        }
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var running: Int32 = 0
+        for i in 0..<n {
+            offsets[i] = running
+            running += degree[i]
+        }
+        offsets[n] = running
+        var fill = Array(offsets[0..<n])
+        var neighbors: [Int32] = HugePages.array(repeating: 0, count: Int(running))
+        var roles: [UInt16] = HugePages.array(repeating: 0, count: Int(running))
+        for i in 0..<m {
+            let link = Int(rank[Int(incLink[i])]), member = Int(rank[Int(incMember[i])])
+            let role = incRole[i]
+            var slot = Int(fill[link]); fill[link] += 1
+            neighbors[slot] = Int32(member); roles[slot] = role
+            slot = Int(fill[member]); fill[member] += 1
+            neighbors[slot] = Int32(link); roles[slot] = role | LinkGraph.participantFlag
+        }
+        incLink = []; incMember = []; incRole = []; fill = []; degree = []
+
+        // 4. Sort each row by neighbour (keeping the first role of duplicates), compact.
+        var keys: [UInt64] = []
+        var rowRoles: [UInt16] = []
+        var write = 0
+        var newOffsets = [Int32](repeating: 0, count: n + 1)
+        for node in 0..<n {
+            let s = Int(offsets[node]), e = Int(offsets[node + 1])
+            newOffsets[node] = Int32(write)
+            if e - s == 1 {
+                neighbors[write] = neighbors[s]; roles[write] = roles[s]; write += 1
+                continue
+            }
+            keys.removeAll(keepingCapacity: true)
+            rowRoles.removeAll(keepingCapacity: true)
+            var sorted = true
+            for j in s..<e {
+                keys.append(UInt64(UInt32(neighbors[j])) << 32 | UInt64(j - s))
+                rowRoles.append(roles[j])
+                if j > s && neighbors[j] <= neighbors[j - 1] { sorted = false }
+            }
+            if !sorted { keys.sort() }
+            var last: Int32 = -1
+            for key in keys {
+                let nb = Int32(truncatingIfNeeded: key >> 32)
+                if nb == last { continue }
+                last = nb
+                neighbors[write] = nb
+                roles[write] = rowRoles[Int(key & 0xffff_ffff)]
+                write += 1
+            }
+        }
+        newOffsets[n] = Int32(write)
+        if write < neighbors.count {
+            neighbors.removeLast(neighbors.count - write)
+            roles.removeLast(roles.count - write)
+        }
+        // Mark link neighbours in the sign bit.
+        for slot in 0..<write where newTypes[Int(neighbors[slot])] != 0 { neighbors[slot] |= Int32.min }
+        let graph = LinkGraph(types: newTypes, kinds: newKinds, firsts: newFirsts, lasts: newLasts, claims: newClaims,
+                              offsets: newOffsets, neighbors: neighbors, roles: roles,
+                              kindNames: kindNames, roleNames: roleNames,
+                              ids: IDTable(bytes: newBytes, starts: newStarts))
+        return (graph, rank)
+    }
+}
+
+extension LinkGraph {
+    /// The link graph of a validated ``Graph``: every actor, event and relation a node; every
+    /// role value naming an actor or event a connection.
+    /// - Complexity: O((A + E + R) log(A + E + R) + C log C) for C role values.
+    public convenience init(graph: Graph) {
+        var builder = LinkGraphBuilder(expectedNodes: graph.actors.count + graph.events.count + graph.relations.count)
+        var index: [String: Int] = [:]
+        for actor in graph.actors {
+            index[actor.id] = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind))
+        }
+        for event in graph.events {
+            index[event.id] = builder.addNode(id: event.id, type: .event, kind: builder.internKind(event.kind),
+                                              interval: event.date.interval, claim: event.claim)
+        }
+        var relationNodes: [Int] = []
+        for relation in graph.relations {
+            relationNodes.append(builder.addNode(id: relation.id, type: .relation, kind: builder.internKind(relation.kind),
+                                                 interval: relation.validity))
+        }
+        let fromRole = builder.internRole("from"), toRole = builder.internRole("to")
+        for event in graph.events {
+            let link = index[event.id]!
+            for binding in event.roles {
+                let role = builder.internRole(binding.role)
+                for id in binding.ids {
+                    if let member = index[id] { builder.connect(link: link, member: member, role: role) }
+                }
+            }
+        }
+        for (relation, link) in zip(graph.relations, relationNodes) {
+            if let from = index[relation.from] { builder.connect(link: link, member: from, role: fromRole) }
+            if let to = index[relation.to] { builder.connect(link: link, member: to, role: toRole) }
+        }
+        let built = builder.build()
+        self.init(types: built.types, kinds: built.kinds, firsts: built.firsts, lasts: built.lasts, claims: built.claims,
+                  offsets: built.offsets, neighbors: built.neighbors, roles: built.roles,
+                  kindNames: built.kindNames, roleNames: built.roleNames, ids: built.ids)
+    }
+}

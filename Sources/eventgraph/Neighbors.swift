@@ -1,0 +1,79 @@
+import ArgumentParser
+import EventGraph
+import EventGraphRendering
+
+/// `neighbors --format`.
+enum NeighborsFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, dot, svg, png
+}
+
+/// `eventgraph neighbors GRAPH… ID --depth N`: the ego network of an actor.
+struct Neighbors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The ego network of an actor: everything within --depth links.",
+        discussion: """
+        Members are the actors within --depth links (an event or relation is one link), the links \
+        crossed to reach them and the links joining two members. The shared filters apply; --depth \
+        (default 1) sets the distance. Examples:
+          eventgraph neighbors Samples/quickstart Manus
+          eventgraph neighbors Samples/quickstart manus --depth 2 --format svg -o manus.svg
+        """)
+
+    @Argument(help: ArgumentHelp("Graph files or folders, then the actor: id, name, per-language name or alias.",
+                                 valueName: "GRAPH… ID"))
+    var arguments: [String] = []
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "Output format.")
+    var format: NeighborsFormat = .text
+
+    @Option(help: "Graphviz layout engine (svg, png).")
+    var layout: LayoutOption = .dot
+
+    @Option(help: ArgumentHelp("Most actors to collect (the nearest first); reaching it is reported.", valueName: "N"))
+    var limit: Int = 500
+
+    @Option(help: ArgumentHelp("Language tag for actor names (zh-Hans, zh-Hant, …).", valueName: "TAG"))
+    var lang: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole output succeeds); standard output if omitted.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        _ = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
+    func run() throws {
+        let input = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
+        let network = try PathNetwork.load(paths: input.graph)
+        let center = try network.resolveActor(input.names[0])
+        var filter = try filters.filter(for: network.graph)
+        let depth = filter.depth
+        if filter.focus == nil { filter.depth = 1 }
+        let view = network.view(for: PathQuery(filter: filter))
+        guard view.allows(center) else {
+            throw CommandFailure(message: "\(network.links.id(center)) is outside the --focus area")
+        }
+        let ego = PathSearch(view: view).egoNetwork(of: center, depth: depth, limit: limit)
+        let bytes: [UInt8]
+        var warnings: [String] = []
+        switch format {
+        case .text: bytes = Array(EgoReport(network: network, ego: ego, language: lang).text.utf8)
+        case .json: bytes = Array(EgoReport(network: network, ego: ego, language: lang).json.text.utf8)
+        case .dot, .svg, .png:
+            let document = PathDiagram(ego: ego, network: network, options: DiagramOptions(language: lang)).document
+            if format == .dot {
+                bytes = Array(document.text.utf8)
+            } else {
+                let result = try document.render(layout: layout.layout, format: format == .svg ? .svg : .png)
+                bytes = result.bytes
+                warnings = result.warnings.map { "graphviz: \($0)" }
+            }
+        }
+        try OutputFile.write(bytes, to: output)
+        if ego.truncated && format != .text { warnings.append("stopped at --limit \(limit) actors: more lie within \(depth) links") }
+        for warning in warnings { Entry.printError("warning: \(warning)") }
+    }
+}
