@@ -131,7 +131,14 @@ public struct PathReport: Sendable {
                 text += " (shortest)"
             }
         case let .kShortest(k):
-            text += " (the \(k) shortest\(answer.query.temporal != nil ? " time-respecting" : ""), shortest first)"
+            let kind = answer.query.temporal != nil ? " time-respecting" : ""
+            if count >= k {
+                text += " (the \(k) shortest\(kind), shortest first)"
+            } else if let bound = answer.searchedLength {
+                text += " (every\(kind) simple path within \(bound) links; \(k) asked for)"
+            } else {
+                text += " (every simple path there is; \(k) asked for)"
+            }
         case .all:
             text += " (all\(answer.query.temporal != nil ? " time-respecting" : "") simple paths within \(answer.searchedLength ?? 0) links, shortest first)"
         }
@@ -146,7 +153,11 @@ public struct PathReport: Sendable {
         var text = "Path \(number) · \(finding.path.length) link\(finding.path.length == 1 ? "" : "s")"
         if let temporal = finding.temporal {
             text += " · \(temporal.certainty.rawValue)"
-            if let day = temporal.earliestArrival { text += " · arrives \(PathReport.dayText(day)) at the earliest" }
+            if let day = temporal.earliestArrival {
+                text += " · arrives \(PathReport.dayText(day)) at the earliest"
+            } else {
+                text += " · at any time (undated relations only)"
+            }
         }
         return text
     }
