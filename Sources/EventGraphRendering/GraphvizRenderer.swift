@@ -157,10 +157,14 @@ public final class GraphvizRenderer: Sendable {
             GraphvizMessageCapture.reset()
 
             // Parse.
-            // The DOT scanner keeps its line counter across parses (a failed parse can leave
-            // it advanced), so restart it or syntax errors cite the wrong line.
+            // The DOT scanner is global: its line counter and any input left unread after a
+            // graph's closing brace (trailing new lines) carry over into the next parse and
+            // shift the line numbers of syntax errors. Restart the counter and leave nothing
+            // unread.
             agreadline(1)
-            guard let graph = dot.withCString({ agmemread($0) }) else {
+            var source = dot.unicodeScalars[...]
+            while let last = source.last, last.properties.isWhitespace { source = source.dropLast() }
+            guard let graph = String(source).withCString({ agmemread($0) }) else {
                 let messages = GraphvizMessageCapture.take()
                 throw GraphvizError(
                     kind: .invalidDOT,

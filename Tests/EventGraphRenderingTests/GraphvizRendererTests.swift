@@ -110,6 +110,7 @@ struct GraphvizRendererTests {
             _ = try? renderer.render(dot: "digraph {\n a\n b\n c\n d -> \n", layout: .dot, format: .svg)
             _ = try? renderer.render(dot: "", layout: .dot, format: .svg)
             _ = try? renderer.render(dot: "  \n\n", layout: .dot, format: .svg)
+            _ = try? renderer.render(dot: "digraph {\n  a -> b\n}\n\n", layout: .dot, format: .svg)
             let error = #expect(throws: GraphvizError.self) {
                 try renderer.render(dot: "digraph {\n  a -> b\n  -> -> c\n}", layout: .dot, format: .svg)
             }
