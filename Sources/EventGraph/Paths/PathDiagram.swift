@@ -125,7 +125,6 @@ public struct PathDiagram: Sendable {
             usedEventKinds.insert(event.kind)
             guard case let .node(id, attributes) = builder.eventNode(event) else { continue }
             statements.append(.node(id, emphasise(attributes, on: isHighlighted(event.id))))
-            let edge = graph.schema.eventKinds[event.kind]?.edge
             for binding in event.roles {
                 for id in binding.ids {
                     let on = isHighlighted(event.id, id)
@@ -135,22 +134,15 @@ public struct PathDiagram: Sendable {
                                       DOTAttribute("arrowsize", "0.5")]
                     if on { attributes.append(DOTAttribute("penwidth", "3")) }
                     if event.claim != .asserted { attributes.append(DOTAttribute("style", "dashed")) }
-                    if binding.role == edge?.from {
-                        statements.append(.edge(id, event.id, attributes))
-                    } else {
-                        if edge == nil { attributes.append(DOTAttribute("dir", "none")) }
-                        statements.append(.edge(event.id, id, attributes))
-                    }
+                    statements.append(builder.participationEdge(event, role: binding.role, participant: id, attributes: attributes))
                 }
             }
         }
         for relation in graph.relations {
             usedRelationKinds.insert(relation.kind)
             let info = graph.schema.relationKinds[relation.kind]
-            var label = info?.label ?? relation.kind
-            if let role = relation.role { label += " (\(role))" }
             let on = isHighlighted(relation.id)
-            var attributes = [DOTAttribute("label", label),
+            var attributes = [DOTAttribute("label", builder.relationLabel(relation)),
                               DOTAttribute("style", on ? "solid" : "dashed"),
                               DOTAttribute("color", on ? Self.highlightColor : builder.relationColor(relation.kind)),
                               DOTAttribute("fontcolor", on ? Self.highlightColor : "#666666"),

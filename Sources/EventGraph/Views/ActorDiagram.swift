@@ -53,27 +53,19 @@ public struct ActorDiagram: Sendable {
                 continue
             }
             statements.append(builder.eventNode(event))
-            let edge = graph.schema.eventKinds[event.kind]?.edge
             for binding in event.roles {
                 for id in binding.ids {
                     var attributes = [DOTAttribute("label", binding.role), DOTAttribute("color", color),
                                       DOTAttribute("fontcolor", "#555555"), DOTAttribute("arrowsize", "0.5")]
                     if dashed { attributes.append(DOTAttribute("style", "dashed")) }
-                    if binding.role == edge?.from {
-                        statements.append(.edge(id, event.id, attributes))
-                    } else {
-                        if edge == nil { attributes.append(DOTAttribute("dir", "none")) }
-                        statements.append(.edge(event.id, id, attributes))
-                    }
+                    statements.append(builder.participationEdge(event, role: binding.role, participant: id, attributes: attributes))
                 }
             }
         }
         for relation in graph.relations {
             usedRelationKinds.insert(relation.kind)
             let info = graph.schema.relationKinds[relation.kind]
-            var label = info?.label ?? relation.kind
-            if let role = relation.role { label += " (\(role))" }
-            var attributes = [DOTAttribute("label", label), DOTAttribute("style", "dashed"),
+            var attributes = [DOTAttribute("label", builder.relationLabel(relation)), DOTAttribute("style", "dashed"),
                               DOTAttribute("color", builder.relationColor(relation.kind)),
                               DOTAttribute("fontcolor", "#666666"), DOTAttribute("id", relation.id)]
             if info?.directed == false { attributes.append(DOTAttribute("dir", "none")) }

@@ -58,6 +58,20 @@ struct DiagramBuilder {
         return parts.joined(separator: "\n")
     }
 
+    /// The line joining an event node to one participant: into the event from the kind's
+    /// `edge.from` role, out of it for the other roles, undirected for kinds without an edge.
+    func participationEdge(_ event: Event, role: String, participant: String, attributes: [DOTAttribute]) -> DOTStatement {
+        let edge = schema.eventKinds[event.kind]?.edge
+        if role == edge?.from { return .edge(participant, event.id, attributes) }
+        return .edge(event.id, participant, edge == nil ? attributes + [DOTAttribute("dir", "none")] : attributes)
+    }
+
+    /// A relation's label: its kind's label, with the free-text role in brackets.
+    func relationLabel(_ relation: Relation) -> String {
+        let label = schema.relationKinds[relation.kind]?.label ?? relation.kind
+        return relation.role.map { "\(label) (\($0))" } ?? label
+    }
+
     func eventColor(_ kind: String) -> String { schema.eventKinds[kind]?.style.color ?? "#555555" }
 
     func relationColor(_ kind: String) -> String { schema.relationKinds[kind]?.style.color ?? "#7a7a7a" }
