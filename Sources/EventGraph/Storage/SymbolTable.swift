@@ -60,8 +60,18 @@ struct SymbolTable {
 
     var count: Int { starts.count - 1 }
 
-    /// The symbol of `key`, adding it when new; `isNew` tells which.
-    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, isNew: Bool) {
+    /// Where a key's probe ended: its symbol when present, else the empty slot it would take.
+    private struct Probe {
+        var symbol: Int32?
+        var slot: Int
+        var prefix: UInt64
+        var check: UInt64
+    }
+
+    /// Linear probing from the key's hash: compares the stored prefix word and length/hash
+    /// check first, the remaining bytes only on a match.
+    @inline(__always)
+    private func probe(_ key: UnsafeBufferPointer<UInt8>) -> Probe {
         let n = key.count
         let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let h = ByteHash.hash(p, n)
@@ -84,11 +94,17 @@ struct SymbolTable {
                 i = (i + 1) & mask
             }
         }
-        if let found { return (found, false) }
+        return Probe(symbol: found, slot: i, prefix: prefix, check: check)
+    }
+
+    /// The symbol of `key`, adding it when new; `isNew` tells which.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, isNew: Bool) {
+        let probed = probe(key)
+        if let found = probed.symbol { return (found, false) }
         let symbol = Int32(count)
         bytes.append(contentsOf: key)
         starts.append(Int32(bytes.count))
-        slots[i] = Slot(prefix: prefix, meta: check | UInt64(symbol + 1))
+        slots[probed.slot] = Slot(prefix: probed.prefix, meta: probed.check | UInt64(symbol + 1))
         if count * 2 > slots.count { grow() }
         return (symbol, true)
     }
@@ -138,28 +154,7 @@ struct SymbolTable {
 
     /// The symbol of `key`, if interned.
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let n = key.count
-        let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let h = ByteHash.hash(p, n)
-        let prefix = ByteHash.prefixWord(p, min(n, 8))
-        let check = UInt64(min(n, 0xFFFF)) << 48 | (h >> 48) << 32
-        var i = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { slotBuffer -> Int32? in
-            while true {
-                let slot = slotBuffer[i]
-                if slot.meta == 0 { return nil }
-                if slot.prefix == prefix && slot.meta & 0xFFFF_FFFF_0000_0000 == check {
-                    let s = Int(slot.meta & 0xFFFF_FFFF) - 1
-                    if n <= 8 { return Int32(s) }
-                    let equal = bytes.withUnsafeBufferPointer { byteBuffer in
-                        let a = Int(starts[s])
-                        return Int(starts[s + 1]) - a == n && memcmpEqual(byteBuffer.baseAddress! + a + 8, p + 8, n - 8)
-                    }
-                    if equal { return Int32(s) }
-                }
-                i = (i + 1) & mask
-            }
-        }
+        probe(key).symbol
     }
 
     /// Looks up `count` keys, sixteen probes issued together (see ``internMany(_:key:_:)``).
