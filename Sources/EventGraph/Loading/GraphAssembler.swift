@@ -290,13 +290,20 @@ struct GraphAssembler {
         }
         let status = reader.choice(f["status"]?.value, what: "status", as: EventStatus.self)
         let dateBasis = reader.choice(f["date_basis"]?.value, what: "date_basis", as: DateBasis.self) ?? .stated
+        let dateSource = reader.string(f["date_source"]?.value, what: "date_source")
+        if dateBasis == .external && dateSource == nil {
+            reader.error(f["date_basis"]?.value ?? entry.keyNode, "\(what) has 'date_basis: external' but no 'date_source' saying where the date comes from")
+        }
+        if dateSource != nil && dateBasis != .external, let node = f["date_source"]?.keyNode {
+            reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
+        }
         let defined = define(entry.key, at: entry, reader: reader)
         guard defined, let kind, let title, let date else { return }
         events.append(Event(id: entry.key, kind: kind.name, date: date, title: title,
                             description: reader.string(f["description"]?.value, what: "description"), roles: roles,
                             amount: amount, status: status, claim: claim, claimedBy: claimedBy,
                             dateBasis: dateBasis,
-                            dateNote: reader.string(f["date_note"]?.value, what: "date_note"),
+                            dateNote: reader.string(f["date_note"]?.value, what: "date_note"), dateSource: dateSource,
                             sources: evidence,
                             tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [],
                             location: reader.location(entry.keyNode)))

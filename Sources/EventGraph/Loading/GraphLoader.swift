@@ -95,5 +95,5 @@ public struct InputDocument: Sendable {
 extension Event {
     /// Fields an event record may have besides its kind's roles.
     static let fieldNames: [String] = ["kind", "date", "start", "end", "title", "description", "amount", "status",
-                                       "claim", "claimed_by", "date_basis", "date_note", "sources", "tags"]
+                                       "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
 }

@@ -14,13 +14,15 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var claimedBy: String?
     public var dateBasis: DateBasis
     public var dateNote: String?
+    /// Where a date taken from outside the sources comes from (`date_basis: external`).
+    public var dateSource: String?
     public var sources: [Evidence]
     public var tags: [String]
     public var location: SourceLocation?
 
     public init(id: String, kind: String, date: EventDate, title: String, description: String? = nil, roles: [RoleBinding] = [],
                 amount: Amount? = nil, status: EventStatus? = nil, claim: Claim = .asserted,
-                claimedBy: String? = nil, dateBasis: DateBasis = .stated, dateNote: String? = nil,
+                claimedBy: String? = nil, dateBasis: DateBasis = .stated, dateNote: String? = nil, dateSource: String? = nil,
                 sources: [Evidence] = [], tags: [String] = [], location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
@@ -34,6 +36,7 @@ public struct Event: Hashable, Sendable, Identifiable {
         self.claimedBy = claimedBy
         self.dateBasis = dateBasis
         self.dateNote = dateNote
+        self.dateSource = dateSource
         self.sources = sources
         self.tags = tags
         self.location = location
@@ -98,7 +101,20 @@ public enum Claim: String, CaseIterable, Sendable {
     case asserted, reported, claimed, disputed, denied, retracted
 }
 
-/// Whether the date is given by the source or inferred by the editor.
+/// Where an event's date comes from (its provenance).
 public enum DateBasis: String, CaseIterable, Sendable {
-    case stated, inferred
+    /// The source states the date.
+    case stated
+    /// Worked out from the source: a relative date ("last September") resolved against the
+    /// source's publication date, or an order the text gives.
+    case derived
+    /// Taken from outside the sources; `date_source` says where from.
+    case external
+    /// A placement: the editor put the event there without a basis in any source.
+    case placed
+    /// Not stated by the source, without saying how it was found (the first release's word).
+    case inferred
+
+    /// True for every basis but ``stated``.
+    public var isInferred: Bool { self != .stated }
 }
