@@ -20,7 +20,6 @@ struct Options {
     var k = 5
     var repeats = 1
     var output: String?
-    var slowLoader = false
     /// Only these queries (shortest, k, earliest, fewest); all when empty.
     var only: Set<String> = []
 }
@@ -30,8 +29,7 @@ func parseOptions() -> Options {
     var args = Array(CommandLine.arguments.dropFirst())
     func usage() -> Never {
         FileHandle.standardError.write(Data("""
-        usage: eventgraph-bench DATA.json [--queries QUERIES.json] [--k N] [--repeat N] [-o RESULT.json] [--graph-loader] [--only shortest,k,earliest,fewest]
-          --graph-loader   load with GraphLoader (YAML/Yams) + LinkGraph(graph:) instead of the fast JSON loader
+        usage: eventgraph-bench DATA.json [--queries QUERIES.json] [--k N] [--repeat N] [-o RESULT.json] [--only shortest,k,earliest,fewest]
 
         """.utf8))
         exit(2)
@@ -43,7 +41,6 @@ func parseOptions() -> Options {
         case "--k": guard let v = args.first.flatMap(Int.init) else { usage() }; args.removeFirst(); options.k = v
         case "--repeat": guard let v = args.first.flatMap(Int.init) else { usage() }; args.removeFirst(); options.repeats = max(1, v)
         case "-o", "--output": guard !args.isEmpty else { usage() }; options.output = args.removeFirst()
-        case "--graph-loader": options.slowLoader = true
         case "--only": guard !args.isEmpty else { usage() }; options.only = Set(args.removeFirst().split(separator: ",").map(String.init))
         case "-h", "--help": usage()
         default:
@@ -85,24 +82,12 @@ let pairs = pairList.compactMap { p -> (String, String)? in
 
 // Load + build.
 let start = clock.now
-let network: PathNetwork
-if options.slowLoader {
-    do {
-        network = PathNetwork(graph: try GraphLoader().load(paths: [options.data]))
-    } catch {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
-        exit(1)
-    }
-} else {
-    switch LinkGraphLoader().load(files: [options.data]) {
-    case let .loaded(loaded): network = loaded
-    case let .invalid(diagnostics):
-        FileHandle.standardError.write(Data((diagnostics.prefix(20).map(\.description).joined(separator: "\n") + "\n").utf8))
-        exit(1)
-    case let .declined(reason):
-        FileHandle.standardError.write(Data("the fast loader declined: \(reason)\n".utf8))
-        exit(1)
-    }
+let network: GraphView
+do {
+    network = try GraphLoader().load(paths: [options.data])
+} catch {
+    FileHandle.standardError.write(Data((error.diagnostics.prefix(20).map(\.description).joined(separator: "\n") + "\n").utf8))
+    exit(1)
 }
 let loadBuild = seconds(clock.now - start)
 let rssAfterBuild = peakRSSMiB()
@@ -187,7 +172,7 @@ let name = (stem as NSString).lastPathComponent
 print("\n## \(name): \(options.data) (\(fmt(Double(size) / 1e6, 1)) MB), \(pairs.count) query pairs, \(ProcessInfo.processInfo.activeProcessorCount) cores\n")
 print("| tool | load+build s | (load / build) | peak RSS MiB | shortest mean ms | k=\(options.k) mean ms (pairs) | temporal EA mean ms | temporal fewest-links mean ms |")
 print("|---|---|---|---|---|---|---|---|")
-print("| EventGraph (Swift\(options.slowLoader ? ", GraphLoader" : ", fast JSON loader")) | \(fmt(loadBuild, 2)) | - | \(fmt(peak, 0)) | \(fmt(mean(rows.map(\.shortestMS)), 2)) | \(fmt(mean(rows.map(\.kMS)), 1)) (\(rows.count)/\(pairs.count)) | \(fmt(mean(rows.map(\.earliestMS)), 2)) | \(fmt(mean(rows.map(\.fewestMS)), 2)) |")
+print("| EventGraph (Swift) | \(fmt(loadBuild, 2)) | - | \(fmt(peak, 0)) | \(fmt(mean(rows.map(\.shortestMS)), 2)) | \(fmt(mean(rows.map(\.kMS)), 1)) (\(rows.count)/\(pairs.count)) | \(fmt(mean(rows.map(\.earliestMS)), 2)) | \(fmt(mean(rows.map(\.fewestMS)), 2)) |")
 print("\nPath lengths in links (k=\(options.k): lengths of the \(options.k) shortest; temporal (interval semantics, non-strict): earliest arrival date / links on that path, and fewest links on a time-respecting path)\n")
 print("| from | to | shortest | k=\(options.k) | earliest arrival | temporal fewest links | shortest ms | k ms | EA ms | FL ms |")
 print("|---|---|---|---|---|---|---|---|---|---|")

@@ -7,7 +7,7 @@ struct GraphOptions: ParsableArguments {
     var graph: [String]
 
     /// Loads and validates the graph; throws ``InputError`` with every problem.
-    func load() throws -> Graph {
+    func load() throws -> GraphView {
         try GraphLoader().load(paths: graph)
     }
 }
@@ -26,7 +26,7 @@ struct TrailingNames {
         names = Array(arguments.suffix(count))
     }
 
-    func load() throws -> Graph {
+    func load() throws -> GraphView {
         try GraphLoader().load(paths: graph)
     }
 }
@@ -89,7 +89,7 @@ struct FilterOptions: ParsableArguments {
     }
 
     /// The filter for a loaded graph (resolves `--focus`, checks `--kinds` against its schema).
-    func filter(for graph: Graph) throws -> GraphFilter {
+    func filter(for graph: GraphView) throws -> GraphFilter {
         let (from, to, asOf) = try dates()
         var filter = GraphFilter(from: from, to: to, asOf: asOf, kinds: Set(Self.list(kinds)),
                                  excludedClaims: try claims(), depth: depth)

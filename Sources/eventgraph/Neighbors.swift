@@ -47,16 +47,16 @@ struct Neighbors: ParsableCommand {
 
     func run() throws {
         let input = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
-        let network = try PathNetwork.load(paths: input.graph)
-        let center = try network.resolveActor(input.names[0])
-        var filter = try filters.filter(for: network.graph)
+        let graph = try GraphLoader().load(paths: input.graph)
+        let center = try graph.resolveActorNode(input.names[0])
+        var filter = try filters.filter(for: graph)
         let depth = filter.depth
         if filter.focus == nil { filter.depth = 1 }
-        let view = network.view(for: PathQuery(filter: filter))
-        guard view.allows(center) else {
-            throw CommandFailure(message: "\(network.links.id(center)) is outside the --focus area")
+        let network = graph.filtered(by: filter)
+        guard network.allows(center) else {
+            throw CommandFailure(message: "\(graph.links.id(center)) is outside the --focus area")
         }
-        let ego = PathSearch(view: view).egoNetwork(of: center, depth: depth, limit: limit)
+        let ego = network.egoNetwork(of: center, depth: depth, limit: limit)
         let bytes: [UInt8]
         var warnings: [String] = []
         switch format {

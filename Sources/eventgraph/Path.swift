@@ -101,13 +101,13 @@ struct Path: ParsableCommand {
 
     func run() throws {
         let input = try TrailingNames(arguments, count: 2, usage: "GRAPH… FROM TO")
-        let network = try PathNetwork.load(paths: input.graph)
-        let from = try network.resolveActor(input.names[0])
-        let to = try network.resolveActor(input.names[1])
+        let network = try GraphLoader().load(paths: input.graph)
+        let from = try network.resolveActorNode(input.names[0])
+        let to = try network.resolveActorNode(input.names[1])
         if from == to {
             throw CommandFailure(message: "FROM and TO are the same actor (\(network.links.id(from))); a path needs two different actors")
         }
-        let filter = try filters.filter(for: network.graph)
+        let filter = try filters.filter(for: network)
         let viaKinds = FilterOptions.list(via)
         let schema = network.schema
         let unknown = viaKinds.filter { schema.eventKinds[$0] == nil && schema.relationKinds[$0] == nil }

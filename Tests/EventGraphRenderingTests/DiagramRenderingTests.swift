@@ -13,7 +13,7 @@ struct DiagramRenderingTests {
         let graph = try GraphLoader().load(paths: [Self.quickstart])
         let svg = try graph.diagram(view).render(layout: .dot, format: .svg).text
         #expect(svg.contains("<svg"))
-        let shown = view == .actors ? graph.actors : graph.actors.filter { actor in graph.events.contains { $0.allParticipants.contains(actor.id) } }
+        let shown = view == .actors ? Array(graph.actors) : graph.actors.filter { actor in graph.events.contains { $0.allParticipants.contains(actor.id) } }
         for actor in shown {
             let escaped = actor.name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "-", with: "&#45;")
             #expect(svg.contains(">\(escaped)</text>"), "missing \(actor.name)")

@@ -10,12 +10,12 @@ import Testing
 struct ExportTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func quickstart() throws -> Graph {
+    static func quickstart() throws -> GraphView {
         try GraphLoader().load(paths: [root.appendingPathComponent("Samples/quickstart").path])
     }
 
     /// A small graph with awkward strings in every field.
-    static func awkward() throws -> Graph {
+    static func awkward() throws -> GraphView {
         let yaml = #"""
         title: "Quotes \"double\" & <markup>"
         sources:

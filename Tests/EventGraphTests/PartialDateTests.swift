@@ -52,7 +52,7 @@ struct PartialDateTests {
         func event(_ id: String, _ date: String) throws -> Event {
             Event(id: id, kind: "other", date: .on(try PartialDate(parsing: date)), title: id)
         }
-        let graph = Graph(events: [try event("d", "2025-03-14"), try event("b", "2025"), try event("c", "2025-03"),
+        let graph = GraphView(events: [try event("d", "2025-03-14"), try event("b", "2025"), try event("c", "2025-03"),
                                    try event("a", "2024-12-31")])
         #expect(graph.chronologicalEvents.map(\.id) == ["a", "b", "c", "d"])
     }

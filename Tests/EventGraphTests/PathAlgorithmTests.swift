@@ -5,7 +5,7 @@ import Testing
 struct PathAlgorithmTests {
     static let seeds: [UInt64] = Array(1...12)
 
-    func pairs(_ graph: Graph, count: Int, seed: UInt64) -> [(String, String)] {
+    func pairs(_ graph: GraphView, count: Int, seed: UInt64) -> [(String, String)] {
         var rng = SeededGenerator(seed: seed &* 7919)
         return (0..<count).map { _ in
             let a = graph.actors.randomElement(using: &rng)!.id
@@ -28,7 +28,7 @@ struct PathAlgorithmTests {
     @Test("the shortest path is a real path whose length equals brute force and a Dijkstra at unit weights", arguments: seeds)
     func shortestMatchesBruteForce(seed: UInt64) throws {
         let graph = RandomGraphs.make(seed: seed, actors: 14, events: 16, relations: 5)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for (a, b) in pairs(graph, count: 8, seed: seed) {
@@ -50,7 +50,7 @@ struct PathAlgorithmTests {
     @Test("the k shortest paths are distinct, simple, sorted and the first k of brute force", arguments: seeds)
     func kShortest(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 10, events: 12, relations: 4)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for (a, b) in pairs(graph, count: 5, seed: seed) {
@@ -70,7 +70,7 @@ struct PathAlgorithmTests {
     @Test("all simple paths up to a length match brute-force enumeration", arguments: seeds)
     func allSimplePaths(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 9, events: 11, relations: 4)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for (a, b) in pairs(graph, count: 4, seed: seed) {
@@ -85,7 +85,7 @@ struct PathAlgorithmTests {
     @Test("avoided nodes and --via kinds are never used", arguments: seeds)
     func avoidAndVia(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 12, events: 14, relations: 5)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         var rng = SeededGenerator(seed: seed)
         for (a, b) in pairs(graph, count: 4, seed: seed) {
@@ -98,10 +98,10 @@ struct PathAlgorithmTests {
         }
     }
 
-    @Test("filters restrict paths exactly like Graph.filtered(by:)", arguments: seeds)
+    @Test("filters restrict paths exactly like GraphView.filtered(by:)", arguments: seeds)
     func filtersMatchGraphFiltered(seed: UInt64) throws {
         let graph = RandomGraphs.make(seed: seed, actors: 12, events: 18, relations: 6)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let filter = GraphFilter(from: PartialDate(year: 2025, month: 2), to: PartialDate(year: 2025, month: 3))
         let filtered = graph.filtered(by: filter)
         let view = network.view(for: PathQuery(filter: filter))
@@ -112,10 +112,10 @@ struct PathAlgorithmTests {
     @Test("the ego network holds every actor within the depth")
     func egoNetwork() {
         let graph = RandomGraphs.make(seed: 5, actors: 15, events: 12, relations: 4)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let center = network.links.node("a3")!
-        let ego = PathSearch(view: LinkView(graph: network.links)).egoNetwork(of: center, depth: 2)
+        let ego = network.egoNetwork(of: center, depth: 2)
         for actor in graph.actors {
             let d = brute.dijkstra(from: "a3", to: actor.id)
             let member = ego.actors.first { network.links.id($0.node) == actor.id }

@@ -5,9 +5,9 @@ import Testing
 /// Golden outputs for a path on the quickstart sample, and the report formats.
 @Suite("Path reports")
 struct PathReportTests {
-    func answer(_ from: String, _ to: String, _ query: PathQuery = PathQuery()) throws -> (PathNetwork, PathAnswer) {
+    func answer(_ from: String, _ to: String, _ query: PathQuery = PathQuery()) throws -> (GraphView, PathAnswer) {
         let network = try PathFixtures.quickstartNetwork()
-        let answer = network.findPaths(from: try network.resolveActor(from), to: try network.resolveActor(to), query: query)
+        let answer = network.findPaths(from: try network.resolveActorNode(from), to: try network.resolveActorNode(to), query: query)
         return (network, answer)
     }
 
@@ -161,7 +161,7 @@ struct PathReportTests {
     func noPathSentence() throws {
         let network = try PathFixtures.quickstartNetwork()
         let query = PathQuery(mode: .all(limit: 10), temporal: TemporalRule(strict: true), maxLength: 2, via: ["acquisition"])
-        let answer = network.findPaths(from: try network.resolveActor("benchmark"), to: try network.resolveActor("singapore"), query: query)
+        let answer = network.findPaths(from: try network.resolveActorNode("benchmark"), to: try network.resolveActorNode("singapore"), query: query)
         #expect(answer.paths.isEmpty)
         #expect(network.noPathSentence(answer) == "no time-respecting path from Benchmark (benchmark) to Singapore (singapore) within 2 links (each link strictly after the previous one; using only acquisition links)")
     }
@@ -178,8 +178,8 @@ struct PathReportTests {
     @Test("the ego network of Manus lists its investors, acquirer and the links between them")
     func egoNetwork() throws {
         let network = try PathFixtures.quickstartNetwork()
-        let manus = try network.resolveActor("Manus")
-        let ego = PathSearch(view: LinkView(graph: network.links)).egoNetwork(of: manus, depth: 1)
+        let manus = try network.resolveActorNode("Manus")
+        let ego = network.egoNetwork(of: manus, depth: 1)
         let ids = Set(ego.actors.map { network.links.id($0.node) })
         #expect(ids.isSuperset(of: ["manus", "benchmark", "meta", "china", "singapore"]))
         let json = EgoReport(network: network, ego: ego).json.text

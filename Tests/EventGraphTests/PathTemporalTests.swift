@@ -6,7 +6,7 @@ struct PathTemporalTests {
     static let seeds: [UInt64] = Array(20...31)
     static let rules: [TemporalRule] = [TemporalRule(), TemporalRule(strict: true), TemporalRule(maxGap: 40)]
 
-    func pairs(_ graph: Graph, seed: UInt64) -> [(String, String)] {
+    func pairs(_ graph: GraphView, seed: UInt64) -> [(String, String)] {
         var rng = SeededGenerator(seed: seed)
         return (0..<5).map { _ in
             let a = graph.actors.randomElement(using: &rng)!.id
@@ -19,7 +19,7 @@ struct PathTemporalTests {
           arguments: seeds, rules)
     func allTemporalMatchBruteForce(seed: UInt64, rule: TemporalRule) {
         let graph = RandomGraphs.make(seed: seed, actors: 8, events: 10, relations: 3)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for (a, b) in pairs(graph, seed: seed) {
@@ -36,7 +36,7 @@ struct PathTemporalTests {
     @Test("the fewest-links temporal path has the brute-force minimum length and respects time", arguments: seeds)
     func fewestLinks(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 8, events: 10, relations: 3)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for rule in [TemporalRule(), TemporalRule(strict: true)] {
@@ -57,7 +57,7 @@ struct PathTemporalTests {
     @Test("the earliest-arrival path arrives when brute force says the earliest path can", arguments: seeds)
     func earliestArrival(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 8, events: 10, relations: 3)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         for (a, b) in pairs(graph, seed: seed) {
@@ -81,7 +81,7 @@ struct PathTemporalTests {
     @Test("paths found with a maximum gap respect it", arguments: seeds)
     func maxGap(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 9, events: 14, relations: 3)
-        let network = PathNetwork(graph: graph)
+        let network = graph
         let brute = BruteForce(graph: graph)
         let search = PathSearch(view: LinkView(graph: network.links))
         let rule = TemporalRule(maxGap: 20)
@@ -98,7 +98,7 @@ struct PathTemporalTests {
     @Test("partial dates: same month is possible, consecutive days are certain, reversed order impossible")
     func certaintyOfPartialDates() {
         func graph(_ d1: PartialDate, _ d2: PartialDate) -> LinkGraph {
-            LinkGraph(graph: Graph(actors: [Actor(id: "a", kind: "company", name: "A"), Actor(id: "b", kind: "company", name: "B"),
+            LinkGraph(graph: GraphView(actors: [Actor(id: "a", kind: "company", name: "A"), Actor(id: "b", kind: "company", name: "B"),
                                             Actor(id: "c", kind: "company", name: "C")],
                                    events: [Event(id: "e1", kind: "meeting", date: .on(d1), title: "1", roles: [RoleBinding(role: "participants", ids: ["a", "b"])]),
                                             Event(id: "e2", kind: "meeting", date: .on(d2), title: "2", roles: [RoleBinding(role: "participants", ids: ["b", "c"])])]))

@@ -18,7 +18,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// relations, and reviews naming an earlier event (link-to-link connections). Dates fall in
 /// 2025, a third of them month-precise, so orderings are sometimes only possible.
 enum RandomGraphs {
-    static func make(seed: UInt64, actors: Int, events: Int, relations: Int, eventReviews: Int = 2) -> Graph {
+    static func make(seed: UInt64, actors: Int, events: Int, relations: Int, eventReviews: Int = 2) -> GraphView {
         var rng = SeededGenerator(seed: seed)
         let actorList = (0..<actors).map { Actor(id: "a\($0)", kind: "company", name: "Actor \($0)") }
         func date() -> PartialDate {
@@ -54,17 +54,17 @@ enum RandomGraphs {
             let since: PartialDate? = Int.random(in: 0..<2, using: &rng) == 0 ? date() : nil
             relationList.append(Relation(id: "a\(a)--related-to--a\(b)-\(k)", kind: "related-to", from: "a\(a)", to: "a\(b)", since: since))
         }
-        return Graph(sources: [Source(id: "s", title: "Source")], actors: actorList, events: eventList, relations: relationList)
+        return GraphView(sources: [Source(id: "s", title: "Source")], actors: actorList, events: eventList, relations: relationList)
     }
 }
 
 /// Reference implementations over ids, independent of LinkGraph.
 struct BruteForce {
-    let graph: Graph
+    let graph: GraphView
     /// Undirected adjacency over ids: events–their role values, relations–their ends.
     let adjacency: [String: [String]]
 
-    init(graph: Graph) {
+    init(graph: GraphView) {
         self.graph = graph
         var adjacency: [String: Set<String>] = [:]
         func connect(_ a: String, _ b: String) {
@@ -183,7 +183,7 @@ enum PathFixtures {
 
     static var quickstart: String { packageRoot.appendingPathComponent("Samples/quickstart").path }
 
-    static func quickstartNetwork() throws -> PathNetwork {
-        PathNetwork(graph: try GraphLoader().load(paths: [quickstart]))
+    static func quickstartNetwork() throws -> GraphView {
+        try GraphLoader().load(paths: [quickstart])
     }
 }

@@ -9,7 +9,7 @@ struct SeedDatasetTests {
     static let seeds = Fixtures.root.deletingLastPathComponent().appendingPathComponent("shared/seeds").path
     static var seedsPresent: Bool { FileManager.default.fileExists(atPath: seeds) }
 
-    let graph: Graph
+    let graph: GraphView
 
     init() throws {
         graph = try GraphLoader().load(paths: [Self.path])

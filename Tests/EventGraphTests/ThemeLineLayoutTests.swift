@@ -3,8 +3,8 @@ import Testing
 
 /// The theme-line chart's computed geometry: lanes, axis, marks, connectors and labels.
 struct ThemeLineLayoutTests {
-    static func fixture() throws -> Graph { try GraphLoader().load(paths: [TimelineTests.fixture]) }
-    static func aiRace() throws -> Graph { try GraphLoader().load(paths: [Fixtures.root.appendingPathComponent("Graphs/ai-race").path]) }
+    static func fixture() throws -> GraphView { try GraphLoader().load(paths: [TimelineTests.fixture]) }
+    static func aiRace() throws -> GraphView { try GraphLoader().load(paths: [Fixtures.root.appendingPathComponent("Graphs/ai-race").path]) }
     static func day(_ y: Int, _ m: Int, _ d: Int = 1) -> Int { PartialDate.dayNumber(year: y, month: m, day: d) }
 
     @Test("explicit lanes keep their order, one lane spacing apart, names right-aligned before the axis")
@@ -124,7 +124,7 @@ struct ThemeLineLayoutTests {
             events.append(Event(id: "e\(i)", kind: "statement", date: .on(try PartialDate(parsing: "2025-06-15")),
                                 title: "Statement number \(i) on the same day", roles: [RoleBinding(role: "speaker", ids: [i % 2 == 0 ? "a" : "b"])]))
         }
-        let graph = Graph(actors: [Actor(id: "a", kind: "person", name: "A"), Actor(id: "b", kind: "person", name: "B")], events: events)
+        let graph = GraphView(actors: [Actor(id: "a", kind: "person", name: "A"), Actor(id: "b", kind: "person", name: "B")], events: events)
         let layout = ThemeLineLayout(graph: graph, laneCount: 2)
         #expect(layout.labels.count == 60)
         #expect(Set(layout.labels.map(\.row)).count == 60)

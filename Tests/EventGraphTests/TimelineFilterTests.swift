@@ -3,7 +3,7 @@ import Testing
 
 /// The two time axes: --as-of (what had happened) and --known-as-of (what had been published).
 struct TimelineFilterTests {
-    static func graph() throws -> Graph { try GraphLoader().load(paths: [TimelineTests.fixture]) }
+    static func graph() throws -> GraphView { try GraphLoader().load(paths: [TimelineTests.fixture]) }
     static func date(_ text: String) throws -> PartialDate { try PartialDate(parsing: text) }
 
     @Test("as-of keeps events that may have happened by then and relations in force")

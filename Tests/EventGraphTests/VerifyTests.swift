@@ -17,7 +17,7 @@ struct VerifyTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "黄仁勋说，\n中国将赢得 AI 竞赛。".write(to: dir.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
-        func graph(quote: String) throws -> Graph {
+        func graph(quote: String) throws -> GraphView {
             try GraphLoader().load([InputDocument(name: "g.yaml", text: """
                 sources: { s: { title: T, file: t.txt } }
                 events:

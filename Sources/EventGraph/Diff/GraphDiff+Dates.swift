@@ -9,7 +9,7 @@ extension GraphDiff {
     ///   - to: the later date.
     ///   - known: also list the sources published in the window and what they made known.
     /// - Complexity: O(S + E·s + R·s) for s evidence items per element.
-    public init(graph: Graph, from: PartialDate, to: PartialDate, known: Bool = false) {
+    public init(graph: GraphView, from: PartialDate, to: PartialDate, known: Bool = false) {
         let after = from.interval.last, through = to.interval.last
         func inWindow(_ day: Int) -> Bool { after < day && day <= through }
         var entries: [Entry] = []
@@ -56,7 +56,7 @@ extension GraphDiff {
     }
 
     /// `Jensen Huang leads Nvidia (CEO)`.
-    static func label(of relation: Relation, in graph: Graph) -> String {
+    static func label(of relation: Relation, in graph: GraphView) -> String {
         let from = graph.actor(relation.from)?.name ?? relation.from, to = graph.actor(relation.to)?.name ?? relation.to
         let kind = graph.schema.relationKinds[relation.kind]?.label ?? relation.kind
         return "\(from) \(kind) \(to)" + (relation.role.map { " (\($0))" } ?? "")

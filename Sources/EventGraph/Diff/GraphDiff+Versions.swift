@@ -6,7 +6,7 @@ extension GraphDiff {
     ///   - oldName: how to name the old version in outputs (its paths).
     ///   - newName: how to name the new version.
     /// - Complexity: O(A + E + R + S) comparisons, each linear in the element's fields.
-    public init(old: Graph, new: Graph, oldName: String, newName: String) {
+    public init(old: GraphView, new: GraphView, oldName: String, newName: String) {
         var entries: [Entry] = []
         func compare<T>(_ element: Element, _ before: [T], _ after: [T], id: (T) -> String, label: (T) -> String,
                         date: (T) -> String?, sortDay: (T) -> Int, fields: (T, T) -> [String]) {
@@ -27,11 +27,11 @@ extension GraphDiff {
                 entries.append(Entry(change: .removed, element: element, id: id(item), label: label(item), date: date(item), sortDay: sortDay(item)))
             }
         }
-        compare(.actor, old.actors, new.actors, id: \.id, label: { "\($0.name) (\($0.kind))" }, date: { _ in nil }, sortDay: { _ in 0 },
+        compare(.actor, Array(old.actors), Array(new.actors), id: \.id, label: { "\($0.name) (\($0.kind))" }, date: { _ in nil }, sortDay: { _ in 0 },
                 fields: GraphDiff.changedFields)
-        compare(.event, old.events, new.events, id: \.id, label: \.title, date: { $0.date.description },
+        compare(.event, Array(old.events), Array(new.events), id: \.id, label: \.title, date: { $0.date.description },
                 sortDay: { $0.date.interval.first }, fields: GraphDiff.changedFields)
-        compare(.relation, old.relations, new.relations, id: \.id, label: { GraphDiff.label(of: $0, in: new.relation($0.id) != nil ? new : old) },
+        compare(.relation, Array(old.relations), Array(new.relations), id: \.id, label: { GraphDiff.label(of: $0, in: new.relation($0.id) != nil ? new : old) },
                 date: GraphDiff.validity(of:), sortDay: { _ in 0 }, fields: GraphDiff.changedFields)
         compare(.source, old.sources, new.sources, id: \.id, label: \.title, date: { $0.published?.description }, sortDay: { _ in 0 },
                 fields: GraphDiff.changedFields)
@@ -39,11 +39,11 @@ extension GraphDiff {
         // The diagram draws the new graph plus what was removed from the old one.
         let newActors = Set(new.actors.map(\.id)), newEvents = Set(new.events.map(\.id))
         let newRelations = Set(new.relations.map(\.id)), newSources = Set(new.sources.map(\.id))
-        let merged = Graph(title: new.title ?? old.title, description: new.description, schema: new.schema,
+        let merged = GraphView(title: new.title ?? old.title, description: new.description, schema: new.schema,
                            sources: new.sources + old.sources.filter { !newSources.contains($0.id) },
-                           actors: new.actors + old.actors.filter { !newActors.contains($0.id) },
-                           events: new.events + old.events.filter { !newEvents.contains($0.id) },
-                           relations: new.relations + old.relations.filter { !newRelations.contains($0.id) })
+                           actors: Array(new.actors) + old.actors.filter { !newActors.contains($0.id) },
+                           events: Array(new.events) + old.events.filter { !newEvents.contains($0.id) },
+                           relations: Array(new.relations) + old.relations.filter { !newRelations.contains($0.id) })
         self.init(comparison: .versions(old: oldName, new: newName), entries: entries, graph: merged)
     }
 

@@ -83,7 +83,7 @@ public struct GraphDiff: Sendable {
     public let entries: [Entry]
     /// The graph a diagram of the diff draws: for versions, the new graph plus everything the
     /// old one had that was removed; for dates, the graph itself.
-    public let graph: Graph
+    public let graph: GraphView
 
     /// True when nothing changed.
     public var isEmpty: Bool { entries.isEmpty }
@@ -98,7 +98,7 @@ public struct GraphDiff: Sendable {
         entries.first { $0.element == element && $0.id == id }?.change
     }
 
-    init(comparison: Comparison, entries: [Entry], graph: Graph) {
+    init(comparison: Comparison, entries: [Entry], graph: GraphView) {
         self.comparison = comparison
         self.entries = entries.sorted { a, b in
             (a.change, a.element, a.sortDay, a.id) < (b.change, b.element, b.sortDay, b.id)

@@ -6,7 +6,7 @@ public struct CSVExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         typealias L = SpreadsheetLayout
         let graphSheet = CSVWriter.document(header: L.graphColumns, rows: [[graph.title ?? "", graph.description ?? ""]])
         let sources = CSVWriter.document(header: L.sourceColumns, rows: graph.sources.map { s in
@@ -41,7 +41,7 @@ public struct CSVExporter: GraphExporter {
             }
             var row = [event.id, event.kind, date, end, event.title, event.description ?? ""]
             row += roles.map { L.joinList(event.participants($0)) }
-            row += [event.amount.map { Graph.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
+            row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
                     event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
                     event.dateNote ?? "", L.joinList(event.tags)]
             eventRows += Self.withEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count)

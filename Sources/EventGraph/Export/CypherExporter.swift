@@ -65,7 +65,7 @@ public struct CypherExporter: GraphExporter {
         static func list(_ items: [String]) -> Value? { items.isEmpty ? nil : .strings(items) }
     }
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         var lines: [String] = []
         lines.append("// EventGraph export\(graph.title.map { ": \($0.replacingOccurrences(of: "\n", with: " "))" } ?? "") — \(graph.summary).")
         lines.append("// Run with `cypher-shell -f FILE` or paste into Neo4j Browser, on an empty database.")
@@ -98,7 +98,7 @@ public struct CypherExporter: GraphExporter {
                 ("claimed_by", .optional(event.claimedBy)), ("status", .optional(event.status?.rawValue)),
                 ("date_basis", .string(event.dateBasis.rawValue)), ("date_note", .optional(event.dateNote)),
                 ("amount", event.amount.map { .number($0.value) }), ("currency", .optional(event.amount?.currency)),
-                ("tags", .list(event.tags)), ("sources", .list(Graph.sourceIDs(event.sources))),
+                ("tags", .list(event.tags)), ("sources", .list(GraphView.sourceIDs(event.sources))),
             ]) + ");")
         }
         for event in graph.events {
@@ -121,8 +121,8 @@ public struct CypherExporter: GraphExporter {
                 ("since", .optional(relation.since?.description)), ("until", .optional(relation.until?.description)),
                 ("start_date", .optional(validity.start)), ("end_date", .optional(validity.end)),
                 ("directed", .bool(graph.isDirected(relationKind: relation.kind))), ("claim", .string(Claim.asserted.rawValue)),
-                ("sources", .list(Graph.sourceIDs(relation.sources))),
-                ("evidence", relation.sources.isEmpty ? nil : .string(Graph.evidenceText(relation.sources))),
+                ("sources", .list(GraphView.sourceIDs(relation.sources))),
+                ("evidence", relation.sources.isEmpty ? nil : .string(GraphView.evidenceText(relation.sources))),
             ])
             lines.append("MATCH (a:Actor {id: \(Self.literal(relation.from))}), (b:Actor {id: \(Self.literal(relation.to))}) "
                          + "CREATE (a)-[:\(Self.relationshipType(relation.kind)) \(properties)]->(b);")

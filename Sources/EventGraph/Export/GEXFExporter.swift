@@ -13,7 +13,7 @@ public struct GEXFExporter: GraphExporter {
     private static let edgeAttributes = ["type", "kind", "role", "directed", "date", "since", "until", "claim", "sources", "evidence"]
     private static let types: [String: String] = ["approximate": "boolean", "directed": "boolean", "amount": "double"]
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
@@ -55,9 +55,9 @@ public struct GEXFExporter: GraphExporter {
                     ("approximate", event.date.start.approximate ? "true" : "false"), ("claim", event.claim.rawValue),
                     ("claimed_by", event.claimedBy), ("status", event.status?.rawValue),
                     ("date_basis", event.dateBasis.rawValue), ("date_note", event.dateNote),
-                    ("amount", event.amount.map { Graph.amountValueText($0.value) }), ("currency", event.amount?.currency),
-                    ("sources", Graph.sourceIDs(event.sources).joined(separator: "; ")),
-                    ("evidence", Graph.evidenceJSONText(event.sources))], indent: "        ")
+                    ("amount", event.amount.map { GraphView.amountValueText($0.value) }), ("currency", event.amount?.currency),
+                    ("sources", GraphView.sourceIDs(event.sources).joined(separator: "; ")),
+                    ("evidence", GraphView.evidenceJSONText(event.sources))], indent: "        ")
             out += "      </node>\n"
         }
         out += "    </nodes>\n    <edges>\n"
@@ -84,8 +84,8 @@ public struct GEXFExporter: GraphExporter {
                     ("directed", graph.isDirected(relationKind: relation.kind) ? "true" : "false"),
                     ("since", relation.since?.description), ("until", relation.until?.description),
                     ("claim", Claim.asserted.rawValue),
-                    ("sources", Graph.sourceIDs(relation.sources).joined(separator: "; ")),
-                    ("evidence", Graph.evidenceJSONText(relation.sources))], indent: "        ")
+                    ("sources", GraphView.sourceIDs(relation.sources).joined(separator: "; ")),
+                    ("evidence", GraphView.evidenceJSONText(relation.sources))], indent: "        ")
             out += "      </edge>\n"
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"

@@ -1,5 +1,5 @@
 /// Pieces every exporter needs: day intervals as ISO dates, evidence as text, labels.
-extension Graph {
+extension GraphView {
     /// `YYYY-MM-DD` of the first and last day an event may have happened on.
     func isoInterval(of event: Event) -> (start: String, end: String) {
         let interval = event.date.interval
@@ -48,11 +48,6 @@ extension Graph {
     static func amountValueText(_ value: Double) -> String {
         if value.rounded() == value && abs(value) < 9.007e15 { return String(Int64(value)) }
         return "\(value)"
-    }
-
-    /// The actor ids an event touches, looking through events named in its roles.
-    func actorsTouched(by event: Event) -> [String] {
-        flattenedActors(of: events)[event.id] ?? []
     }
 
     /// The source documents as JSON (the `sources` list of ``nodeLinkJSON``).

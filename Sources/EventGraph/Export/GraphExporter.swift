@@ -6,7 +6,7 @@ public protocol GraphExporter: Sendable {
     /// What the format is called on the command line (`graphml`).
     var formatName: String { get }
     /// Writes the graph.
-    func export(_ graph: Graph) -> ExportOutput
+    func export(_ graph: GraphView) -> ExportOutput
 }
 
 /// What an exporter produces: one text, or several named files meant for one folder.

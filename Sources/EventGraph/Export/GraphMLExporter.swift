@@ -56,7 +56,7 @@ public struct GraphMLExporter: GraphExporter {
         Key(id: "evidence", domain: "edge", type: "string"),
     ]
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
@@ -102,10 +102,10 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "status", event.status?.rawValue, indent: i)
             data("node", "date_basis", event.dateBasis.rawValue, indent: i)
             data("node", "date_note", event.dateNote, indent: i)
-            data("node", "amount", event.amount.map { Graph.amountValueText($0.value) }, indent: i)
+            data("node", "amount", event.amount.map { GraphView.amountValueText($0.value) }, indent: i)
             data("node", "currency", event.amount?.currency, indent: i)
-            data("node", "sources", Graph.sourceIDs(event.sources).joined(separator: "; "), indent: i)
-            data("node", "evidence", Graph.evidenceJSONText(event.sources), indent: i)
+            data("node", "sources", GraphView.sourceIDs(event.sources).joined(separator: "; "), indent: i)
+            data("node", "evidence", GraphView.evidenceJSONText(event.sources), indent: i)
             out += "    </node>\n"
         }
         var edgeNumber = 0
@@ -144,8 +144,8 @@ public struct GraphMLExporter: GraphExporter {
             data("edge", "start", validity.start, indent: i)
             data("edge", "end", validity.end, indent: i)
             data("edge", "claim", Claim.asserted.rawValue, indent: i)
-            data("edge", "sources", Graph.sourceIDs(relation.sources).joined(separator: "; "), indent: i)
-            data("edge", "evidence", Graph.evidenceJSONText(relation.sources), indent: i)
+            data("edge", "sources", GraphView.sourceIDs(relation.sources).joined(separator: "; "), indent: i)
+            data("edge", "evidence", GraphView.evidenceJSONText(relation.sources), indent: i)
             out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"

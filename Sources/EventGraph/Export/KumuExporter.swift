@@ -11,7 +11,7 @@ public struct KumuExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         let elementHeader = ["ID", "Label", "Type", "Description", "Tags", "Element Type", "Kind", "Names", "Aliases", "Country",
                              "Date", "Start Date", "End Date", "Claim", "Status", "Amount", "Sources", "Evidence"]
         var elements: [[String]] = []
@@ -26,8 +26,8 @@ public struct KumuExporter: GraphExporter {
             elements.append([event.id, event.title, graph.eventKindLabel(event.kind), event.description ?? "",
                              event.tags.joined(separator: "|"), "event", event.kind, "", "", "",
                              event.date.description, days.start, days.end, event.claim.rawValue, event.status?.rawValue ?? "",
-                             event.amount?.description ?? "", Graph.sourceIDs(event.sources).joined(separator: "|"),
-                             Graph.evidenceText(event.sources)])
+                             event.amount?.description ?? "", GraphView.sourceIDs(event.sources).joined(separator: "|"),
+                             GraphView.evidenceText(event.sources)])
         }
         let connectionHeader = ["ID", "From", "To", "Type", "Direction", "Label", "Connection Type", "Kind", "Role",
                                 "Date", "Start Date", "End Date", "Claim", "Sources", "Evidence"]
@@ -55,7 +55,7 @@ public struct KumuExporter: GraphExporter {
                 graph.isDirected(relationKind: relation.kind) ? "directed" : "undirected", label, "relation", relation.kind,
                 relation.role ?? "", relation.since == nil && relation.until == nil ? "" : "\(relation.since?.description ?? "")..\(relation.until?.description ?? "")",
                 validity.start ?? "", validity.end ?? "", Claim.asserted.rawValue,
-                Graph.sourceIDs(relation.sources).joined(separator: "|"), Graph.evidenceText(relation.sources),
+                GraphView.sourceIDs(relation.sources).joined(separator: "|"), GraphView.evidenceText(relation.sources),
             ])
         }
         return .folder([

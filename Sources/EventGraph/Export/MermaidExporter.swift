@@ -39,7 +39,7 @@ public struct MermaidExporter: GraphExporter {
         String(text.map { $0.isNewline ? " " : $0 })
     }
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         var title = ""
         JSONValue.quote(graph.title ?? "EventGraph", into: &title)
         var lines = ["---", "title: \(title)", "---", "flowchart LR"]

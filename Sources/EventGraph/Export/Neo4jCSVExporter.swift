@@ -17,7 +17,7 @@ public struct Neo4jCSVExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         let sources = CSVWriter.document(
             header: ["id:ID", "title", "publisher", "author", "published", "url", "language", "file", ":LABEL"],
             rows: graph.sources.map { s in
@@ -38,8 +38,8 @@ public struct Neo4jCSVExporter: GraphExporter {
                 let days = graph.isoInterval(of: e)
                 return [e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
                         e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
-                        e.dateBasis.rawValue, e.dateNote ?? "", e.amount.map { Graph.amountValueText($0.value) } ?? "",
-                        e.amount?.currency ?? "", e.tags.joined(separator: ";"), Graph.sourceIDs(e.sources).joined(separator: ";"), "Event"]
+                        e.dateBasis.rawValue, e.dateNote ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
+                        e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"]
             })
         var actorRoles: [[String]] = [], eventRoles: [[String]] = [], cites: [[String]] = []
         for event in graph.events {
@@ -65,7 +65,7 @@ public struct Neo4jCSVExporter: GraphExporter {
                 return [r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
                         r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
                         graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
-                        Graph.sourceIDs(r.sources).joined(separator: ";"), Graph.evidenceText(r.sources)]
+                        GraphView.sourceIDs(r.sources).joined(separator: ";"), GraphView.evidenceText(r.sources)]
             })
         let script = """
             #!/bin/sh

@@ -1,8 +1,8 @@
-/// Node-link JSON (``Graph/nodeLinkJSON``), the shape `networkx.node_link_graph(data, edges="links")` reads.
+/// Node-link JSON (``GraphView/nodeLinkJSON``), the shape `networkx.node_link_graph(data, edges="links")` reads.
 public struct NodeLinkJSONExporter: GraphExporter {
     public let formatName = "json"
 
     public init() {}
 
-    public func export(_ graph: Graph) -> ExportOutput { .file(graph.nodeLinkJSON.text) }
+    public func export(_ graph: GraphView) -> ExportOutput { .file(graph.nodeLinkJSON.text) }
 }

@@ -48,7 +48,7 @@ public struct TimelineJSExporter: GraphExporter {
         return out
     }
 
-    public func export(_ graph: Graph) -> ExportOutput {
+    public func export(_ graph: GraphView) -> ExportOutput {
         var slides: [JSONValue] = []
         for event in graph.chronologicalEvents {
             var pairs: [(String, JSONValue)] = [("unique_id", .string(event.id))]
@@ -79,7 +79,7 @@ public struct TimelineJSExporter: GraphExporter {
         return .file(JSONValue.object(document).text)
     }
 
-    func group(of event: Event, graph: Graph) -> String {
+    func group(of event: Event, graph: GraphView) -> String {
         switch grouping {
         case .kind:
             return graph.eventKindLabel(event.kind)
@@ -91,7 +91,7 @@ public struct TimelineJSExporter: GraphExporter {
         }
     }
 
-    func slideText(_ event: Event, graph: Graph) -> String {
+    func slideText(_ event: Event, graph: GraphView) -> String {
         func name(_ id: String) -> String {
             if let actor = graph.actor(id) { return actor.displayName(language: language) }
             return graph.event(id)?.title ?? id

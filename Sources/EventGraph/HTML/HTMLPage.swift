@@ -12,7 +12,7 @@ import Foundation
 ///
 /// The page loads nothing from the network: styles, script and data are inline.
 public struct HTMLPage: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     /// Language tag for actor names (nil: display names).
     public let language: String?
     /// The diagram to draw, with the ids the page script looks for.
@@ -21,7 +21,7 @@ public struct HTMLPage: Sendable {
     private let edgeLinks: [(svgID: String, link: String?, from: String, to: String)]
 
     /// Prepares the page for a graph and the DOT document of one of its views.
-    public init(graph: Graph, diagram: DOTDocument, language: String? = nil) {
+    public init(graph: GraphView, diagram: DOTDocument, language: String? = nil) {
         self.graph = graph
         self.language = language
         var edges: [(svgID: String, link: String?, from: String, to: String)] = []
@@ -60,7 +60,7 @@ public struct HTMLPage: Sendable {
     public static func nodeElementID(_ id: String) -> String { "eg-n-" + id }
 
     /// The event or relation an edge of a diagram stands for.
-    static func link(of original: String?, from: String, to: String, in graph: Graph) -> String? {
+    static func link(of original: String?, from: String, to: String, in graph: GraphView) -> String? {
         if let original {
             if graph.relation(original) != nil { return original }
             let suffix = "--\(from)--\(to)"

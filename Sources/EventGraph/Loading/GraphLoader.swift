@@ -1,16 +1,18 @@
 import Foundation
-import Yams
 
-/// Loads one or more YAML/JSON files (or folders of them) into one validated ``Graph``.
+/// Loads one or more YAML/JSON files (or folders of them) into one validated graph.
 ///
 /// Every problem in every file is collected and thrown together as an ``InputError``,
 /// sorted by position, each as `FILE:LINE:COLUMN: error: message`.
 public struct GraphLoader: Sendable {
     /// The schema graphs are checked against before their own `schema:` sections are added.
     public var baseSchema: Schema
+    /// Bounds on the work one input may cause (file size, YAML alias expansion).
+    public var limits: InputLimits
 
-    public init(baseSchema: Schema = .builtIn) {
+    public init(baseSchema: Schema = .builtIn, limits: InputLimits = .standard) {
         self.baseSchema = baseSchema
+        self.limits = limits
     }
 
     /// File extensions read from folders.
@@ -49,35 +51,34 @@ public struct GraphLoader: Sendable {
         return files.filter { seen.insert($0).inserted }
     }
 
-    /// Loads and validates the files and folders at `paths`.
+    /// Loads and validates the files and folders at `paths`: each file read in its syntax
+    /// (`.json` as JSON, others as YAML) into the one record form, checked by the one
+    /// validator, stored in the one ``GraphStore``.
     /// - Throws: ``InputError`` with every diagnostic of every file.
-    public func load(paths: [String]) throws(InputError) -> Graph {
+    public func load(paths: [String]) throws(InputError) -> GraphView {
         let files = try Self.inputFiles(paths)
-        var documents: [InputDocument] = []
-        var problems: [Diagnostic] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                problems.append(Diagnostic(SourceLocation(file: file), "cannot read the file"))
-                continue
+        var validator = GraphValidator(schema: baseSchema)
+        for (index, file) in files.enumerated() {
+            switch GraphDocument.open(file: file, index: index, limits: limits) {
+            case let .success(document): validator.add(document)
+            case let .failure(error): validator.fail(error.diagnostics, file: file)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                problems.append(Diagnostic(SourceLocation(file: file), "the file is not UTF-8 text"))
-                continue
-            }
-            documents.append(InputDocument(name: file, text: text))
         }
-        if !problems.isEmpty { throw InputError(problems) }
-        return try load(documents)
+        return GraphView(store: try validator.finish())
     }
 
-    /// Loads and validates in-memory documents (the `name` is used in diagnostics).
+    /// Loads and validates in-memory documents (the `name` is used in diagnostics and, by its
+    /// extension, decides the syntax).
     /// - Throws: ``InputError`` with every diagnostic of every document.
-    public func load(_ documents: [InputDocument]) throws(InputError) -> Graph {
-        var assembler = GraphAssembler(schema: baseSchema)
-        for document in documents {
-            assembler.parse(document)
+    public func load(_ documents: [InputDocument]) throws(InputError) -> GraphView {
+        var validator = GraphValidator(schema: baseSchema)
+        for (index, input) in documents.enumerated() {
+            switch GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits) {
+            case let .success(document): validator.add(document)
+            case let .failure(error): validator.fail(error.diagnostics, file: input.name)
+            }
         }
-        return try assembler.finish()
+        return GraphView(store: try validator.finish())
     }
 }
 
@@ -90,10 +91,4 @@ public struct InputDocument: Sendable {
         self.name = name
         self.text = text
     }
-}
-
-extension Event {
-    /// Fields an event record may have besides its kind's roles.
-    static let fieldNames: [String] = ["kind", "date", "start", "end", "title", "description", "amount", "status",
-                                       "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
 }

@@ -1,4 +1,4 @@
-extension Graph {
+extension GraphView {
     /// The graph as node-link JSON: `nodes` (actors then events, each with `type`), `links`
     /// (event participations with their role, then relations), and `sources`. The shape
     /// `networkx.node_link_graph(data, edges="links")` reads. Deterministic.
@@ -28,7 +28,7 @@ extension Graph {
                 "claimed_by": event.claimedBy.map(JSONValue.string),
                 "date_basis": .string(event.dateBasis.rawValue),
                 "date_note": event.dateNote.map(JSONValue.string),
-                "sources": Graph.evidenceJSON(event.sources),
+                "sources": GraphView.evidenceJSON(event.sources),
                 "tags": event.tags.isEmpty ? nil : .strings(event.tags),
             ]))
         }
@@ -48,7 +48,7 @@ extension Graph {
                 "role": relation.role.map(JSONValue.string),
                 "since": relation.since.map { .string($0.description) },
                 "until": relation.until.map { .string($0.description) },
-                "sources": relation.sources.isEmpty ? nil : Graph.evidenceJSON(relation.sources),
+                "sources": relation.sources.isEmpty ? nil : GraphView.evidenceJSON(relation.sources),
             ]))
         }
         let sourceList: [JSONValue] = sources.map { source in

@@ -21,65 +21,41 @@ public struct EgoNetwork: Sendable {
     public var nodes: Set<Int> { Set(actors.map(\.node) + links.map(\.node)) }
 }
 
-extension PathSearch {
-    /// The ego network of `center` out to `depth` links (0-1 BFS: entering a link costs 1).
+extension GraphView {
+    /// The ego network of an actor out to `depth` steps: the view filtered with `--focus` at
+    /// that depth (``filtered(by:via:avoid:)``, the one definition every command uses), with
+    /// each member's distance. An actor's distance is its number of steps from the centre; a
+    /// link's is one more than its nearest actor's, so a link joining two actors at the edge
+    /// has distance `depth + 1`.
     ///
     /// - Parameters:
-    ///   - center: an actor (or any node).
-    ///   - depth: how many links away members may be.
-    ///   - limit: the most actors to collect (the nearest first); nil for no limit.
-    /// - Complexity: O(V' + E') over the nodes within `depth + 1` links.
+    ///   - center: an actor node.
+    ///   - depth: how many steps away members may be.
+    ///   - limit: the most actors to keep (the nearest first, then by id); nil for no limit.
+    /// - Complexity: that of the focus filter, O(N) plus the nodes within `depth` steps.
     public func egoNetwork(of center: Int, depth: Int, limit: Int? = nil) -> EgoNetwork {
-        let pass = passability
-        var distance: [Int: Int] = [center: 0]
-        var order: [Int] = [center]
-        var frontier = [center]
-        var level = 0
+        let distance = focusDistances(center: center, depth: depth, isExcluded: { !allows($0) })
+        var actors = distance.map { EgoNetwork.Member(node: $0.key, distance: $0.value) }
+            .sorted { ($0.distance, $0.node) < ($1.distance, $1.node) }
         var truncated = false
-        var actorCount = graph.isLink(center) ? 0 : 1
-        search: while !frontier.isEmpty && level <= depth {
-            var next: [Int] = []
-            var i = 0
-            while i < frontier.count {
-                let u = frontier[i]
-                i += 1
-                let uIsLink = graph.isLink(u)
-                for c in graph.connections(u) {
-                    let x = c.node
-                    guard distance[x] == nil, pass.ok(u, x) else { continue }
-                    if graph.isLink(x) {
-                        if level + 1 <= depth { distance[x] = level + 1; next.append(x); order.append(x) }
-                    } else if uIsLink {
-                        if let limit, actorCount >= limit { truncated = true; break search }
-                        distance[x] = level
-                        actorCount += 1
-                        frontier.append(x)
-                        order.append(x)
-                    }
-                }
+        if let limit, actors.count > limit {
+            actors = Array(actors.prefix(limit))
+            truncated = true
+        }
+        let members = Dictionary(uniqueKeysWithValues: actors.map { ($0.node, $0.distance) })
+        let focus = GraphFilter(focus: links.id(center), depth: depth)
+        let ego = filtered(by: focus)
+        var linkMembers: [EgoNetwork.Member] = []
+        for node in (ego.eventNodes + ego.relationNodes).map(Int.init) {
+            var nearest = Int.max
+            var inside = true
+            for c in links.connections(node) where !c.isParticipant && !links.isLink(c.node) {
+                guard let d = members[c.node] else { inside = false; break }
+                nearest = min(nearest, d)
             }
-            frontier = next
-            level += 1
+            if inside && nearest != Int.max { linkMembers.append(EgoNetwork.Member(node: node, distance: nearest + 1)) }
         }
-        // Links joining members that the search did not cross (one step beyond `depth`).
-        let memberActors = Set(order.filter { !graph.isLink($0) })
-        var extra: [Int] = []
-        var considered = Set<Int>()
-        for actor in memberActors.sorted() {
-            for c in graph.connections(actor) where c.isParticipant && distance[c.node] == nil && pass.ok(actor, c.node) {
-                guard considered.insert(c.node).inserted else { continue }
-                let ends = graph.connections(c.node).filter { !$0.isParticipant && !graph.isLink($0.node) }
-                if ends.count >= 2 && ends.allSatisfy({ memberActors.contains($0.node) }) { extra.append(c.node) }
-            }
-        }
-        for link in extra { distance[link] = depth + 1 }
-        func members(_ nodes: [Int]) -> [EgoNetwork.Member] {
-            nodes.map { EgoNetwork.Member(node: $0, distance: distance[$0]!) }
-                .sorted { ($0.node == center ? 0 : 1, $0.distance, $0.node) < ($1.node == center ? 0 : 1, $1.distance, $1.node) }
-        }
-        return EgoNetwork(center: center, depth: depth,
-                          actors: members(order.filter { !graph.isLink($0) }),
-                          links: members(order.filter(graph.isLink) + extra),
-                          truncated: truncated)
+        linkMembers.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        return EgoNetwork(center: center, depth: depth, actors: actors, links: linkMembers, truncated: truncated)
     }
 }

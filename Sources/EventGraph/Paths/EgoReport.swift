@@ -1,10 +1,10 @@
 /// Writes an ``EgoNetwork`` as text or JSON.
 public struct EgoReport: Sendable {
-    public let network: PathNetwork
+    public let network: GraphView
     public let ego: EgoNetwork
     public let language: String?
 
-    public init(network: PathNetwork, ego: EgoNetwork, language: String? = nil) {
+    public init(network: GraphView, ego: EgoNetwork, language: String? = nil) {
         self.network = network
         self.ego = ego
         self.language = language

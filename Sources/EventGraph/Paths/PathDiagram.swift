@@ -1,11 +1,11 @@
-/// A diagram of part of a ``PathNetwork`` with some nodes and connections highlighted: the
+/// A diagram of part of a ``GraphView`` with some nodes and connections highlighted: the
 /// paths of an answer inside their neighbourhood, or an ego network around its centre.
 ///
 /// Actors use the actor-diagram styling (``DiagramBuilder``: kind shapes and colours, legend,
 /// CJK-safe font); every event is a small node joined to its participants by role; relations
 /// are dashed lines. Highlighted elements are drawn thick in red, the rest in muted colours.
 public struct PathDiagram: Sendable {
-    public let network: PathNetwork
+    public let network: GraphView
     /// Every node to draw (actors, events, relations).
     public let nodes: Set<Int>
     public let highlightedNodes: Set<Int>
@@ -24,7 +24,7 @@ public struct PathDiagram: Sendable {
 
     public static let highlightColor = "#d62728"
 
-    public init(network: PathNetwork, nodes: Set<Int>, highlightedNodes: Set<Int>, highlightedConnections: Set<Pair>,
+    public init(network: GraphView, nodes: Set<Int>, highlightedNodes: Set<Int>, highlightedConnections: Set<Pair>,
                 options: DiagramOptions = DiagramOptions()) {
         self.network = network
         self.nodes = nodes
@@ -36,7 +36,7 @@ public struct PathDiagram: Sendable {
     /// The paths of an answer inside their neighbourhood: for every actor on a path, up to
     /// `context` of its other links (latest first) and their actors.
     /// - Complexity: O(P + sum of the path actors' degrees · log).
-    public init(answer: PathAnswer, network: PathNetwork, context: Int = 3, options: DiagramOptions = DiagramOptions()) {
+    public init(answer: PathAnswer, network: GraphView, context: Int = 3, options: DiagramOptions = DiagramOptions()) {
         let links = network.links
         let view = network.view(for: answer.query)
         var nodes = Set<Int>()
@@ -68,7 +68,7 @@ public struct PathDiagram: Sendable {
     }
 
     /// An ego network with its centre highlighted.
-    public init(ego: EgoNetwork, network: PathNetwork, options: DiagramOptions = DiagramOptions()) {
+    public init(ego: EgoNetwork, network: GraphView, options: DiagramOptions = DiagramOptions()) {
         var options = options
         if options.title == nil {
             options.title = "\(network.displayName(ego.center, language: options.language)): \(ego.depth) link\(ego.depth == 1 ? "" : "s") around"
@@ -76,8 +76,8 @@ public struct PathDiagram: Sendable {
         self.init(network: network, nodes: ego.nodes, highlightedNodes: [ego.center], highlightedConnections: [], options: options)
     }
 
-    /// The small ``Graph`` of the drawn part (events keep only the role values drawn).
-    public var subgraph: Graph {
+    /// The small ``GraphView`` of the drawn part (events keep only the role values drawn).
+    public var subgraph: GraphView {
         let links = network.links
         var actors: [Actor] = [], events: [Event] = [], relations: [Relation] = []
         let ids = Set(nodes.map(links.id))
@@ -96,8 +96,8 @@ public struct PathDiagram: Sendable {
                 if let r = network.relation(at: node), ids.contains(r.from), ids.contains(r.to) { relations.append(r) }
             }
         }
-        let sources = network.graph.sources
-        return Graph(title: options.title, schema: network.schema, sources: sources, actors: actors, events: events, relations: relations)
+        let sources = network.sources
+        return GraphView(title: options.title, schema: network.schema, sources: sources, actors: actors, events: events, relations: relations)
     }
 
     public var document: DOTDocument {

@@ -52,15 +52,10 @@ public struct PathAnswer: Sendable {
     public let searchedLength: Int?
 }
 
-extension PathNetwork {
+extension GraphView {
     /// The view a query searches: the shared filters, `via` and `avoid` applied as a mask.
     public func view(for query: PathQuery) -> LinkView {
-        let filter = query.filter.resolved(in: graph)
-        var keepsLink: ((Int) -> Bool)?
-        if filter.knownSources != nil {
-            keepsLink = { node in filter.isKnown(self.event(at: node)?.sources ?? self.relation(at: node)?.sources ?? []) }
-        }
-        return LinkView(graph: links, filter: filter, via: query.via, avoid: query.avoid, keepsLink: keepsLink)
+        filtered(by: query.filter, via: query.via, avoid: query.avoid).walk
     }
 
     /// Answers a path query between two nodes (normally actors).
@@ -133,12 +128,6 @@ extension PathNetwork {
         if !filters.isEmpty { conditions.append("keeping only " + filters.joined(separator: "; ")) }
         if !conditions.isEmpty { text += " (" + conditions.joined(separator: "; ") + ")" }
         return text
-    }
-
-    func label(_ node: Int, _ language: String?) -> String {
-        let name = displayName(node, language: language)
-        let id = links.id(node)
-        return name == id ? id : "\(name) (\(id))"
     }
 
     static func list(_ items: [String]) -> String {

@@ -2,12 +2,12 @@
 /// cli.md), every hop with its date, kind, title, the roles by which the path enters and
 /// leaves it, and its evidence. Deterministic: the same answer gives the same bytes.
 public struct PathReport: Sendable {
-    public let network: PathNetwork
+    public let network: GraphView
     public let answer: PathAnswer
     /// BCP 47 tag choosing per-language actor names; nil uses display names.
     public let language: String?
 
-    public init(network: PathNetwork, answer: PathAnswer, language: String? = nil) {
+    public init(network: GraphView, answer: PathAnswer, language: String? = nil) {
         self.network = network
         self.answer = answer
         self.language = language
@@ -202,7 +202,7 @@ public struct PathReport: Sendable {
         let pieces = evidence(node)
         if pieces.isEmpty { return ["(no source cited)"] }
         return pieces.map { piece in
-            let title = network.graph.source(piece.source)?.title
+            let title = network.source(piece.source)?.title
             let cite = title.map { "\($0) [\(piece.source)]" } ?? "[\(piece.source)]"
             var line = piece.quote.map { "“\($0)” — \(cite)" } ?? "\(cite) (no quote)"
             if let note = piece.note { line += " (\(note))" }
@@ -273,7 +273,7 @@ public struct PathReport: Sendable {
 
     func markdownCitation(_ piece: Evidence) -> String {
         var source = "`\(piece.source)`"
-        if let s = network.graph.source(piece.source) {
+        if let s = network.source(piece.source) {
             source = "*\(markdownEscape(s.title))*"
             let details = [s.publisher, s.author, s.published?.description].compactMap { $0 }
             if !details.isEmpty { source += " (\(markdownEscape(details.joined(separator: ", "))))" }

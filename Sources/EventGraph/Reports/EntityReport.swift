@@ -1,11 +1,11 @@
 /// Everything the graph says about one actor or event, with every citation: the text of `show`.
 public struct EntityReport: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     public let reference: EntityReference
     /// BCP 47 tag for names, nil for display names.
     public var language: String?
 
-    public init(graph: Graph, reference: EntityReference, language: String? = nil) {
+    public init(graph: GraphView, reference: EntityReference, language: String? = nil) {
         self.graph = graph
         self.reference = reference
         self.language = language

@@ -17,7 +17,7 @@ public struct GraphStatistics: Sendable {
     public var inferredDates: Int
 
     /// - Complexity: O(A + E·p + R) for p participants per event, plus sorting.
-    public init(graph: Graph, top: Int = 10) {
+    public init(graph: GraphView, top: Int = 10) {
         func counted(_ names: [String]) -> [Count] {
             Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
                 .map { Count(name: $0.key, count: $0.value) }
@@ -46,7 +46,7 @@ public struct GraphStatistics: Sendable {
     }
 
     /// A plain-text report.
-    public func text(graph: Graph) -> String {
+    public func text(graph: GraphView) -> String {
         var out = ""
         if let title = graph.title { out += "\(title)\n\n" }
         out += graph.summary + "\n"

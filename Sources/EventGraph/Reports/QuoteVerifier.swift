@@ -27,7 +27,7 @@ public struct QuoteVerifier: Sendable {
     /// - Throws: ``InputError`` listing every quote not found and every source text that is
     ///   missing or unreadable, at the evidence's (or source's) position.
     /// - Complexity: O(total quote length × source length) in the worst case.
-    public func verify(_ graph: Graph) throws(InputError) -> Report {
+    public func verify(_ graph: GraphView) throws(InputError) -> Report {
         var problems: [Diagnostic] = []
         var texts: [String: String] = [:]
         var failedSources = Set<String>()

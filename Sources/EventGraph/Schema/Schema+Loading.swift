@@ -1,19 +1,14 @@
-import Yams
-
 extension Schema {
     static let sectionNames = ["actor-kinds", "relation-kinds", "event-kinds"]
 
     /// Parses a standalone schema document (the form of `schema.yaml`).
     /// - Throws: ``InputError`` with every problem found.
     public init(yaml: String, file: String) throws(InputError) {
-        let reader = NodeReader(file: file)
+        let document = try GraphDocument.open(name: file, index: 0, text: yaml, limits: InputLimits()).get()
+        let reader = RecordReader(tree: document.top)
         var schema = Schema()
-        do {
-            if let node = try Yams.compose(yaml: yaml) {
-                schema.extend(with: node, reader: reader)
-            }
-        } catch {
-            throw InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "not valid YAML: \(error)")])
+        if let root = document.root, !document.top.isNull(root) {
+            schema.extend(with: root, reader: reader)
         }
         let diagnostics = reader.diagnostics + schema.checkReferences()
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
@@ -21,7 +16,7 @@ extension Schema {
     }
 
     /// Adds the kinds declared in a `schema:` section; redefinitions are reported.
-    mutating func extend(with node: Node, reader: NodeReader) {
+    mutating func extend(with node: Int32, reader: RecordReader) {
         guard let sections = reader.fields(node, what: "the schema", allowed: Self.sectionNames) else { return }
         if let entries = sections["actor-kinds"].flatMap({ reader.entries($0.value, what: "actor-kinds") }) {
             for entry in entries { addActorKind(entry, reader: reader) }
@@ -34,7 +29,7 @@ extension Schema {
         }
     }
 
-    private func checkNewName(_ entry: NodeReader.Entry, existing: SourceLocation??, what: String, reader: NodeReader) -> Bool {
+    private func checkNewName(_ entry: RecordReader.Entry, existing: SourceLocation??, what: String, reader: RecordReader) -> Bool {
         guard Identifier.isValid(entry.key) else {
             reader.error(entry.keyNode, "invalid \(what) name '\(entry.key)': \(Identifier.rule)")
             return false
@@ -47,7 +42,7 @@ extension Schema {
         return true
     }
 
-    private func style(_ entry: NodeReader.Entry?, reader: NodeReader) -> Style {
+    private func style(_ entry: RecordReader.Entry?, reader: RecordReader) -> Style {
         guard let entry,
               let f = reader.fields(entry.value, what: "a style", allowed: ["shape", "color", "fill", "dashed"])
         else { return Style() }
@@ -57,7 +52,7 @@ extension Schema {
                      dashed: reader.bool(f["dashed"]?.value, what: "dashed"))
     }
 
-    private mutating func addActorKind(_ entry: NodeReader.Entry, reader: NodeReader) {
+    private mutating func addActorKind(_ entry: RecordReader.Entry, reader: RecordReader) {
         let existing = actorKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "actor kind", reader: reader) else { return }
         let what = "actor kind '\(entry.key)'"
@@ -70,7 +65,7 @@ extension Schema {
                       parentLocation: f["is"].map { reader.location($0.value) }))
     }
 
-    private mutating func addRelationKind(_ entry: NodeReader.Entry, reader: NodeReader) {
+    private mutating func addRelationKind(_ entry: RecordReader.Entry, reader: RecordReader) {
         let existing = relationKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "relation kind", reader: reader) else { return }
         let what = "relation kind '\(entry.key)'"
@@ -86,7 +81,7 @@ extension Schema {
                          toLocation: f["to"].map { reader.location($0.value) }))
     }
 
-    private mutating func addEventKind(_ entry: NodeReader.Entry, reader: NodeReader) {
+    private mutating func addEventKind(_ entry: RecordReader.Entry, reader: RecordReader) {
         let existing = eventKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "event kind", reader: reader) else { return }
         let what = "event kind '\(entry.key)'"

@@ -298,10 +298,10 @@ struct LinkGraphBuilder {
 }
 
 extension LinkGraph {
-    /// The link graph of a validated ``Graph``: every actor, event and relation a node; every
+    /// The link graph of a validated ``GraphView``: every actor, event and relation a node; every
     /// role value naming an actor or event a connection.
     /// - Complexity: O((A + E + R) log(A + E + R) + C log C) for C role values.
-    public convenience init(graph: Graph) {
+    public convenience init(graph: GraphView) {
         var builder = LinkGraphBuilder(expectedNodes: graph.actors.count + graph.events.count + graph.relations.count)
         var index: [String: Int] = [:]
         for actor in graph.actors {

@@ -16,7 +16,7 @@ extension Source {
     }
 }
 
-extension Graph {
+extension GraphView {
     /// The ids of the sources certainly published by the end of `date` (see
     /// ``Source/isPublished(by:)``).
     /// - Complexity: O(S).

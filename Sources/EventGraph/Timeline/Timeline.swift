@@ -33,13 +33,13 @@ public struct Timeline: Sendable {
 
     /// Builds the timeline of a (usually already filtered) graph.
     /// - Parameters:
-    ///   - graph: the graph; filter it first with ``Graph/filtered(by:)``.
+    ///   - graph: the graph; filter it first with ``GraphView/filtered(by:)``.
     ///   - actors: actor ids to follow: only events in which one of them takes part (directly,
     ///     or through an event named in a role, such as a review of their acquisition) are
     ///     listed. Empty lists every event.
     ///   - language: BCP 47 tag choosing per-language actor names.
     /// - Complexity: O(E log E + E·p) for E events with p participants each.
-    public init(graph: Graph, following actors: [String] = [], language: String? = nil) {
+    public init(graph: GraphView, following actors: [String] = [], language: String? = nil) {
         title = graph.title
         followed = actors
         followedNames = actors.map { graph.actor($0)?.displayName(language: language) ?? $0 }
@@ -72,7 +72,7 @@ public struct Timeline: Sendable {
         self.groups = groups
     }
 
-    static func participants(of event: Event, in graph: Graph, language: String?) -> [TimelineEntry.Participant] {
+    static func participants(of event: Event, in graph: GraphView, language: String?) -> [TimelineEntry.Participant] {
         event.roles.flatMap { binding in
             binding.ids.map { id -> TimelineEntry.Participant in
                 if let actor = graph.actor(id) {
@@ -84,7 +84,7 @@ public struct Timeline: Sendable {
         }
     }
 
-    static func citations(of event: Event, in graph: Graph) -> [TimelineEntry.Citation] {
+    static func citations(of event: Event, in graph: GraphView) -> [TimelineEntry.Citation] {
         event.sources.map { evidence in
             let source = graph.source(evidence.source)
             return .init(source: evidence.source, title: source?.title, publisher: source?.publisher,

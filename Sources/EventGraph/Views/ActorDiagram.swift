@@ -3,10 +3,10 @@
 /// roles and no other event refers to it; every other event becomes a small node joined to
 /// its participants. Relations are dashed lines labelled with their kind.
 public struct ActorDiagram: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     public let options: DiagramOptions
 
-    public init(graph: Graph, options: DiagramOptions = DiagramOptions()) {
+    public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
     }

@@ -1,6 +1,6 @@
 /// Shared pieces of every diagram: graph attributes, actor nodes, the legend.
 struct DiagramBuilder {
-    let graph: Graph
+    let graph: GraphView
     let options: DiagramOptions
 
     var schema: Schema { graph.schema }

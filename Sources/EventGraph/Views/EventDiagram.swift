@@ -1,10 +1,10 @@
 /// The event graph: every event a node (kind, date, title) joined to its participants with
 /// role labels; an event naming another event in a role points at it.
 public struct EventDiagram: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     public let options: DiagramOptions
 
-    public init(graph: Graph, options: DiagramOptions = DiagramOptions()) {
+    public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
     }

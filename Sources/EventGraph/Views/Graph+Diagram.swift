@@ -1,4 +1,4 @@
-extension Graph {
+extension GraphView {
     /// The DOT document of a view of this graph.
     public func diagram(_ view: DiagramView, options: DiagramOptions = DiagramOptions()) -> DOTDocument {
         switch view {

@@ -6,13 +6,13 @@
 /// nodes; dots, names and labels are nodes. Colours: lanes by actor kind, marks, connectors
 /// and label dates by event kind; approximate (`~`) dates are drawn paler.
 public struct ThemeLineDiagram: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     public let options: DiagramOptions
     public var configuration = ThemeLineLayout.Configuration()
 
     typealias Point = PinnedEmitter.Point
 
-    public init(graph: Graph, options: DiagramOptions = DiagramOptions()) {
+    public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
     }

@@ -172,7 +172,7 @@ public struct ThemeLineLayout: Sendable {
     /// - Complexity: O(E·p + M log M + L·R·K): E events with p participants, M marks, and L
     ///   labels placed in R rows holding K obstacles each (labels are capped at
     ///   ``Configuration/maximumLabels``).
-    public init(graph: Graph, actors: [String] = [], laneCount: Int = DiagramOptions.defaultLanes, language: String? = nil,
+    public init(graph: GraphView, actors: [String] = [], laneCount: Int = DiagramOptions.defaultLanes, language: String? = nil,
                 window: DayInterval? = nil, configuration: Configuration = Configuration()) {
         self.configuration = configuration
         let c = configuration
@@ -368,7 +368,7 @@ public struct ThemeLineLayout: Sendable {
     /// part in at least one event, ordered so that each is followed by the remaining actor it
     /// shares most events with (ties: more connected, then id). This keeps connectors short.
     /// - Complexity: O(E·p² + count²).
-    public static func chooseLanes(in graph: Graph, count: Int) -> [String] {
+    public static func chooseLanes(in graph: GraphView, count: Int) -> [String] {
         let flattened = graph.flattenedActors(of: graph.events)
         var degree: [String: Int] = [:], eventCount: [String: Int] = [:]
         var shared: [String: [String: Int]] = [:]

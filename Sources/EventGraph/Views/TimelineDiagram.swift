@@ -7,12 +7,12 @@
 /// written, the wrapped title, its actors beside it as chips coloured by actor kind (followed
 /// actors outlined in bold), the events it refers to, and the sources it cites.
 public struct TimelineDiagram: Sendable {
-    public let graph: Graph
+    public let graph: GraphView
     public let options: DiagramOptions
     /// Events placed side by side on one rank before a new row starts.
     public var eventsPerRow: Int = 3
 
-    public init(graph: Graph, options: DiagramOptions = DiagramOptions()) {
+    public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
     }

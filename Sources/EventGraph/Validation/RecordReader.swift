@@ -1,79 +1,68 @@
-import Yams
-
-/// Reads a composed YAML/JSON tree with positions, turning every type mismatch into a
-/// diagnostic instead of stopping at the first one.
-final class NodeReader {
-    let file: String
+/// Reads records of the one record form (``RecordTree``), turning every type mismatch into a
+/// diagnostic instead of stopping at the first one. Every type rule and its message is here,
+/// once, whatever syntax the record came from.
+final class RecordReader {
+    /// The tree of the record being read (set by the validator before each record).
+    var tree: RecordTree
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
-        self.file = file
+    init(tree: RecordTree) {
+        self.tree = tree
     }
 
-    /// A mapping entry with the nodes of its key and value (for positions).
-    struct Entry {
-        let key: String
-        let keyNode: Node
-        let value: Node
+    typealias Entry = RecordTree.Entry
+
+    func location(_ node: Int32?) -> SourceLocation {
+        guard let node, node >= 0 else { return SourceLocation(file: tree.file, line: 1, column: 1) }
+        return tree.location(node)
     }
 
-    func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
+    func packed(_ node: Int32) -> PackedLocation { tree.packed(node) }
 
-    func error(_ node: Node?, _ message: String) {
+    func error(_ node: Int32?, _ message: String) {
         diagnostics.append(Diagnostic(location(node), message))
     }
 
-    func error(at location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(location, message))
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        if case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any {
-            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        }
-        return false
-    }
+    func isNull(_ node: Int32) -> Bool { tree.isNull(node) }
 
-    static func typeName(_ node: Node) -> String {
-        switch node {
-        case .scalar: isNull(node) ? "nothing" : "a value"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
-        }
-    }
+    func typeName(_ node: Int32) -> String { tree.typeName(node) }
 
     /// The entries of a mapping, in order; duplicate keys and non-scalar keys are reported.
-    func entries(_ node: Node, what: String) -> [Entry]? {
-        guard case let .mapping(mapping) = node else {
-            error(node, "\(what) must be a mapping, found \(Self.typeName(node))")
+    func entries(_ node: Int32, what: String) -> [Entry]? {
+        guard tree.kind(node) == .mapping else {
+            error(node, "\(what) must be a mapping, found \(typeName(node))")
             return nil
         }
-        var seen: [String: Node] = [:]
+        let all = tree.entries(node)
+        var seen: [String: Int32] = [:]
         var result: [Entry] = []
-        for (keyNode, value) in mapping {
-            guard case let .scalar(key) = keyNode else {
-                error(keyNode, "keys of \(what) must be plain names")
+        result.reserveCapacity(all.count)
+        for entry in all {
+            let keyKind = tree.kind(entry.keyNode)
+            guard keyKind != .mapping && keyKind != .list else {
+                error(entry.keyNode, "keys of \(what) must be plain names")
                 continue
             }
-            if let first = seen[key.string] {
-                error(keyNode, "'\(key.string)' is given twice in \(what) (first at \(location(first)))")
+            if let first = seen[entry.key] {
+                error(entry.keyNode, "'\(entry.key)' is given twice in \(what) (first at \(location(first)))")
                 continue
             }
-            seen[key.string] = keyNode
-            result.append(Entry(key: key.string, keyNode: keyNode, value: value))
+            seen[entry.key] = entry.keyNode
+            result.append(entry)
         }
         return result
     }
 
     /// The entries of a record whose field names are fixed: unknown fields are reported with
     /// the allowed ones. Returns the fields keyed by name.
-    func fields(_ node: Node, what: String, allowed: [String]) -> [String: Entry]? {
+    func fields(_ node: Int32, what: String, allowed: [String]) -> [String: Entry]? {
         guard let entries = entries(node, what: what) else { return nil }
         var result: [String: Entry] = [:]
+        result.reserveCapacity(entries.count)
         for entry in entries {
             if allowed.contains(entry.key) {
                 result[entry.key] = entry
@@ -85,24 +74,26 @@ final class NodeReader {
     }
 
     /// A scalar as text; null counts as absent (nil without a diagnostic).
-    func string(_ node: Node?, what: String) -> String? {
+    func string(_ node: Int32?, what: String) -> String? {
         guard let node else { return nil }
-        if Self.isNull(node) { return nil }
-        guard case let .scalar(scalar) = node else {
-            error(node, "\(what) must be a single value, found \(Self.typeName(node))")
+        switch tree.kind(node) {
+        case .null: return nil
+        case .mapping, .list:
+            error(node, "\(what) must be a single value, found \(typeName(node))")
             return nil
+        case .string, .plain:
+            return tree.text(node)
         }
-        return scalar.string
     }
 
     /// A required, non-empty scalar.
-    func requiredString(_ fields: [String: Entry], _ key: String, what: String, at owner: Node) -> String? {
+    func requiredString(_ fields: [String: Entry], _ key: String, what: String, at owner: Int32) -> String? {
         guard let entry = fields[key] else {
             error(owner, "\(what) is missing required field '\(key)'")
             return nil
         }
         guard let text = string(entry.value, what: "'\(key)' of \(what)") else {
-            if Self.isNull(entry.value) { error(entry.value, "'\(key)' of \(what) must not be empty") }
+            if isNull(entry.value) { error(entry.value, "'\(key)' of \(what) must not be empty") }
             return nil
         }
         if text.trimmingWhitespace().isEmpty {
@@ -113,25 +104,24 @@ final class NodeReader {
     }
 
     /// A list of scalars; a single scalar is accepted as a one-element list only when `allowSingle`.
-    func stringList(_ node: Node?, what: String, allowSingle: Bool = false) -> [String]? {
+    func stringList(_ node: Int32?, what: String, allowSingle: Bool = false) -> [String]? {
         guard let node else { return nil }
-        if Self.isNull(node) { return nil }
-        switch node {
-        case .scalar(let scalar) where allowSingle:
-            return [scalar.string]
-        case .sequence(let sequence):
+        switch tree.kind(node) {
+        case .null: return nil
+        case .string where allowSingle, .plain where allowSingle: return [tree.text(node)]
+        case .list:
             var items: [String] = []
-            for item in sequence {
+            for item in tree.children(node) {
                 if let text = string(item, what: "an item of \(what)") { items.append(text) }
             }
             return items
         default:
-            error(node, "\(what) must be a list, found \(Self.typeName(node))")
+            error(node, "\(what) must be a list, found \(typeName(node))")
             return nil
         }
     }
 
-    func bool(_ node: Node?, what: String) -> Bool? {
+    func bool(_ node: Int32?, what: String) -> Bool? {
         guard let node, let text = string(node, what: what) else { return nil }
         switch text.lowercased() {
         case "true", "yes": return true
@@ -142,7 +132,7 @@ final class NodeReader {
         }
     }
 
-    func number(_ node: Node?, what: String) -> Double? {
+    func number(_ node: Int32?, what: String) -> Double? {
         guard let node, let text = string(node, what: what) else { return nil }
         guard let value = Double(text.replacingUnderscores()), value.isFinite else {
             error(node, "\(what) must be a number, found '\(text)'")
@@ -151,7 +141,7 @@ final class NodeReader {
         return value
     }
 
-    func date(_ node: Node?, what: String) -> PartialDate? {
+    func date(_ node: Int32?, what: String) -> PartialDate? {
         guard let node, let text = string(node, what: what) else { return nil }
         do {
             return try PartialDate(parsing: text)
@@ -162,11 +152,21 @@ final class NodeReader {
     }
 
     /// An enumerated value, reporting the allowed spellings.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node?, what: String, as: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Int32?, what: String, as: T.Type) -> T? where T.RawValue == String {
         guard let node, let text = string(node, what: what) else { return nil }
         if let value = T(rawValue: text) { return value }
         error(node, "\(what) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); found '\(text)'")
         return nil
+    }
+
+    /// True for a missing field, a null or an empty list.
+    func isEmpty(_ node: Int32?) -> Bool {
+        guard let node else { return true }
+        switch tree.kind(node) {
+        case .null: return true
+        case .list: return tree[node].count == 0
+        default: return false
+        }
     }
 }
 

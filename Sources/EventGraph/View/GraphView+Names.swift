@@ -34,7 +34,7 @@ public struct NameResolutionError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-extension Graph {
+extension GraphView {
     /// Which kinds of entity a name may resolve to.
     public struct NameScope: OptionSet, Sendable {
         public let rawValue: Int
@@ -97,4 +97,27 @@ extension Graph {
 extension Actor {
     /// The id, display name, per-language names and aliases.
     public var allNames: [String] { [id, name] + names.map(\.name) + aliases }
+}
+
+extension GraphView {
+    /// The node of an actor name (id, name, per-language name or alias; see ``resolve(_:scope:)``).
+    /// - Throws: ``NameResolutionError`` when nothing or several actors match.
+    public func resolveActorNode(_ name: String) throws(NameResolutionError) -> Int {
+        let id = try resolveActor(name)
+        guard let node = store.node(id) else {
+            throw NameResolutionError(name: name, what: "actor", reason: .notFound(suggestions: []))
+        }
+        return node
+    }
+
+    /// The node of an actor, event or relation named on the command line: an actor or event
+    /// name (as ``resolve(_:scope:)``), or a relation id.
+    public func resolveNode(_ name: String) throws(NameResolutionError) -> Int {
+        if let node = store.node(name), allows(node) { return node }
+        let reference = try resolve(name, scope: .all)
+        guard let node = store.node(reference.id) else {
+            throw NameResolutionError(name: name, what: "actor or event", reason: .notFound(suggestions: []))
+        }
+        return node
+    }
 }

@@ -1,0 +1,375 @@
+import Foundation
+import Yams
+
+/// One input file read in its own syntax (JSON or YAML) into the one record form.
+///
+/// The top level is read when the document is opened; the records of the `sources`,
+/// `actors`, `relations` and `events` sections are handed out one at a time by
+/// ``forEachRecord(in:_:)`` — for JSON parsed from the mapped file just then, so a large file
+/// is never held as a tree.
+final class GraphDocument {
+    /// The sections whose records are read one at a time.
+    static let recordSections: Set<String> = ["sources", "actors", "relations", "events"]
+
+    let name: String
+    /// The top level's nodes (for YAML: the whole document).
+    let top: RecordTree
+    /// The root node in ``top``; nil for an empty document.
+    let root: Int32?
+    private let mapped: MappedFile?
+    private let records: RecordTree?
+
+    private init(name: String, top: RecordTree, root: Int32?, mapped: MappedFile?, records: RecordTree?) {
+        self.name = name
+        self.top = top
+        self.root = root
+        self.mapped = mapped
+        self.records = records
+    }
+
+    /// Reads a file by its extension: `.json` as JSON, anything else as YAML.
+    /// - Returns: the document, or the diagnostics that stop it from being read.
+    static func open(file: String, index: Int, limits: InputLimits) -> Result<GraphDocument, InputError> {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .failure(InputError([Diagnostic(SourceLocation(file: file), "is a folder, not a graph file")]))
+        }
+        guard let mapped = MappedFile(path: file) else {
+            return .failure(InputError([Diagnostic(SourceLocation(file: file), "cannot read the file")]))
+        }
+        if mapped.count > limits.maxFileBytes {
+            return .failure(InputError([Diagnostic(SourceLocation(file: file),
+                "the file is \(mapped.count) bytes, over the limit of \(limits.maxFileBytes) bytes per file; raise it with EVENTGRAPH_MAX_FILE_BYTES=\(mapped.count)")]))
+        }
+        if file.lowercased().hasSuffix(".json") {
+            return json(name: file, index: index, mapped: mapped)
+        }
+        guard let text = String(validatingUTF8Bytes: mapped.bytes) else {
+            return .failure(InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
+                                                   "the file is not UTF-8 text (first bad byte at offset \(firstInvalidUTF8Offset(mapped.bytes)))")]))
+        }
+        return yaml(name: file, index: index, text: text, limits: limits)
+    }
+
+    /// Reads in-memory text (the name decides the syntax, as for files).
+    static func open(name: String, index: Int, text: String, limits: InputLimits) -> Result<GraphDocument, InputError> {
+        if name.lowercased().hasSuffix(".json") {
+            let mapped = MappedFile(copying: Array(text.utf8))
+            return json(name: name, index: index, mapped: mapped)
+        }
+        return yaml(name: name, index: index, text: text, limits: limits)
+    }
+
+    // MARK: JSON
+
+    private static func json(name: String, index: Int, mapped: MappedFile) -> Result<GraphDocument, InputError> {
+        let bytes = mapped.bytes
+        let locator = Locator(file: name, fileIndex: index, bytes: bytes)
+        let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let top = RecordTree(base: base, owner: mapped, locator: locator)
+        let records = RecordTree(base: base, owner: mapped, locator: locator)
+        var parser = JSONParser(bytes: bytes, into: top)
+        func failure(_ error: JSONSyntaxError) -> Result<GraphDocument, InputError> {
+            .failure(InputError([Diagnostic(locator.location(error.offset), "not valid JSON: \(error.reason)")]))
+        }
+        do throws(JSONSyntaxError) {
+            parser.skipWhitespace()
+            guard parser.pos < bytes.count else {
+                return .success(GraphDocument(name: name, top: top, root: nil, mapped: mapped, records: records))
+            }
+            let root: Int32
+            if parser.peek() == 0x7B {
+                root = try readTopObject(&parser, records: records)
+            } else {
+                root = try parser.parseValue()
+            }
+            parser.skipWhitespace()
+            if parser.pos < bytes.count {
+                throw JSONSyntaxError(offset: parser.pos, reason: "more text after the end of the top-level value")
+            }
+            return .success(GraphDocument(name: name, top: top, root: root, mapped: mapped, records: records))
+        } catch {
+            return failure(error)
+        }
+    }
+
+    /// The top-level object: small values parsed into the top tree; each record section
+    /// checked record by record (into the reusable record tree) and left as a placeholder
+    /// node whose `start` is the section's byte offset.
+    private static func readTopObject(_ parser: inout JSONParser, records: RecordTree) throws(JSONSyntaxError) -> Int32 {
+        let top = parser.tree
+        let start = parser.pos
+        parser.pos += 1
+        let me = top.append(.init(kind: .mapping, escaped: false, start: start, end: start, mark: start, first: -1, next: -1, count: 0))
+        var last: Int32 = -1
+        var n: Int32 = 0
+        parser.skipWhitespace()
+        if parser.peek() == 0x7D {
+            parser.pos += 1
+            return me
+        }
+        while true {
+            parser.skipWhitespace()
+            let key = try parser.parseString()
+            if last >= 0 { top.update(last) { $0.next = key } } else { top.update(me) { $0.first = key } }
+            try parser.expect(0x3A)
+            parser.skipWhitespace()
+            let value: Int32
+            let opener = parser.peek()
+            if (opener == 0x7B || opener == 0x5B), recordSections.contains(top.text(key)) {
+                let offset = parser.pos
+                var scan = JSONParser(bytes: UnsafeBufferPointer(start: parser.base, count: parser.count), at: offset, into: records)
+                let count = try forEachElement(&scan) { _, _ in }
+                parser.pos = scan.pos
+                value = top.append(.init(kind: opener == 0x7B ? .mapping : .list, escaped: false, start: offset, end: scan.pos,
+                                         mark: offset, first: -1, next: -1, count: Int32(-1 - count)))
+            } else {
+                value = try parser.parseValue(depth: 1)
+            }
+            top.update(key) { $0.next = value }
+            last = value
+            n += 1
+            parser.skipWhitespace()
+            guard let b = parser.peek() else { throw JSONSyntaxError(offset: parser.pos, reason: "unexpected end of file") }
+            if b == 0x2C { parser.pos += 1; continue }
+            if b == 0x7D { parser.pos += 1; break }
+            throw JSONSyntaxError(offset: parser.pos, reason: "expected ',' or '}'")
+        }
+        top.update(me) { $0.count = n }
+        return me
+    }
+
+    /// Parses the elements of the object or array at the parser's position one at a time,
+    /// resetting the parser's tree before each; calls `body(key, value)` (key -1 in arrays).
+    /// Returns the number of elements.
+    @discardableResult
+    private static func forEachElement(_ parser: inout JSONParser, _ body: (Int32, Int32) -> Void) throws(JSONSyntaxError) -> Int {
+        let tree = parser.tree
+        let isObject = parser.peek() == 0x7B
+        let close: UInt8 = isObject ? 0x7D : 0x5D
+        parser.pos += 1
+        parser.skipWhitespace()
+        if parser.peek() == close {
+            parser.pos += 1
+            return 0
+        }
+        var n = 0
+        while true {
+            tree.reset()
+            parser.skipWhitespace()
+            var key: Int32 = -1
+            if isObject {
+                key = try parser.parseString()
+                try parser.expect(0x3A)
+            }
+            let value = try parser.parseValue(depth: 2)
+            body(key, value)
+            n += 1
+            parser.skipWhitespace()
+            guard let b = parser.peek() else { throw JSONSyntaxError(offset: parser.pos, reason: "unexpected end of file") }
+            if b == 0x2C { parser.pos += 1; continue }
+            if b == close { parser.pos += 1; break }
+            throw JSONSyntaxError(offset: parser.pos, reason: isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+        }
+        return n
+    }
+
+    // MARK: YAML
+
+    private static func yaml(name: String, index: Int, text: String, limits: InputLimits) -> Result<GraphDocument, InputError> {
+        let locator = Locator(file: name, fileIndex: index)
+        let composed: Node?
+        do {
+            composed = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(InputError([syntaxDiagnostic(error, file: name)]))
+        } catch {
+            return .failure(InputError([Diagnostic(SourceLocation(file: name, line: 1, column: 1), "not valid YAML: \(error)")]))
+        }
+        let tree = RecordTree(base: UnsafePointer(bitPattern: 1)!, owner: nil, locator: locator)
+        guard let composed else {
+            return .success(GraphDocument(name: name, top: tree, root: nil, mapped: nil, records: nil))
+        }
+        var converter = YAMLConverter(tree: tree, limit: max(limits.minExpandedNodes, text.utf8.count))
+        let root = converter.convert(composed)
+        if let stop = converter.stoppedAt {
+            return .failure(InputError([Diagnostic(locator.location(stop),
+                "the document grows past \(converter.limit) values when its aliases (*name) are expanded; a graph file may not repeat large anchored blocks")]))
+        }
+        let buffer = TextBuffer(converter.text)
+        tree.rebase(buffer.base, owner: buffer)
+        return .success(GraphDocument(name: name, top: tree, root: root, mapped: nil, records: nil))
+    }
+
+    /// A YAML error as one positioned sentence (no dump of the document).
+    static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "not valid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key")
+                || problem.contains("block") {
+                message += "; check the indentation of this line and the one above"
+            }
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(SourceLocation(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1)),
+                              "\(keys) \(duplicates.count == 1 ? "is" : "are") given twice in the same mapping")
+        case let .reader(problem, offset, _, _):
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1),
+                              "cannot read the text: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "not valid YAML")
+        }
+    }
+
+    // MARK: Records
+
+    /// Calls `body(tree, key, value)` for each record of a section value (`key` is -1 for
+    /// list items). For a JSON placeholder the records are parsed now, one at a time.
+    func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) {
+        let node = top[section]
+        if node.count < 0, let records, let mapped {
+            var parser = JSONParser(bytes: mapped.bytes, at: node.start, into: records)
+            // Already checked when the top level was read: cannot fail now.
+            _ = try? Self.forEachElement(&parser) { key, value in body(records, key, value) }
+            return
+        }
+        if node.kind == .mapping {
+            for entry in top.entries(section) { body(top, entry.keyNode, entry.value) }
+        } else {
+            for item in top.children(section) { body(top, -1, item) }
+        }
+    }
+
+    /// The number of records of a section value (for reserving capacity).
+    func recordCount(in section: Int32) -> Int {
+        let node = top[section]
+        return node.count < 0 ? Int(-1 - node.count) : Int(node.count)
+    }
+}
+
+/// Limits on what one input may make the loader do.
+public struct InputLimits: Sendable {
+    /// Largest file read (bytes). Default 2 GiB; `EVENTGRAPH_MAX_FILE_BYTES` overrides.
+    public var maxFileBytes: Int
+    /// A YAML document may expand (through aliases) to at most max(this, its byte count) values.
+    public var minExpandedNodes: Int
+
+    public init(maxFileBytes: Int = 2 << 30, minExpandedNodes: Int = 1 << 20) {
+        self.maxFileBytes = maxFileBytes
+        self.minExpandedNodes = minExpandedNodes
+    }
+
+    /// The defaults, with `EVENTGRAPH_MAX_FILE_BYTES` applied.
+    public static var standard: InputLimits {
+        var limits = InputLimits()
+        if let text = ProcessInfo.processInfo.environment["EVENTGRAPH_MAX_FILE_BYTES"], let n = Int(text), n > 0 {
+            limits.maxFileBytes = n
+        }
+        return limits
+    }
+}
+
+/// Copies a composed YAML tree into a ``RecordTree``, counting values so that aliases cannot
+/// blow it up.
+private struct YAMLConverter {
+    let tree: RecordTree
+    let limit: Int
+    var text: [UInt8] = []
+    private(set) var converted = 0
+    private(set) var stoppedAt: Int?
+
+    init(tree: RecordTree, limit: Int) {
+        self.tree = tree
+        self.limit = limit
+    }
+
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    mutating func mark(_ node: Node) -> Int {
+        Locator.yamlMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func convert(_ node: Node) -> Int32 {
+        converted += 1
+        if converted > limit {
+            if stoppedAt == nil { stoppedAt = mark(node) }
+            return tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
+        }
+        switch node {
+        case let .scalar(scalar):
+            let plain = scalar.style == .plain || scalar.style == .any
+            let kind: RecordTree.Kind = plain ? (Self.nullWords.contains(scalar.string) ? .null : .plain) : .string
+            let start = text.count
+            text.append(contentsOf: scalar.string.utf8)
+            return tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark(node),
+                                     first: -1, next: -1, count: 0))
+        case let .mapping(mapping):
+            let me = tree.append(.init(kind: .mapping, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
+            var last: Int32 = -1
+            var n: Int32 = 0
+            for (key, value) in mapping {
+                let k = convert(key)
+                if last >= 0 { tree.update(last) { $0.next = k } } else { tree.update(me) { $0.first = k } }
+                let v = convert(value)
+                tree.update(k) { $0.next = v }
+                last = v
+                n += 1
+                if stoppedAt != nil { break }
+            }
+            tree.update(me) { $0.count = n }
+            return me
+        case let .sequence(sequence):
+            let me = tree.append(.init(kind: .list, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
+            var last: Int32 = -1
+            var n: Int32 = 0
+            for item in sequence {
+                let v = convert(item)
+                if last >= 0 { tree.update(last) { $0.next = v } } else { tree.update(me) { $0.first = v } }
+                last = v
+                n += 1
+                if stoppedAt != nil { break }
+            }
+            tree.update(me) { $0.count = n }
+            return me
+        case .alias:
+            return tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
+        }
+    }
+}
+
+/// An immutable byte buffer that outlives the tree pointing into it.
+final class TextBuffer {
+    let base: UnsafePointer<UInt8>
+    private let storage: UnsafeMutablePointer<UInt8>
+
+    init(_ bytes: [UInt8]) {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { storage.initialize(from: b, count: bytes.count) } }
+        self.storage = storage
+        base = UnsafePointer(storage)
+    }
+
+    deinit { storage.deallocate() }
+}
+
+extension String {
+    /// The text of UTF-8 bytes, nil when they are not valid UTF-8.
+    init?(validatingUTF8Bytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = text
+    }
+}
+
+/// The offset of the first byte that is not part of valid UTF-8.
+func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var pos = 0
+    while pos < bytes.count {
+        if base[pos] < 0x80 { pos += 1; continue }
+        do { pos += try JSONText.utf8SequenceLength(base, pos, bytes.count) } catch { return pos }
+    }
+    return pos
+}

@@ -1,0 +1,226 @@
+/// Strings in one byte arena: append returns an index, ``subscript(_:)`` makes the `String`.
+struct StringColumn: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    var count: Int { ends.count }
+
+    mutating func append(_ text: String) -> Int32 {
+        bytes.append(contentsOf: text.utf8)
+        ends.append(UInt32(bytes.count))
+        return Int32(ends.count - 1)
+    }
+
+    subscript(_ i: Int32) -> String {
+        let start = i == 0 ? 0 : Int(ends[Int(i) - 1])
+        return String(decoding: bytes[start..<Int(ends[Int(i)])], as: UTF8.self)
+    }
+
+    mutating func reserve(strings: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(strings)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    var storageBytes: Int { bytes.count + ends.count * 4 }
+}
+
+/// The rarely given fields of an event, kept aside so the columns stay narrow.
+struct EventExtras: Sendable {
+    var description: String?
+    var amount: Amount?
+    var claimedBy: String?
+    var dateNote: String?
+    var dateSource: String?
+    var tags: [String] = []
+
+    var isEmpty: Bool {
+        description == nil && amount == nil && claimedBy == nil && dateNote == nil && dateSource == nil && tags.isEmpty
+    }
+}
+
+/// Every event of a graph in columns, in input order: about 40 bytes an event plus its
+/// text, instead of a Swift value with a dozen allocations. ``event(_:ids:)`` makes the
+/// ``Event`` value of one row when a command needs it.
+struct EventTable: Sendable {
+    var count: Int { kinds.count }
+    /// Index into ``kindNames``.
+    private(set) var kinds: [UInt16] = []
+    private(set) var kindNames: [String] = []
+    private var kindIndex: [String: UInt16] = [:]
+    /// Packed partial dates (``PartialDate/packed``): the date or a span's start, and a span's end (0: none).
+    private(set) var starts: [UInt32] = []
+    private(set) var ends: [UInt32] = []
+    /// Claim (bits 0–2), status + 1 (bits 3–5, 0: none), date basis (bits 6–8).
+    private var flags: [UInt16] = []
+    private var titles = StringColumn()
+    /// Roles: rows `roleStarts[e] ..< roleStarts[e + 1]`, each a role name index and a target symbol.
+    private(set) var roleStarts: [Int32] = [0]
+    private(set) var roleNames: [String] = []
+    private var roleNameIndex: [String: UInt16] = [:]
+    private(set) var roleName: [UInt16] = []
+    private(set) var roleTarget: [Int32] = []
+    private(set) var roleMark: [UInt64] = []
+    /// Evidence: rows `evidenceStarts[e] ..< evidenceStarts[e + 1]`.
+    private(set) var evidenceStarts: [Int32] = [0]
+    private(set) var evidenceSource: [Int32] = []
+    private var evidenceQuote: [Int32] = []
+    private var evidenceNote: [Int32] = []
+    /// Position of the evidence item, and of its `source:` value (for reference errors).
+    private var evidenceMark: [UInt64] = []
+    private(set) var evidenceSourceMark: [UInt64] = []
+    private var texts = StringColumn()
+    private(set) var extras: [Int32: EventExtras] = [:]
+    private(set) var claimantMarks: [Int32: UInt64] = [:]
+    private var locations: [UInt64] = []
+
+    mutating func reserve(_ n: Int) {
+        kinds.reserveCapacity(n); starts.reserveCapacity(n); ends.reserveCapacity(n); flags.reserveCapacity(n)
+        locations.reserveCapacity(n); roleStarts.reserveCapacity(n + 1); evidenceStarts.reserveCapacity(n + 1)
+        roleName.reserveCapacity(n * 3); roleTarget.reserveCapacity(n * 3); roleMark.reserveCapacity(n * 3)
+        evidenceSource.reserveCapacity(n * 2); evidenceQuote.reserveCapacity(n * 2); evidenceNote.reserveCapacity(n * 2)
+        evidenceMark.reserveCapacity(n * 2); evidenceSourceMark.reserveCapacity(n * 2)
+        titles.reserve(strings: n, bytes: n * 32)
+    }
+
+    /// Positions of the parts of an event record, for diagnostics (zeros when built from values).
+    struct Marks {
+        var event = PackedLocation(raw: 0)
+        /// One per role id, in the order of `event.roles` flattened.
+        var roleIDs: [PackedLocation] = []
+        /// One per evidence item: the item and its `source:` value.
+        var evidence: [(item: PackedLocation, source: PackedLocation)] = []
+        var claimant = PackedLocation(raw: 0)
+    }
+
+    /// Appends a row; `symbol` interns ids (role targets and evidence sources).
+    mutating func append(_ event: Event, marks: Marks, symbol: (String) -> Int32) {
+        let row = Int32(count)
+        if let k = kindIndex[event.kind] {
+            kinds.append(k)
+        } else {
+            let k = UInt16(kindNames.count)
+            kindNames.append(event.kind)
+            kindIndex[event.kind] = k
+            kinds.append(k)
+        }
+        switch event.date {
+        case let .on(date): starts.append(date.packed); ends.append(0)
+        case let .span(start, end): starts.append(start.packed); ends.append(end.packed)
+        }
+        let claim = UInt16(Claim.allCases.firstIndex(of: event.claim)!)
+        let status = event.status.map { UInt16(EventStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0
+        let basis = UInt16(DateBasis.allCases.firstIndex(of: event.dateBasis)!)
+        flags.append(claim | status << 3 | basis << 6)
+        _ = titles.append(event.title)
+        var k = 0
+        for binding in event.roles {
+            let name: UInt16
+            if let r = roleNameIndex[binding.role] { name = r } else {
+                name = UInt16(roleNames.count)
+                roleNames.append(binding.role)
+                roleNameIndex[binding.role] = name
+            }
+            for id in binding.ids {
+                roleName.append(name)
+                roleTarget.append(symbol(id))
+                roleMark.append(k < marks.roleIDs.count ? marks.roleIDs[k].raw : marks.event.raw)
+                k += 1
+            }
+        }
+        roleStarts.append(Int32(roleTarget.count))
+        for (i, piece) in event.sources.enumerated() {
+            evidenceSource.append(symbol(piece.source))
+            evidenceQuote.append(piece.quote.map { texts.append($0) } ?? -1)
+            evidenceNote.append(piece.note.map { texts.append($0) } ?? -1)
+            let mark = i < marks.evidence.count ? marks.evidence[i] : (item: marks.event, source: marks.event)
+            evidenceMark.append(mark.item.raw)
+            evidenceSourceMark.append(mark.source.raw)
+        }
+        evidenceStarts.append(Int32(evidenceSource.count))
+        let more = EventExtras(description: event.description, amount: event.amount, claimedBy: event.claimedBy,
+                               dateNote: event.dateNote, dateSource: event.dateSource, tags: event.tags)
+        if !more.isEmpty { extras[row] = more }
+        if event.claimedBy != nil { claimantMarks[row] = marks.claimant.raw }
+        locations.append(marks.event.raw)
+    }
+
+    // MARK: Reading
+
+    func date(_ row: Int) -> EventDate {
+        let start = PartialDate(packed: starts[row])
+        return ends[row] == 0 ? .on(start) : .span(start: start, end: PartialDate(packed: ends[row]))
+    }
+
+    func claim(_ row: Int) -> Claim { Claim.allCases[Int(flags[row] & 7)] }
+
+    func dateBasis(_ row: Int) -> DateBasis { DateBasis.allCases[Int(flags[row] >> 6 & 7)] }
+
+    func kind(_ row: Int) -> String { kindNames[Int(kinds[row])] }
+
+    func title(_ row: Int) -> String { titles[Int32(row)] }
+
+    /// The rows of the role ids of an event.
+    func roleRange(_ row: Int) -> Range<Int> { Int(roleStarts[row])..<Int(roleStarts[row + 1]) }
+
+    func evidenceRange(_ row: Int) -> Range<Int> { Int(evidenceStarts[row])..<Int(evidenceStarts[row + 1]) }
+
+    /// The ``Event`` value of a row.
+    /// - Parameters:
+    ///   - id: the event's id.
+    ///   - name: the id of a symbol (role targets, evidence sources).
+    ///   - keepsTarget: whether a role target stays (a filtered view drops the ones it leaves out).
+    func event(_ row: Int, id: String, files: [String], name: (Int32) -> String, keepsTarget: (Int32) -> Bool) -> Event {
+        let f = flags[row]
+        let statusIndex = Int(f >> 3 & 7)
+        var roles: [RoleBinding] = []
+        for i in roleRange(row) where keepsTarget(roleTarget[i]) {
+            let role = roleNames[Int(roleName[i])]
+            let target = name(roleTarget[i])
+            if let last = roles.last, last.role == role {
+                roles[roles.count - 1].ids.append(target)
+            } else {
+                roles.append(RoleBinding(role: role, ids: [target]))
+            }
+        }
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(Int(evidenceStarts[row + 1] - evidenceStarts[row]))
+        for i in evidenceRange(row) {
+            evidence.append(Evidence(source: name(evidenceSource[i]),
+                                     quote: evidenceQuote[i] >= 0 ? texts[evidenceQuote[i]] : nil,
+                                     note: evidenceNote[i] >= 0 ? texts[evidenceNote[i]] : nil,
+                                     location: Self.location(evidenceMark[i], files)))
+        }
+        let more = extras[Int32(row)]
+        return Event(id: id, kind: kind(row), date: date(row), title: title(row), description: more?.description,
+                     roles: roles, amount: more?.amount,
+                     status: statusIndex == 0 ? nil : EventStatus.allCases[statusIndex - 1],
+                     claim: claim(row), claimedBy: more?.claimedBy, dateBasis: dateBasis(row),
+                     dateNote: more?.dateNote, dateSource: more?.dateSource, sources: evidence, tags: more?.tags ?? [],
+                     location: Self.location(locations[row], files))
+    }
+
+    func location(_ row: Int, files: [String]) -> SourceLocation? { Self.location(locations[row], files) }
+
+    static func location(_ raw: UInt64, _ files: [String]) -> SourceLocation? {
+        guard raw != 0 else { return nil }
+        return PackedLocation(raw: raw).location(files: files)
+    }
+
+    var storageBytes: Int {
+        count * (2 + 8 + 2 + 8) + titles.storageBytes + texts.storageBytes + roleTarget.count * 14
+            + evidenceSource.count * 28 + extras.count * 120
+    }
+}
+
+extension PartialDate {
+    /// The date in 32 bits: present flag, approximate flag, year, month and day (0 for unknown parts).
+    var packed: UInt32 {
+        1 << 31 | (approximate ? 1 << 30 : 0) | UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
+    }
+
+    init(packed: UInt32) {
+        let month = Int(packed >> 5 & 15), day = Int(packed & 31)
+        self.init(year: Int(packed >> 9 & 0x3FFF), month: month == 0 ? nil : month, day: day == 0 ? nil : day,
+                  approximate: packed & (1 << 30) != 0)!
+    }
+}

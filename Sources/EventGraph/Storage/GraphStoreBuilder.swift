@@ -1,0 +1,331 @@
+/// Collects records (checked by ``GraphValidator``, or given as values) and builds the
+/// ``GraphStore``: interns ids, checks every cross-reference once, lays out the link graph.
+struct GraphStoreBuilder {
+    enum Category: UInt8 { case none, source, actor, event }
+
+    private(set) var symbols = SymbolTable()
+    private var category: [UInt8] = []
+    private var ordinal: [Int32] = []
+    private var definition: [UInt64] = []
+    private(set) var sources: [Source] = []
+    private(set) var actors: [Actor] = []
+    private(set) var relations: [Relation] = []
+    /// Positions of each relation's `from` and `to` values, and of its evidence `source:` values.
+    private var relationEndMarks: [(from: UInt64, to: UInt64)] = []
+    private var relationSourceMarks: [[UInt64]] = []
+    private var relationIDs = Set<String>()
+    private(set) var events = EventTable()
+    /// References of records that had errors and were not stored: still checked, so that one
+    /// run reports every problem.
+    private var unstored = UnstoredReferences()
+
+    struct UnstoredReferences {
+        var roles: [(eventID: String, eventKind: String, role: String, id: String, mark: UInt64)] = []
+        var sources: [(id: String, mark: UInt64)] = []
+        var claimants: [(id: String, mark: UInt64)] = []
+    }
+
+    /// Notes the references of an event record that is not stored (it had errors).
+    mutating func noteReferences(ofRejectedEvent id: String, kind: String?, roles: [RoleBinding], marks: EventTable.Marks,
+                                 evidence: [Evidence], claimant: String?) {
+        var k = 0
+        for binding in roles {
+            for target in binding.ids {
+                if let kind { unstored.roles.append((id, kind, binding.role, target, k < marks.roleIDs.count ? marks.roleIDs[k].raw : 0)) }
+                k += 1
+            }
+        }
+        for (i, piece) in evidence.enumerated() {
+            unstored.sources.append((piece.source, i < marks.evidence.count ? marks.evidence[i].source.raw : 0))
+        }
+        if let claimant { unstored.claimants.append((claimant, marks.claimant.raw)) }
+    }
+
+    /// Notes the evidence of a relation record that is not stored (it had errors).
+    mutating func noteReferences(ofRejectedRelationEvidence evidence: [Evidence], marks: [PackedLocation]) {
+        for (i, piece) in evidence.enumerated() { unstored.sources.append((piece.source, i < marks.count ? marks[i].raw : 0)) }
+    }
+
+    init(expectedEvents: Int = 0) {
+        if expectedEvents > 0 {
+            symbols = SymbolTable(capacity: expectedEvents * 3 / 2)
+            events.reserve(expectedEvents)
+        }
+    }
+
+    /// The symbol of an id, interned when new.
+    mutating func symbol(_ id: String) -> Int32 {
+        let (symbol, isNew) = symbols.intern(id)
+        if isNew {
+            category.append(0)
+            ordinal.append(-1)
+            definition.append(0)
+        }
+        return symbol
+    }
+
+    /// Records that `id` is defined here; returns the place of an earlier definition (and
+    /// records nothing) when the id is taken.
+    mutating func define(_ id: String, as kind: Category, at place: PackedLocation) -> PackedLocation? {
+        let s = Int(symbol(id))
+        if category[s] != 0 { return PackedLocation(raw: definition[s]) }
+        category[s] = kind.rawValue
+        definition[s] = place.raw
+        return nil
+    }
+
+    private mutating func assign(_ id: String, _ kind: Category, _ index: Int) {
+        let s = Int(symbol(id))
+        if category[s] == 0 { category[s] = kind.rawValue }
+        if ordinal[s] < 0 { ordinal[s] = Int32(index) }
+    }
+
+    mutating func add(_ source: Source) {
+        assign(source.id, .source, sources.count)
+        sources.append(source)
+    }
+
+    mutating func add(_ actor: Actor) {
+        assign(actor.id, .actor, actors.count)
+        actors.append(actor)
+    }
+
+    mutating func add(_ event: Event, marks: EventTable.Marks = EventTable.Marks()) {
+        assign(event.id, .event, events.count)
+        eventSymbols.append(symbol(event.id))
+        var table = events
+        events = EventTable()
+        table.append(event, marks: marks) { symbol($0) }
+        events = table
+    }
+
+    /// The synthesized id of a relation: `from--kind--to`, with `-2`, `-3` … for repeats.
+    mutating func relationID(from: String, kind: String, to: String) -> String {
+        let base = "\(from)--\(kind)--\(to)"
+        var id = base
+        var n = 2
+        while relationIDs.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        relationIDs.insert(id)
+        return id
+    }
+
+    /// Adds a relation; its id is synthesized when empty.
+    mutating func add(_ relation: Relation, endMarks: (from: PackedLocation, to: PackedLocation)? = nil,
+                      sourceMarks: [PackedLocation] = []) {
+        var relation = relation
+        if relation.id.isEmpty {
+            relation.id = relationID(from: relation.from, kind: relation.kind, to: relation.to)
+        } else {
+            relationIDs.insert(relation.id)
+        }
+        relations.append(relation)
+        relationEndMarks.append((endMarks?.from.raw ?? 0, endMarks?.to.raw ?? 0))
+        relationSourceMarks.append(sourceMarks.map(\.raw))
+        for piece in relation.sources { _ = symbol(piece.source) }
+        _ = symbol(relation.from)
+        _ = symbol(relation.to)
+    }
+
+    func categoryOf(_ symbol: Int32) -> Category { Category(rawValue: category[Int(symbol)])! }
+
+    func categoryOf(_ id: String) -> Category {
+        var copy = id
+        guard let s = copy.withUTF8({ symbols.lookup($0) }) else { return .none }
+        return categoryOf(s)
+    }
+
+    // MARK: Cross-references
+
+    /// Every reference that names nothing, or the wrong kind of thing: evidence sources,
+    /// claimants, relation ends and event roles. The messages of these rules live here only.
+    func referenceDiagnostics(schema: Schema, files: [String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func place(_ raw: UInt64) -> SourceLocation {
+            raw == 0 ? SourceLocation(file: files.first ?? "graph", line: 1, column: 1) : PackedLocation(raw: raw).location(files: files)
+        }
+        func ids(_ wanted: Set<Category>) -> [String] {
+            (0..<symbols.count).filter { wanted.contains(categoryOf(Int32($0))) }.map { symbols.string(Int32($0)) }.sorted()
+        }
+        var sourceIDs: [String]?, actorIDs: [String]?, knownIDs: [String]?
+        /// The kind of an actor symbol; nil for an actor whose record had errors (not added).
+        func actorKind(_ s: Int32) -> String? {
+            let o = Int(ordinal[Int(s)])
+            return categoryOf(s) == .actor && o >= 0 ? actors[o].kind : nil
+        }
+        func lookup(_ id: String) -> Int32? {
+            var copy = id
+            return copy.withUTF8 { symbols.lookup($0) }
+        }
+        func checkSource(_ id: String, _ mark: UInt64) {
+            guard lookup(id).map({ categoryOf($0) }) != .source else { return }
+            if sourceIDs == nil { sourceIDs = ids([.source]) }
+            diagnostics.append(Diagnostic(place(mark), "evidence cites unknown source '\(id)'\(Suggestions.phrase(for: id, among: sourceIDs!))"))
+        }
+        func checkClaimant(_ id: String, _ mark: UInt64) {
+            guard lookup(id).map({ categoryOf($0) }) != .actor else { return }
+            if actorIDs == nil { actorIDs = ids([.actor]) }
+            diagnostics.append(Diagnostic(place(mark), "claimed_by names unknown actor '\(id)'\(Suggestions.phrase(for: id, among: actorIDs!))"))
+        }
+        func checkRole(eventID: String, eventKind: String, roleName: String, id: String, mark: UInt64) {
+            guard let role = schema.eventKinds[eventKind]?.role(roleName) else { return }
+            let here = place(mark)
+            let allowed = (role.kinds ?? ["any actor"]).joined(separator: ", ")
+            switch lookup(id).map({ categoryOf($0) }) ?? .none {
+            case .actor:
+                guard let targetKind = actorKind(lookup(id)!) else { break }
+                if !schema.admits(role.kinds, actorKind: targetKind) {
+                    diagnostics.append(Diagnostic(here, "role '\(role.name)' of event kind '\(eventKind)' cannot be '\(id)', a \(targetKind); allowed kinds: \(allowed)"))
+                }
+            case .event:
+                if id == eventID {
+                    diagnostics.append(Diagnostic(here, "event '\(id)' names itself in role '\(role.name)'"))
+                } else if !role.admitsEvents {
+                    diagnostics.append(Diagnostic(here, "role '\(role.name)' of event kind '\(eventKind)' cannot name event '\(id)'; allowed kinds: \(allowed)"))
+                }
+            case .source:
+                diagnostics.append(Diagnostic(here, "role '\(role.name)' names source '\(id)'; roles name actors\(role.admitsEvents ? " or events" : "")"))
+            case .none:
+                if knownIDs == nil { knownIDs = ids([.actor, .event]) }
+                diagnostics.append(Diagnostic(here, "unknown id '\(id)' in role '\(role.name)'\(Suggestions.phrase(for: id, among: knownIDs!))"))
+            }
+        }
+        // Events: evidence, claimants, roles.
+        for row in 0..<events.count {
+            for i in events.evidenceRange(row) where categoryOf(events.evidenceSource[i]) != .source {
+                checkSource(symbols.string(events.evidenceSource[i]), events.evidenceSourceMark[i])
+            }
+            if let claimant = events.extras[Int32(row)]?.claimedBy { checkClaimant(claimant, events.claimantMarks[Int32(row)] ?? 0) }
+            let eventKind = events.kind(row)
+            let eventID = symbols.string(eventSymbols[row])
+            for i in events.roleRange(row) {
+                let target = events.roleTarget[i]
+                // The common case, checked without making strings: an actor of an admitted kind.
+                if let kind = actorKind(target), let role = schema.eventKinds[eventKind]?.role(events.roleNames[Int(events.roleName[i])]),
+                   schema.admits(role.kinds, actorKind: kind) { continue }
+                checkRole(eventID: eventID, eventKind: eventKind, roleName: events.roleNames[Int(events.roleName[i])],
+                          id: symbols.string(target), mark: events.roleMark[i])
+            }
+        }
+        for r in unstored.roles { checkRole(eventID: r.eventID, eventKind: r.eventKind, roleName: r.role, id: r.id, mark: r.mark) }
+        for r in unstored.sources { checkSource(r.id, r.mark) }
+        for r in unstored.claimants { checkClaimant(r.id, r.mark) }
+        // Relations: evidence and ends.
+        for (r, relation) in relations.enumerated() {
+            for (i, piece) in relation.sources.enumerated() {
+                let marks = relationSourceMarks[r]
+                checkSource(piece.source, i < marks.count ? marks[i] : 0)
+            }
+            guard let kind = schema.relationKinds[relation.kind] else { continue }
+            for (end, id, admitted, mark) in [("from", relation.from, kind.from, relationEndMarks[r].from),
+                                               ("to", relation.to, kind.to, relationEndMarks[r].to)] {
+                let s = symbolOf(id)
+                switch categoryOf(s) {
+                case .actor:
+                    guard let targetKind = actorKind(s) else { break }
+                    if !schema.admits(admitted, actorKind: targetKind) {
+                        diagnostics.append(Diagnostic(place(mark), "'\(end)' of relation '\(kind.name)' names '\(id)', a \(targetKind); allowed kinds: \((admitted ?? []).joined(separator: ", "))"))
+                    }
+                case .event:
+                    diagnostics.append(Diagnostic(place(mark), "'\(end)' of relation '\(kind.name)' names event '\(id)'; relations join actors"))
+                case .source, .none:
+                    if actorIDs == nil { actorIDs = ids([.actor]) }
+                    diagnostics.append(Diagnostic(place(mark), "relation '\(kind.name)' refers to unknown actor '\(id)'\(Suggestions.phrase(for: id, among: actorIDs!))"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func symbolOf(_ id: String) -> Int32 {
+        var copy = id
+        return copy.withUTF8 { symbols.lookup($0) }!
+    }
+
+    // MARK: Building
+
+    /// Lays out the link graph and the tables. References that name nothing are left out of
+    /// the link graph (a validated graph has none).
+    consuming func build(title: String?, description: String?, schema: Schema, files: [String]) -> GraphStore {
+        let a = actors.count, e = events.count, r = relations.count
+        var builder = LinkGraphBuilder(expectedNodes: a + e + r, expectedConnections: events.roleTarget.count + 2 * r)
+        for actor in actors {
+            _ = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind))
+        }
+        for row in 0..<e {
+            _ = builder.addNode(id: symbols.string(eventSymbol(row)), type: .event, kind: builder.internKind(events.kind(row)),
+                                interval: events.date(row).interval, claim: events.claim(row))
+        }
+        for relation in relations {
+            _ = builder.addNode(id: relation.id, type: .relation, kind: builder.internKind(relation.kind), interval: relation.validity)
+        }
+        /// The provisional node of an actor or event symbol.
+        func provisional(_ s: Int32) -> Int? {
+            let o = Int(ordinal[Int(s)])
+            switch categoryOf(s) {
+            case .actor: return o
+            case .event: return a + o
+            default: return nil
+            }
+        }
+        var roleIndex: [UInt16] = events.roleNames.map { builder.internRole($0) }
+        for row in 0..<e {
+            for i in events.roleRange(row) {
+                guard let member = provisional(events.roleTarget[i]), member != a + row else { continue }
+                builder.connect(link: a + row, member: member, role: roleIndex[Int(events.roleName[i])])
+            }
+        }
+        roleIndex = []
+        let fromRole = builder.internRole("from"), toRole = builder.internRole("to")
+        for (i, relation) in relations.enumerated() {
+            if let from = provisional(symbolOf(relation.from)), from < a { builder.connect(link: a + e + i, member: from, role: fromRole) }
+            if let to = provisional(symbolOf(relation.to)), to < a { builder.connect(link: a + e + i, member: to, role: toRole) }
+        }
+        let (links, rank) = builder.buildWithRank()
+        let n = links.nodeCount
+        var record = [Int32](repeating: -1, count: n)
+        var actorNodes = [Int32](repeating: 0, count: a)
+        // Actors sorted by node (= id) order.
+        var sortedActors: [Actor] = []
+        sortedActors.reserveCapacity(a)
+        var actorOrder = Array(0..<a)
+        actorOrder.sort { rank[$0] < rank[$1] }
+        for (position, old) in actorOrder.enumerated() {
+            sortedActors.append(actors[old])
+            actorNodes[position] = rank[old]
+            record[Int(rank[old])] = Int32(position)
+        }
+        actorOrder = []
+        var eventNode = [Int32](repeating: 0, count: e)
+        for row in 0..<e {
+            eventNode[row] = rank[a + row]
+            record[Int(rank[a + row])] = Int32(row)
+        }
+        let eventNodes = eventNode.sorted()
+        var relationNodes = [Int32](repeating: 0, count: r)
+        for row in 0..<r {
+            relationNodes[row] = rank[a + e + row]
+            record[Int(rank[a + e + row])] = Int32(row)
+        }
+        var symbolNode = [Int32](repeating: -1, count: symbols.count)
+        for s in 0..<symbols.count {
+            let o = Int(ordinal[s])
+            switch Category(rawValue: category[s])! {
+            case .actor where o >= 0: symbolNode[s] = rank[o]
+            case .event where o >= 0: symbolNode[s] = rank[a + o]
+            default: break
+            }
+        }
+        return GraphStore(title: title, description: description, schema: schema, files: files, links: links,
+                          symbols: symbols, symbolNode: symbolNode, sources: sources.sorted { $0.id < $1.id },
+                          actors: sortedActors, actorNodes: actorNodes, events: events, eventNode: eventNode,
+                          eventNodes: eventNodes, relations: relations, relationNodes: relationNodes, record: record)
+    }
+
+    /// The symbol of an event row's id.
+    private func eventSymbol(_ row: Int) -> Int32 { eventSymbols[row] }
+
+    private var eventSymbols: [Int32] = []
+}

@@ -1,0 +1,360 @@
+/// Checks documents of the one record form against the schema, every rule and message
+/// written once, and feeds the records to the ``GraphStoreBuilder``.
+///
+/// Three passes: the top levels and `schema:` sections of every document (so every record
+/// is checked against the whole schema), the records one at a time, then the
+/// cross-references (in the builder). Collects diagnostics instead of stopping.
+struct GraphValidator {
+    private var schema: Schema
+    private var documents: [(document: GraphDocument, fields: [String: RecordReader.Entry])] = []
+    private var reader: RecordReader?
+    private var diagnostics: [Diagnostic] = []
+    private var files: [String] = []
+    private var builder = GraphStoreBuilder()
+    private var title: (String, SourceLocation)?
+    private var description: (String, SourceLocation)?
+
+    static let topLevelKeys = ["title", "description", "schema", "sources", "actors", "relations", "events"]
+    static let sourceFields = ["title", "publisher", "author", "published", "url", "language", "file"]
+    static let actorFields = ["kind", "name", "names", "aliases", "country", "description", "tags"]
+    static let relationFields = ["kind", "from", "to", "role", "since", "until", "sources"]
+    static let evidenceFields = ["source", "quote", "note"]
+
+    init(schema: Schema) {
+        self.schema = schema
+    }
+
+    /// Pass 1: a document's top level and its `schema:` section.
+    mutating func add(_ document: GraphDocument) {
+        files.append(document.name)
+        let reader = RecordReader(tree: document.top)
+        defer { diagnostics += reader.diagnostics }
+        guard let root = document.root, !document.top.isNull(root) else { return }
+        guard let fields = reader.fields(root, what: "the top level", allowed: Self.topLevelKeys) else { return }
+        if let node = fields["schema"]?.value, !document.top.isNull(node) {
+            schema.extend(with: node, reader: reader)
+        }
+        documents.append((document, fields))
+    }
+
+    /// Reports a document that could not be read at all (its file still counts).
+    mutating func fail(_ problems: [Diagnostic], file: String) {
+        files.append(file)
+        diagnostics += problems
+    }
+
+    /// Passes 2 and 3: every record, then every reference; the store when nothing is wrong.
+    mutating func finish(expectedEvents: Int = 0) throws(InputError) -> GraphStore {
+        diagnostics += schema.checkReferences()
+        builder = GraphStoreBuilder(expectedEvents: documents.reduce(0) { total, item in
+            total + (item.fields["events"].map { item.document.recordCount(in: $0.value) } ?? 0)
+        })
+        for (document, fields) in documents {
+            let reader = RecordReader(tree: document.top)
+            self.reader = reader
+            readTopLevel(document, fields)
+            diagnostics += reader.diagnostics
+        }
+        self.reader = nil
+        diagnostics += builder.referenceDiagnostics(schema: schema, files: files)
+        if !diagnostics.isEmpty { throw InputError(diagnostics) }
+        return builder.build(title: title?.0, description: description?.0, schema: schema, files: files)
+    }
+
+    // MARK: Pass 2: records
+
+    private mutating func readTopLevel(_ document: GraphDocument, _ fields: [String: RecordReader.Entry]) {
+        let reader = self.reader!
+        for key in ["title", "description"] {
+            guard let entry = fields[key], let text = reader.string(entry.value, what: key) else { continue }
+            let here = reader.location(entry.keyNode)
+            let existing = key == "title" ? title : description
+            if let (other, place) = existing, other != text {
+                reader.error(entry.keyNode, "the graph's \(key) is given twice with different text: here and at \(place)")
+            } else if existing == nil {
+                if key == "title" { title = (text, here) } else { description = (text, here) }
+            }
+        }
+        // Sections in the order they are written, so "defined twice" points at the later place.
+        let sections = fields.values
+            .filter { ["sources", "actors", "events", "relations"].contains($0.key) && !document.top.isNull($0.value) }
+            .sorted { document.top[$0.keyNode].mark < document.top[$1.keyNode].mark }
+        for section in sections {
+            let kind = document.top.kind(section.value)
+            if section.key == "relations" {
+                guard kind == .list else {
+                    reader.error(section.value, "relations must be a list, found \(document.top.typeName(section.value))")
+                    continue
+                }
+            } else if kind != .mapping {
+                reader.error(section.value, "\(section.key) must be a mapping, found \(document.top.typeName(section.value))")
+                continue
+            }
+            document.forEachRecord(in: section.value) { tree, key, value in
+                reader.tree = tree
+                let keyText = key >= 0 ? tree.text(key) : ""
+                if key >= 0, tree.kind(key) == .mapping || tree.kind(key) == .list {
+                    reader.error(key, "keys of \(section.key) must be plain names")
+                    return
+                }
+                switch section.key {
+                case "sources": readSource(keyText, key, value, reader)
+                case "actors": readActor(keyText, key, value, reader)
+                case "events": readEvent(keyText, key, value, reader)
+                default: readRelation(value, reader)
+                }
+            }
+            reader.tree = document.top
+        }
+    }
+
+    private mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at keyNode: Int32, _ reader: RecordReader) -> Bool {
+        guard Identifier.isValid(id) else {
+            reader.error(keyNode, "invalid id '\(id)': \(Identifier.rule)")
+            return false
+        }
+        if let first = builder.define(id, as: category, at: reader.packed(keyNode)) {
+            reader.error(keyNode, "id '\(id)' is defined twice: here and at \(first.location(files: files))")
+            return false
+        }
+        return true
+    }
+
+    private mutating func readSource(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+        let what = "source '\(id)'"
+        guard let f = reader.fields(value, what: what, allowed: Self.sourceFields) else { return }
+        let title = reader.requiredString(f, "title", what: what, at: keyNode)
+        guard define(id, .source, at: keyNode, reader), let title else { return }
+        builder.add(Source(id: id, title: title,
+                           publisher: reader.string(f["publisher"]?.value, what: "publisher"),
+                           author: reader.string(f["author"]?.value, what: "author"),
+                           published: reader.date(f["published"]?.value, what: "published"),
+                           url: reader.string(f["url"]?.value, what: "url"),
+                           language: reader.string(f["language"]?.value, what: "language"),
+                           file: reader.string(f["file"]?.value, what: "file"),
+                           location: reader.location(keyNode)))
+    }
+
+    private mutating func readActor(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+        let what = "actor '\(id)'"
+        guard let f = reader.fields(value, what: what, allowed: Self.actorFields) else { return }
+        let kind = reader.requiredString(f, "kind", what: what, at: keyNode)
+        let name = reader.requiredString(f, "name", what: what, at: keyNode)
+        if let kind, schema.actorKinds[kind] == nil {
+            reader.error(f["kind"]?.value, "unknown actor kind '\(kind)'; known kinds: \(schema.actorKindOrder.joined(separator: ", "))")
+        }
+        var names: [LocalizedName] = []
+        if let namesNode = f["names"]?.value, !reader.isNull(namesNode) {
+            for item in reader.entries(namesNode, what: "names of \(what)") ?? [] {
+                if let text = reader.string(item.value, what: "name '\(item.key)'") {
+                    names.append(LocalizedName(language: item.key, name: text))
+                }
+            }
+        }
+        let country = reader.string(f["country"]?.value, what: "country")
+        if let country, !(country.count == 2 && country.allSatisfy({ $0.isASCII && $0.isUppercase })) {
+            reader.error(f["country"]?.value, "country must be an ISO 3166-1 alpha-2 code such as US or CN; found '\(country)'")
+        }
+        let defined = define(id, .actor, at: keyNode, reader)
+        guard defined, let kind, let name, schema.actorKinds[kind] != nil else { return }
+        builder.add(Actor(id: id, kind: kind, name: name, names: names,
+                          aliases: reader.stringList(f["aliases"]?.value, what: "aliases") ?? [],
+                          country: country,
+                          description: reader.string(f["description"]?.value, what: "description"),
+                          tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [],
+                          location: reader.location(keyNode)))
+    }
+
+    /// The evidence list of a record, with the positions of each item and its `source:`.
+    private func readEvidence(_ node: Int32?, what: String, _ reader: RecordReader) -> ([Evidence], [(item: PackedLocation, source: PackedLocation)]) {
+        guard let node, !reader.isNull(node) else { return ([], []) }
+        guard reader.tree.kind(node) == .list else {
+            reader.error(node, "sources of \(what) must be a list of {source, quote, note}, found \(reader.typeName(node))")
+            return ([], [])
+        }
+        var evidence: [Evidence] = []
+        var marks: [(item: PackedLocation, source: PackedLocation)] = []
+        for item in reader.tree.children(node) {
+            guard let f = reader.fields(item, what: "evidence of \(what)", allowed: Self.evidenceFields) else { continue }
+            guard let source = reader.requiredString(f, "source", what: "evidence of \(what)", at: item) else { continue }
+            let itemMark = reader.packed(item)
+            evidence.append(Evidence(source: source,
+                                     quote: reader.string(f["quote"]?.value, what: "quote"),
+                                     note: reader.string(f["note"]?.value, what: "note"),
+                                     location: itemMark.location(files: files)))
+            marks.append((itemMark, reader.packed(f["source"]!.value)))
+        }
+        return (evidence, marks)
+    }
+
+    private mutating func readEvent(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+        let what = "event '\(id)'"
+        guard let all = reader.entries(value, what: what) else { return }
+        var f: [String: RecordReader.Entry] = [:]
+        var roleEntries: [RecordReader.Entry] = []
+        for item in all {
+            if Event.fieldNames.contains(item.key) { f[item.key] = item } else { roleEntries.append(item) }
+        }
+        let kindName = reader.requiredString(f, "kind", what: what, at: keyNode)
+        let kind = kindName.flatMap { schema.eventKinds[$0] }
+        if let kindName, kind == nil {
+            reader.error(f["kind"]?.value, "unknown event kind '\(kindName)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
+        }
+        let title = reader.requiredString(f, "title", what: what, at: keyNode)
+        let date = readEventDate(f, what: what, owner: keyNode, reader)
+        var marks = EventTable.Marks()
+
+        // Roles, in the kind's declaration order.
+        var roles: [RoleBinding] = []
+        if let kind {
+            let allowedRoles = kind.roles.map(\.name).joined(separator: ", ")
+            var given: [String: [(String, PackedLocation)]] = [:]
+            for item in roleEntries {
+                guard let role = kind.role(item.key) else {
+                    reader.error(item.keyNode, "unknown role '\(item.key)' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
+                    continue
+                }
+                var ids: [(String, PackedLocation)] = []
+                if reader.tree.kind(item.value) == .list {
+                    if !role.many {
+                        reader.error(item.value, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
+                    }
+                    for element in reader.tree.children(item.value) {
+                        if let id = reader.string(element, what: "an id in role '\(role.name)'") { ids.append((id, reader.packed(element))) }
+                    }
+                } else if let id = reader.string(item.value, what: "role '\(role.name)'") {
+                    ids.append((id, reader.packed(item.value)))
+                }
+                if ids.isEmpty && role.required {
+                    reader.error(item.value, "role '\(role.name)' of \(what) is required and must name at least one id")
+                }
+                given[role.name] = ids
+            }
+            for role in kind.roles {
+                if let ids = given[role.name] {
+                    if !ids.isEmpty {
+                        roles.append(RoleBinding(role: role.name, ids: ids.map(\.0)))
+                        marks.roleIDs += ids.map(\.1)
+                    }
+                } else if role.required {
+                    let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
+                    reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(kind.name)'; roles: \(described)")
+                }
+            }
+        }
+
+        var amount: Amount?
+        if let node = f["amount"]?.value, !reader.isNull(node) {
+            if reader.tree.kind(node) == .mapping {
+                if let af = reader.fields(node, what: "amount", allowed: ["value", "currency"]) {
+                    if af["value"] == nil { reader.error(node, "amount is missing required field 'value'") }
+                    if let value = reader.number(af["value"]?.value, what: "value of amount") {
+                        amount = Amount(value: value, currency: reader.string(af["currency"]?.value, what: "currency"))
+                    }
+                }
+            } else if let value = reader.number(node, what: "amount") {
+                amount = Amount(value: value)
+            }
+        }
+        let claim = reader.choice(f["claim"]?.value, what: "claim", as: Claim.self) ?? .asserted
+        let claimedBy = reader.string(f["claimed_by"]?.value, what: "claimed_by")
+        if claimedBy != nil, let entry = f["claimed_by"] {
+            marks.claimant = reader.packed(entry.value)
+            if claim != .claimed {
+                reader.error(entry.keyNode, "claimed_by goes with 'claim: claimed' (this event's claim is '\(claim.rawValue)')")
+            }
+        }
+        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: what, reader)
+        marks.evidence = evidenceMarks
+        if reader.isEmpty(f["sources"]?.value) {
+            reader.error(keyNode, "\(what) has no evidence: add 'sources' with at least one { source, quote }")
+        }
+        let status = reader.choice(f["status"]?.value, what: "status", as: EventStatus.self)
+        let dateBasis = reader.choice(f["date_basis"]?.value, what: "date_basis", as: DateBasis.self) ?? .stated
+        let dateSource = reader.string(f["date_source"]?.value, what: "date_source")
+        if dateBasis == .external && dateSource == nil {
+            reader.error(f["date_basis"]?.value ?? keyNode, "\(what) has 'date_basis: external' but no 'date_source' saying where the date comes from")
+        }
+        if dateSource != nil && dateBasis != .external, let node = f["date_source"]?.keyNode {
+            reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
+        }
+        let defined = define(id, .event, at: keyNode, reader)
+        guard defined, let kind, let title, let date else {
+            builder.noteReferences(ofRejectedEvent: id, kind: kind?.name, roles: roles, marks: marks, evidence: evidence, claimant: claimedBy)
+            return
+        }
+        marks.event = reader.packed(keyNode)
+        builder.add(Event(id: id, kind: kind.name, date: date, title: title,
+                          description: reader.string(f["description"]?.value, what: "description"), roles: roles,
+                          amount: amount, status: status, claim: claim, claimedBy: claimedBy,
+                          dateBasis: dateBasis,
+                          dateNote: reader.string(f["date_note"]?.value, what: "date_note"), dateSource: dateSource,
+                          sources: evidence,
+                          tags: reader.stringList(f["tags"]?.value, what: "tags") ?? []),
+                    marks: marks)
+    }
+
+    private func readEventDate(_ f: [String: RecordReader.Entry], what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
+        let hasSpan = f["start"] != nil || f["end"] != nil
+        if let dateEntry = f["date"] {
+            if hasSpan {
+                reader.error(dateEntry.keyNode, "\(what) gives both 'date' and 'start'/'end'; use one or the other")
+                return nil
+            }
+            guard !reader.isNull(dateEntry.value) else {
+                reader.error(dateEntry.value, "'date' of \(what) must not be empty")
+                return nil
+            }
+            return reader.date(dateEntry.value, what: "date").map(EventDate.on)
+        }
+        guard hasSpan else {
+            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span)")
+            return nil
+        }
+        guard let startEntry = f["start"], let endEntry = f["end"] else {
+            reader.error((f["start"] ?? f["end"])?.keyNode, "a span needs both 'start' and 'end'")
+            return nil
+        }
+        guard let start = reader.date(startEntry.value, what: "start"),
+              let end = reader.date(endEntry.value, what: "end") else { return nil }
+        if end.interval.last < start.interval.first {
+            reader.error(endEntry.value, "the span of \(what) ends (\(end)) before it starts (\(start))")
+            return nil
+        }
+        return .span(start: start, end: end)
+    }
+
+    private mutating func readRelation(_ node: Int32, _ reader: RecordReader) {
+        let what = "relation"
+        guard let f = reader.fields(node, what: what, allowed: Self.relationFields) else { return }
+        let kindName = reader.requiredString(f, "kind", what: what, at: node)
+        let from = reader.requiredString(f, "from", what: what, at: node)
+        let to = reader.requiredString(f, "to", what: what, at: node)
+        let kind = kindName.flatMap { schema.relationKinds[$0] }
+        if let kindName, kind == nil {
+            reader.error(f["kind"]?.value, "unknown relation kind '\(kindName)'; known kinds: \(schema.relationKindOrder.joined(separator: ", "))")
+        }
+        let since = reader.date(f["since"]?.value, what: "since")
+        let until = reader.date(f["until"]?.value, what: "until")
+        if let since, let until, until.interval.last < since.interval.first {
+            reader.error(f["until"]?.value, "relation ends (until \(until)) before it starts (since \(since))")
+        }
+        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: "relation", reader)
+        guard let kind, let from, let to else {
+            builder.noteReferences(ofRejectedRelationEvidence: evidence, marks: evidenceMarks.map(\.source))
+            return
+        }
+        builder.add(Relation(id: "", kind: kind.name, from: from, to: to,
+                             role: reader.string(f["role"]?.value, what: "role"),
+                             since: since, until: until, sources: evidence,
+                             location: reader.location(node)),
+                    endMarks: (reader.packed(f["from"]!.value), reader.packed(f["to"]!.value)),
+                    sourceMarks: evidenceMarks.map(\.source))
+    }
+}
+
+extension Event {
+    /// Fields an event record may have besides its kind's roles.
+    static let fieldNames: [String] = ["kind", "date", "start", "end", "title", "description", "amount", "status",
+                                       "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
+}

@@ -1,0 +1,133 @@
+extension GraphView {
+    /// A narrower view: what `filter` keeps, only links of the `via` kinds (empty: all) and
+    /// none of the `avoid` nodes. The one definition of every filter, used by every command.
+    ///
+    /// - Dates: an event is kept when its interval overlaps the window `from`…`to`/`asOf`; a
+    ///   relation when its `since`…`until` overlaps it (undated relations always).
+    /// - Kinds, claims, known-as-of: links of other kinds, with excluded claims, or with no
+    ///   evidence from a source published by `knownAsOf`, are left out.
+    /// - Focus: the ego network of `focus` out to `depth` steps, where a step crosses one
+    ///   kept link (an event joins every actor in it and in the events it names; a relation
+    ///   its two ends): the actors within `depth` steps, and every kept link whose actors
+    ///   are all among them — the induced ego network, as networkx's `ego_graph`.
+    /// - Actors: with any filter, actors left without a kept link go (the focus stays).
+    ///
+    /// Events keep only the role ids the view keeps.
+    /// - Complexity: O(N) over the store's nodes plus the focus search; a bitset of N bits.
+    public func filtered(by filter: GraphFilter, via: Set<String> = [], avoid: [Int] = []) -> GraphView {
+        guard !filter.isEmpty || !via.isEmpty || !avoid.isEmpty else { return self }
+        let filter = filter.resolved(in: self)
+        let links = self.links
+        let n = links.nodeCount
+        var bits = excluded ?? [UInt64](repeating: 0, count: (n + 63) / 64)
+        func exclude(_ node: Int) { bits[node >> 6] |= 1 << UInt64(node & 63) }
+        func isExcluded(_ node: Int) -> Bool { bits[node >> 6] & (1 << UInt64(node & 63)) != 0 }
+        let kindCount = links.kindNames.count
+        var keepKind = [Bool](repeating: true, count: kindCount)
+        if !filter.kinds.isEmpty || !via.isEmpty {
+            for k in 0..<kindCount {
+                let name = links.kindNames[k]
+                keepKind[k] = (filter.kinds.isEmpty || filter.kinds.contains(name)) && (via.isEmpty || via.contains(name))
+            }
+        }
+        let excludedClaims = Claim.allCases.map { filter.excludedClaims.contains($0) }
+        let window = filter.window
+        let wFirst = Int(LinkGraphBuilder.clampDay(window.first)), wLast = Int(LinkGraphBuilder.clampDay(window.last))
+        let known = filter.knownSources.map { ids in Set(ids.compactMap { id -> Int32? in
+            var copy = id
+            return copy.withUTF8 { store.symbols.lookup($0) }
+        }) }
+        let actorType = LinkGraph.NodeType.actor.rawValue, eventType = LinkGraph.NodeType.event.rawValue
+        for node in 0..<n {
+            let t = links.types[node]
+            if t == actorType { continue }
+            if !keepKind[Int(links.kinds[node])] { exclude(node); continue }
+            if t == eventType && excludedClaims[Int(links.claims[node])] { exclude(node); continue }
+            if Int(links.firsts[node]) > wLast || Int(links.lasts[node]) < wFirst { exclude(node); continue }
+            if let known, !isKnown(node, known) { exclude(node) }
+        }
+        for node in avoid { exclude(node) }
+        var focusNode: Int?
+        if let focus = filter.focus, let center = store.node(focus), links.type(center) == .actor {
+            focusNode = center
+            let reach = focusDistances(center: center, depth: filter.depth, isExcluded: isExcluded)
+            for node in 0..<n where !isExcluded(node) {
+                if links.types[node] == actorType {
+                    if reach[node] == nil { exclude(node) }
+                } else {
+                    var anyInside = false, allInside = true
+                    for c in links.connections(node) where !c.isParticipant && links.types[c.node] == actorType {
+                        if reach[c.node] != nil { anyInside = true } else { allInside = false }
+                    }
+                    if !(anyInside && allInside) { exclude(node) }
+                }
+            }
+        }
+        // Actors without a kept link go (the focus stays).
+        for node in store.actorNodes.lazy.map(Int.init) where !isExcluded(node) && node != focusNode {
+            if !links.connections(node).contains(where: { $0.isParticipant && !isExcluded($0.node) }) { exclude(node) }
+        }
+        func keep(_ nodes: [Int32]) -> [Int32] { nodes.filter { !isExcluded(Int($0)) } }
+        return GraphView(store: store, excluded: bits, actorNodes: keep(store.actorNodes), eventNodes: keep(store.eventNodes),
+                         relationNodes: keep(store.relationNodes))
+    }
+
+    /// Whether a link has evidence from one of the `known` sources (symbols).
+    private func isKnown(_ node: Int, _ known: Set<Int32>) -> Bool {
+        let row = Int(store.record[node])
+        if links.type(node) == .event {
+            return store.events.evidenceRange(row).contains { known.contains(store.events.evidenceSource[$0]) }
+        }
+        return store.relations[row].sources.contains { piece in
+            var copy = piece.source
+            return copy.withUTF8 { store.symbols.lookup($0) }.map { known.contains($0) } ?? false
+        }
+    }
+
+    /// The actors within `depth` steps of `center` and their distances (see ``filtered(by:via:avoid:)``).
+    func focusDistances(center: Int, depth: Int, isExcluded: (Int) -> Bool) -> [Int: Int] {
+        let links = self.links
+        func members(_ link: Int, into out: inout Set<Int>, seen: inout Set<Int>) {
+            guard seen.insert(link).inserted else { return }
+            for c in links.connections(link) where !c.isParticipant {
+                if links.isLink(c.node) {
+                    if !isExcluded(c.node) { members(c.node, into: &out, seen: &seen) }
+                } else {
+                    out.insert(c.node)
+                }
+            }
+        }
+        /// Links whose members include `actor`: its own links and the events naming them.
+        func containing(_ actor: Int) -> [Int] {
+            var result: [Int] = []
+            var seen = Set<Int>()
+            var stack = links.connections(actor).filter { $0.isParticipant && !isExcluded($0.node) }.map(\.node)
+            while let link = stack.popLast() {
+                guard seen.insert(link).inserted else { continue }
+                result.append(link)
+                for c in links.connections(link) where c.isParticipant && !isExcluded(c.node) { stack.append(c.node) }
+            }
+            return result
+        }
+        var distance: [Int: Int] = [center: 0]
+        var frontier = [center]
+        for level in 0..<max(0, depth) {
+            var next: [Int] = []
+            for actor in frontier {
+                for link in containing(actor) {
+                    var out = Set<Int>(), seen = Set<Int>()
+                    members(link, into: &out, seen: &seen)
+                    for m in out.sorted() where distance[m] == nil {
+                        distance[m] = level + 1
+                        next.append(m)
+                    }
+                }
+            }
+            frontier = next
+        }
+        return distance
+    }
+
+    /// The path-walking view of this view: the link graph and this view's bitset.
+    var walk: LinkView { LinkView(graph: links, excluded: excluded) }
+}

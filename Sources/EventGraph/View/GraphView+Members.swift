@@ -1,0 +1,41 @@
+extension GraphView {
+    /// The actor nodes a link joins: an event's actors, looking through the events named in
+    /// its roles (a review of an acquisition joins the reviewer, the acquirer and the target),
+    /// or a relation's two ends. Only what the view keeps; sorted.
+    public func actorMembers(ofLink link: Int) -> [Int] {
+        var out = Set<Int>(), seen = Set<Int>()
+        func walk(_ node: Int) {
+            guard seen.insert(node).inserted else { return }
+            for c in links.connections(node) where !c.isParticipant && allows(c.node) {
+                if links.isLink(c.node) { walk(c.node) } else { out.insert(c.node) }
+            }
+        }
+        walk(link)
+        return out.sorted()
+    }
+
+    /// The links whose members include an actor: its own links and the events that name them
+    /// (recursively), kept by the view; sorted.
+    public func linksContaining(actor node: Int) -> [Int] {
+        var result = Set<Int>()
+        var stack = links.connections(node).filter { $0.isParticipant && allows($0.node) }.map(\.node)
+        while let link = stack.popLast() {
+            guard result.insert(link).inserted else { continue }
+            for c in links.connections(link) where c.isParticipant && allows(c.node) { stack.append(c.node) }
+        }
+        return result.sorted()
+    }
+
+    /// The actor ids an event touches, looking through events named in its roles.
+    public func actorsTouched(by event: Event) -> [String] {
+        guard let node = store.node(event.id), links.type(node) == .event else { return [] }
+        return actorMembers(ofLink: node).map { links.id($0) }
+    }
+
+    /// ``actorsTouched(by:)`` for each of `events`, by event id.
+    public func flattenedActors(of events: some Sequence<Event>) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for event in events { result[event.id] = actorsTouched(by: event) }
+        return result
+    }
+}
