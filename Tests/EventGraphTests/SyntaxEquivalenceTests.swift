@@ -60,6 +60,7 @@ struct SyntaxEquivalenceTests {
             if let c = e.claimedBy { f.append(("claimed_by", .string(c))) }
             if e.dateBasis != .stated { f.append(("date_basis", .string(e.dateBasis.rawValue))) }
             if let n = e.dateNote { f.append(("date_note", .string(n))) }
+            if let d = e.dateSource { f.append(("date_source", .string(d))) }
             f.append(("sources", evidence(e.sources)))
             if !e.tags.isEmpty { f.append(("tags", .array(e.tags.map(JSONValue.string)))) }
             return "\(JSONValue.string(e.id).compactText): \(JSONValue.object(f).compactText)"
@@ -125,6 +126,7 @@ struct SyntaxEquivalenceTests {
             if let c = e.claimedBy { lines.append("    claimed_by: \(c)") }
             if e.dateBasis != .stated { lines.append("    date_basis: \(e.dateBasis.rawValue)") }
             if let n = e.dateNote { lines.append("    date_note: \(q(n))") }
+            if let d = e.dateSource { lines.append("    date_source: \(q(d))") }
             lines.append("    sources:")
             lines += evidence(e.sources, indent: "      ")
             if !e.tags.isEmpty { lines.append("    tags: [" + e.tags.map(q).joined(separator: ", ") + "]") }

@@ -215,7 +215,7 @@ KUZU_NODE_TABLES = {
     "Source": "id STRING, title STRING, publisher STRING, author STRING, published STRING, url STRING, language STRING, file STRING",
     "Actor": "id STRING, kind STRING, name STRING, names {list}, aliases {list}, country STRING, description STRING, tags {list}",
     "Event": ("id STRING, kind STRING, title STRING, description STRING, date_text STRING, start_date {date}, end_date {date}, "
-              "approximate BOOLEAN, claim STRING, claimed_by STRING, status STRING, date_basis STRING, date_note STRING, "
+              "approximate BOOLEAN, claim STRING, claimed_by STRING, status STRING, date_basis STRING, date_note STRING, date_source STRING, "
               "amount DOUBLE, currency STRING, tags {list}, sources {list}"),
 }
 RELATION_COLUMNS = ("id STRING, kind STRING, role STRING, since STRING, until STRING, start_date {date}, end_date {date}, "

@@ -43,7 +43,7 @@ public struct CSVExporter: GraphExporter {
             row += roles.map { L.joinList(event.participants($0)) }
             row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
                     event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
-                    event.dateNote ?? "", L.joinList(event.tags)]
+                    event.dateNote ?? "", event.dateSource ?? "", L.joinList(event.tags)]
             eventRows += Self.withEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count)
         }
         var relationRows: [[String]] = []

@@ -96,7 +96,7 @@ public struct CypherExporter: GraphExporter {
                 ("start_date", .string(days.start)), ("end_date", .string(days.end)),
                 ("approximate", .bool(event.date.start.approximate)), ("claim", .string(event.claim.rawValue)),
                 ("claimed_by", .optional(event.claimedBy)), ("status", .optional(event.status?.rawValue)),
-                ("date_basis", .string(event.dateBasis.rawValue)), ("date_note", .optional(event.dateNote)),
+                ("date_basis", .string(event.dateBasis.rawValue)), ("date_note", .optional(event.dateNote)), ("date_source", .optional(event.dateSource)),
                 ("amount", event.amount.map { .number($0.value) }), ("currency", .optional(event.amount?.currency)),
                 ("tags", .list(event.tags)), ("sources", .list(GraphView.sourceIDs(event.sources))),
             ]) + ");")

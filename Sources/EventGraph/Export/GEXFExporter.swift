@@ -8,7 +8,7 @@ public struct GEXFExporter: GraphExporter {
     public init() {}
 
     private static let nodeAttributes = ["type", "kind", "names", "aliases", "country", "description", "tags", "date",
-                                         "approximate", "claim", "claimed_by", "status", "date_basis", "date_note",
+                                         "approximate", "claim", "claimed_by", "status", "date_basis", "date_note", "date_source",
                                          "amount", "currency", "sources", "evidence"]
     private static let edgeAttributes = ["type", "kind", "role", "directed", "date", "since", "until", "claim", "sources", "evidence"]
     private static let types: [String: String] = ["approximate": "boolean", "directed": "boolean", "amount": "double"]
@@ -54,7 +54,7 @@ public struct GEXFExporter: GraphExporter {
                     ("tags", event.tags.joined(separator: "; ")), ("date", event.date.description),
                     ("approximate", event.date.start.approximate ? "true" : "false"), ("claim", event.claim.rawValue),
                     ("claimed_by", event.claimedBy), ("status", event.status?.rawValue),
-                    ("date_basis", event.dateBasis.rawValue), ("date_note", event.dateNote),
+                    ("date_basis", event.dateBasis.rawValue), ("date_note", event.dateNote), ("date_source", event.dateSource),
                     ("amount", event.amount.map { GraphView.amountValueText($0.value) }), ("currency", event.amount?.currency),
                     ("sources", GraphView.sourceIDs(event.sources).joined(separator: "; ")),
                     ("evidence", GraphView.evidenceJSONText(event.sources))], indent: "        ")

@@ -37,6 +37,7 @@ public struct GraphMLExporter: GraphExporter {
         Key(id: "status", domain: "node", type: "string"),
         Key(id: "date_basis", domain: "node", type: "string"),
         Key(id: "date_note", domain: "node", type: "string"),
+        Key(id: "date_source", domain: "node", type: "string"),
         Key(id: "amount", domain: "node", type: "double"),
         Key(id: "currency", domain: "node", type: "string"),
         Key(id: "sources", domain: "node", type: "string"),
@@ -102,6 +103,7 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "status", event.status?.rawValue, indent: i)
             data("node", "date_basis", event.dateBasis.rawValue, indent: i)
             data("node", "date_note", event.dateNote, indent: i)
+            data("node", "date_source", event.dateSource, indent: i)
             data("node", "amount", event.amount.map { GraphView.amountValueText($0.value) }, indent: i)
             data("node", "currency", event.amount?.currency, indent: i)
             data("node", "sources", GraphView.sourceIDs(event.sources).joined(separator: "; "), indent: i)

@@ -32,13 +32,13 @@ public struct Neo4jCSVExporter: GraphExporter {
             })
         let events = CSVWriter.document(
             header: ["id:ID", "kind", "title", "description", "date_text", "start_date:date", "end_date:date", "approximate:boolean",
-                     "claim", "claimed_by", "status", "date_basis", "date_note", "amount:double", "currency", "tags:string[]",
+                     "claim", "claimed_by", "status", "date_basis", "date_note", "date_source", "amount:double", "currency", "tags:string[]",
                      "sources:string[]", ":LABEL"],
             rows: graph.events.map { e in
                 let days = graph.isoInterval(of: e)
                 return [e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
                         e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
-                        e.dateBasis.rawValue, e.dateNote ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
+                        e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
                         e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"]
             })
         var actorRoles: [[String]] = [], eventRoles: [[String]] = [], cites: [[String]] = []

@@ -6,7 +6,7 @@
 /// | `graph.csv` | `title`, `description` (one row) |
 /// | `sources.csv` | `id`, `title`, `publisher`, `author`, `published`, `url`, `language`, `file` |
 /// | `actors.csv` | `id`, `kind`, `name`, `name:LANG`…, `aliases`, `country`, `description`, `tags` |
-/// | `events.csv` | `id`, `kind`, `date`, `end`, `title`, `description`, one column per role, `amount`, `currency`, `status`, `claim`, `claimed_by`, `date_basis`, `date_note`, `tags`, `source`, `quote`, `note` |
+/// | `events.csv` | `id`, `kind`, `date`, `end`, `title`, `description`, one column per role, `amount`, `currency`, `status`, `claim`, `claimed_by`, `date_basis`, `date_note`, `date_source`, `tags`, `source`, `quote`, `note` |
 /// | `relations.csv` | `id`, `kind`, `from`, `to`, `role`, `since`, `until`, `source`, `quote`, `note` |
 ///
 /// Lists (aliases, tags, several ids in a role) are separated by `|`. An event or relation
@@ -25,7 +25,7 @@ public enum SpreadsheetLayout {
     public static let actorColumnsBeforeNames = ["id", "kind", "name"]
     public static let actorColumnsAfterNames = ["aliases", "country", "description", "tags"]
     public static let eventColumnsBeforeRoles = ["id", "kind", "date", "end", "title", "description"]
-    public static let eventColumnsAfterRoles = ["amount", "currency", "status", "claim", "claimed_by", "date_basis", "date_note", "tags"]
+    public static let eventColumnsAfterRoles = ["amount", "currency", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source", "tags"]
     public static let evidenceColumns = ["source", "quote", "note"]
     public static let relationColumns = ["id", "kind", "from", "to", "role", "since", "until"]
 

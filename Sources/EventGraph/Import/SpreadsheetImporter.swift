@@ -271,7 +271,7 @@ public struct SpreadsheetImporter: Sendable {
         "year": "year", "month": "month", "day": "day", "endyear": "endyear", "endmonth": "endmonth", "endday": "endday",
         "title": "title", "headline": "title", "description": "description", "text": "description",
         "amount": "amount", "currency": "currency", "status": "status", "claim": "claim", "claimedby": "claimed_by",
-        "datebasis": "date_basis", "datenote": "date_note", "tags": "tags", "source": "source", "quote": "quote", "note": "note",
+        "datebasis": "date_basis", "datenote": "date_note", "datesource": "date_source", "tags": "tags", "source": "source", "quote": "quote", "note": "note",
         // TimelineJS presentation columns carry nothing EventGraph keeps.
         "time": nil, "endtime": nil, "displaydate": nil, "media": nil, "mediacredit": nil, "mediacaption": nil,
         "mediathumbnail": nil, "type": nil, "group": nil, "background": nil,
@@ -311,6 +311,7 @@ public struct SpreadsheetImporter: Sendable {
             }
             for field in ["status", "claim", "claimed_by", "date_basis"] { emit(field, row, &builder) }
             emit("date_note", row, &builder, raw: true)
+            emit("date_source", row, &builder, raw: true)
             emitList("tags", row, &builder)
             emitEvidence(group, &builder, indent: "    ")
         }

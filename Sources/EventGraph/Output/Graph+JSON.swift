@@ -28,6 +28,7 @@ extension GraphView {
                 "claimed_by": event.claimedBy.map(JSONValue.string),
                 "date_basis": .string(event.dateBasis.rawValue),
                 "date_note": event.dateNote.map(JSONValue.string),
+                "date_source": event.dateSource.map(JSONValue.string),
                 "sources": GraphView.evidenceJSON(event.sources),
                 "tags": event.tags.isEmpty ? nil : .strings(event.tags),
             ]))
