@@ -64,6 +64,41 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         self = date
     }
 
+    /// A fast parse of well-formed `[~]YYYY[-MM[-DD]]` bytes; nil for anything else (which
+    /// ``init(parsing:)`` then explains).
+    init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        var approximate = false
+        if b.count > 0 && b[0] == 0x7E { approximate = true; i = 1 }
+        func digits(_ n: Int) -> Int? {
+            guard i + n <= b.count else { return nil }
+            var v = 0
+            for j in i..<(i + n) {
+                let c = b[j]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+            }
+            i += n
+            return v
+        }
+        guard let year = digits(4) else { return nil }
+        var month: Int?, day: Int?
+        if i < b.count {
+            guard b[i] == 0x2D else { return nil }
+            i += 1
+            guard let m = digits(2) else { return nil }
+            month = m
+            if i < b.count {
+                guard b[i] == 0x2D else { return nil }
+                i += 1
+                guard let d = digits(2) else { return nil }
+                day = d
+            }
+        }
+        guard i == b.count else { return nil }
+        self.init(year: year, month: month, day: day, approximate: approximate)
+    }
+
     /// The date as written: `~2025-03`.
     public var description: String {
         var text = approximate ? "~" : ""

@@ -117,12 +117,12 @@ final class GraphDocument {
             let value: Int32
             let opener = parser.peek()
             if (opener == 0x7B || opener == 0x5B), recordSections.contains(top.text(key)) {
+                // Records are parsed (and their syntax checked) when the validator reads them.
                 let offset = parser.pos
-                var scan = JSONParser(bytes: UnsafeBufferPointer(start: parser.base, count: parser.count), at: offset, into: records)
-                let count = try forEachElement(&scan) { _, _ in }
-                parser.pos = scan.pos
-                value = top.append(.init(kind: opener == 0x7B ? .mapping : .list, escaped: false, start: offset, end: scan.pos,
-                                         mark: offset, first: -1, next: -1, count: Int32(-1 - count)))
+                try parser.skipContainer()
+                let estimate = min((parser.pos - offset) / 160, Int(Int32.max) - 1)
+                value = top.append(.init(kind: opener == 0x7B ? .mapping : .list, escaped: false, start: offset, end: parser.pos,
+                                         mark: offset, first: -1, next: -1, count: Int32(-1 - estimate)))
             } else {
                 value = try parser.parseValue(depth: 1)
             }
@@ -227,23 +227,29 @@ final class GraphDocument {
     // MARK: Records
 
     /// Calls `body(tree, key, value)` for each record of a section value (`key` is -1 for
-    /// list items). For a JSON placeholder the records are parsed now, one at a time.
-    func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) {
+    /// list items). For a JSON placeholder the records are parsed now, one at a time; a
+    /// syntax error stops the section and is returned.
+    func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
         let node = top[section]
         if node.count < 0, let records, let mapped {
             var parser = JSONParser(bytes: mapped.bytes, at: node.start, into: records)
-            // Already checked when the top level was read: cannot fail now.
-            _ = try? Self.forEachElement(&parser) { key, value in body(records, key, value) }
-            return
+            do {
+                try Self.forEachElement(&parser) { key, value in body(records, key, value) }
+            } catch {
+                return Diagnostic(top.locator.location(error.offset), "not valid JSON: \(error.reason)")
+            }
+            return nil
         }
         if node.kind == .mapping {
             for entry in top.entries(section) { body(top, entry.keyNode, entry.value) }
         } else {
             for item in top.children(section) { body(top, -1, item) }
         }
+        return nil
     }
 
-    /// The number of records of a section value (for reserving capacity).
+    /// The number of records of a section value (for JSON, an estimate from its size), for
+    /// reserving capacity.
     func recordCount(in section: Int32) -> Int {
         let node = top[section]
         return node.count < 0 ? Int(-1 - node.count) : Int(node.count)

@@ -93,6 +93,41 @@ struct JSONParser {
                                  first: -1, next: -1, count: 0))
     }
 
+    /// Skips the object or array at `pos` by its brackets and string quotes alone; the
+    /// parse that reads its records later checks everything else.
+    mutating func skipContainer() throws(JSONSyntaxError) {
+        let start = pos
+        var depth = 0
+        while pos < count {
+            let b = base[pos]
+            switch b {
+            case 0x22:
+                pos += 1
+                while true {
+                    while pos + 8 <= count {
+                        let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
+                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                        let q = w ^ 0x2222_2222_2222_2222, e = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                        if (((q &- ones) & ~q) | ((e &- ones) & ~e)) & highs != 0 { break }
+                        pos += 8
+                    }
+                    guard pos < count else { throw JSONSyntaxError(offset: start, reason: "unterminated string") }
+                    let c = base[pos]
+                    if c == 0x22 { pos += 1; break }
+                    pos += c == 0x5C ? 2 : 1
+                }
+                continue
+            case 0x7B, 0x5B: depth += 1
+            case 0x7D, 0x5D:
+                depth -= 1
+                if depth == 0 { pos += 1; return }
+            default: break
+            }
+            pos += 1
+        }
+        throw JSONSyntaxError(offset: start, reason: "unexpected end of file: a bracket is not closed")
+    }
+
     /// Parses any value at `pos` (after white space); returns its node.
     mutating func parseValue(depth: Int = 0) throws(JSONSyntaxError) -> Int32 {
         skipWhitespace()

@@ -119,6 +119,14 @@ final class RecordTree {
         return node.escaped ? JSONText.decode(raw) : String(decoding: raw, as: UTF8.self)
     }
 
+    /// Calls `body` with the raw bytes of an unescaped scalar; nil for containers, nulls and
+    /// escaped strings.
+    @inline(__always) func withScalarBytes<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+        let node = nodes[Int(i)]
+        guard node.kind == .string || node.kind == .plain, !node.escaped else { return nil }
+        return body(UnsafeBufferPointer(start: base + node.start, count: node.end - node.start))
+    }
+
     /// `FILE:LINE:COLUMN` of a node.
     func location(_ i: Int32) -> SourceLocation { locator.location(nodes[Int(i)].mark) }
 
@@ -137,7 +145,7 @@ final class Locator {
     /// Monotonic cursor: the line of `cursorOffset` (records are read front to back).
     private var cursorOffset = 0
     private var cursorLine = 1
-    private var cursorLineStart = 0
+    private var cursorColumn = 1
 
     /// A locator of byte offsets into `bytes` (JSON).
     init(file: String, fileIndex: Int, bytes: UnsafeBufferPointer<UInt8>) {
@@ -158,37 +166,37 @@ final class Locator {
     func lineAndColumn(_ mark: Int) -> (line: Int, column: Int) {
         guard let bytes else { return (mark >> 24, mark & ((1 << 24) - 1)) }
         let offset = min(max(mark, 0), bytes.count)
-        let line: Int, lineStart: Int
         if offset >= cursorOffset {
-            var l = cursorLine, s = cursorLineStart
+            // Forward from the cursor: count lines, and scalars since the last line start.
+            var line = cursorLine, column = cursorColumn
             var i = cursorOffset
             while i < offset {
-                if bytes[i] == 0x0A { l += 1; s = i + 1 }
+                let b = bytes[i]
+                if b == 0x0A {
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
                 i += 1
             }
-            cursorOffset = offset; cursorLine = l; cursorLineStart = s
-            line = l; lineStart = s
-        } else {
-            if lineStarts == nil {
-                var s = [0]
-                for i in 0..<bytes.count where bytes[i] == 0x0A { s.append(i + 1) }
-                lineStarts = s
-            }
-            let s = lineStarts!
-            var lo = 0, hi = s.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if s[mid] <= offset { lo = mid } else { hi = mid - 1 }
-            }
-            line = lo + 1; lineStart = s[lo]
+            cursorOffset = offset; cursorLine = line; cursorColumn = column
+            return (line, column)
+        }
+        if lineStarts == nil {
+            var s = [0]
+            for i in 0..<bytes.count where bytes[i] == 0x0A { s.append(i + 1) }
+            lineStarts = s
+        }
+        let s = lineStarts!
+        var lo = 0, hi = s.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if s[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
         var column = 1
-        var i = lineStart
-        while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return (line, column)
+        for i in s[lo]..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+        return (lo + 1, column)
     }
 
     func location(_ mark: Int) -> SourceLocation {

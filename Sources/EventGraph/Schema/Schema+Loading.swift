@@ -56,7 +56,7 @@ extension Schema {
         let existing = actorKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "actor kind", reader: reader) else { return }
         let what = "actor kind '\(entry.key)'"
-        let f = reader.fields(entry.value, what: what, allowed: ["is", "label", "style"]) ?? [:]
+        let f = reader.fields(entry.value, what: what, allowed: ["is", "label", "style"]) ?? RecordReader.Fields()
         add(ActorKind(name: entry.key,
                       parent: reader.string(f["is"]?.value, what: "'is' of \(what)"),
                       label: reader.string(f["label"]?.value, what: "label") ?? entry.key,
@@ -69,7 +69,7 @@ extension Schema {
         let existing = relationKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "relation kind", reader: reader) else { return }
         let what = "relation kind '\(entry.key)'"
-        let f = reader.fields(entry.value, what: what, allowed: ["from", "to", "directed", "label", "style"]) ?? [:]
+        let f = reader.fields(entry.value, what: what, allowed: ["from", "to", "directed", "label", "style"]) ?? RecordReader.Fields()
         add(RelationKind(name: entry.key,
                          from: reader.stringList(f["from"]?.value, what: "'from' of \(what)", allowSingle: true),
                          to: reader.stringList(f["to"]?.value, what: "'to' of \(what)", allowSingle: true),
@@ -85,7 +85,7 @@ extension Schema {
         let existing = eventKinds[entry.key].map(\.location)
         guard checkNewName(entry, existing: existing, what: "event kind", reader: reader) else { return }
         let what = "event kind '\(entry.key)'"
-        let f = reader.fields(entry.value, what: what, allowed: ["roles", "edge", "label", "style"]) ?? [:]
+        let f = reader.fields(entry.value, what: what, allowed: ["roles", "edge", "label", "style"]) ?? RecordReader.Fields()
         var roles: [Role] = []
         if let roleNode = f["roles"]?.value, let entries = reader.entries(roleNode, what: "roles of \(what)") {
             for roleEntry in entries {
@@ -94,7 +94,7 @@ extension Schema {
                     continue
                 }
                 let rf = reader.fields(roleEntry.value, what: "role '\(roleEntry.key)' of \(what)",
-                                       allowed: ["kinds", "required", "many"]) ?? [:]
+                                       allowed: ["kinds", "required", "many"]) ?? RecordReader.Fields()
                 roles.append(Role(name: roleEntry.key,
                                   kinds: reader.stringList(rf["kinds"]?.value, what: "'kinds' of role '\(roleEntry.key)'", allowSingle: true),
                                   required: reader.bool(rf["required"]?.value, what: "'required'") ?? false,

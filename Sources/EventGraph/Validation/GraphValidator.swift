@@ -6,13 +6,15 @@
 /// cross-references (in the builder). Collects diagnostics instead of stopping.
 struct GraphValidator {
     private var schema: Schema
-    private var documents: [(document: GraphDocument, fields: [String: RecordReader.Entry])] = []
+    private var documents: [(document: GraphDocument, fields: RecordReader.Fields)] = []
     private var reader: RecordReader?
     private var diagnostics: [Diagnostic] = []
     private var files: [String] = []
     private var builder = GraphStoreBuilder()
     private var title: (String, SourceLocation)?
     private var description: (String, SourceLocation)?
+    /// A record section stopped at a syntax error: references into the rest would be noise.
+    private var sawSyntaxError = false
 
     static let topLevelKeys = ["title", "description", "schema", "sources", "actors", "relations", "events"]
     static let sourceFields = ["title", "publisher", "author", "published", "url", "language", "file"]
@@ -56,14 +58,14 @@ struct GraphValidator {
             diagnostics += reader.diagnostics
         }
         self.reader = nil
-        diagnostics += builder.referenceDiagnostics(schema: schema, files: files)
+        if !sawSyntaxError { diagnostics += builder.referenceDiagnostics(schema: schema, files: files) }
         if !diagnostics.isEmpty { throw InputError(diagnostics) }
         return builder.build(title: title?.0, description: description?.0, schema: schema, files: files)
     }
 
     // MARK: Pass 2: records
 
-    private mutating func readTopLevel(_ document: GraphDocument, _ fields: [String: RecordReader.Entry]) {
+    private mutating func readTopLevel(_ document: GraphDocument, _ fields: RecordReader.Fields) {
         let reader = self.reader!
         for key in ["title", "description"] {
             guard let entry = fields[key], let text = reader.string(entry.value, what: key) else { continue }
@@ -90,7 +92,7 @@ struct GraphValidator {
                 reader.error(section.value, "\(section.key) must be a mapping, found \(document.top.typeName(section.value))")
                 continue
             }
-            document.forEachRecord(in: section.value) { tree, key, value in
+            let syntaxError = document.forEachRecord(in: section.value) { tree, key, value in
                 reader.tree = tree
                 let keyText = key >= 0 ? tree.text(key) : ""
                 if key >= 0, tree.kind(key) == .mapping || tree.kind(key) == .list {
@@ -105,6 +107,10 @@ struct GraphValidator {
                 }
             }
             reader.tree = document.top
+            if let syntaxError {
+                reader.report(syntaxError)
+                sawSyntaxError = true
+            }
         }
     }
 
@@ -166,7 +172,10 @@ struct GraphValidator {
     }
 
     /// The evidence list of a record, with the positions of each item and its `source:`.
-    private func readEvidence(_ node: Int32?, what: String, _ reader: RecordReader) -> ([Evidence], [(item: PackedLocation, source: PackedLocation)]) {
+    /// Evidence of events gets its positions from the marks (the event columns keep them);
+    /// `withLocations` puts them in the values too (relations keep values).
+    private func readEvidence(_ node: Int32?, what: String, withLocations: Bool = false, _ reader: RecordReader)
+        -> ([Evidence], [(item: PackedLocation, source: PackedLocation)]) {
         guard let node, !reader.isNull(node) else { return ([], []) }
         guard reader.tree.kind(node) == .list else {
             reader.error(node, "sources of \(what) must be a list of {source, quote, note}, found \(reader.typeName(node))")
@@ -181,7 +190,7 @@ struct GraphValidator {
             evidence.append(Evidence(source: source,
                                      quote: reader.string(f["quote"]?.value, what: "quote"),
                                      note: reader.string(f["note"]?.value, what: "note"),
-                                     location: itemMark.location(files: files)))
+                                     location: withLocations ? itemMark.location(files: files) : nil))
             marks.append((itemMark, reader.packed(f["source"]!.value)))
         }
         return (evidence, marks)
@@ -190,7 +199,7 @@ struct GraphValidator {
     private mutating func readEvent(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
         let what = "event '\(id)'"
         guard let all = reader.entries(value, what: what) else { return }
-        var f: [String: RecordReader.Entry] = [:]
+        var f = RecordReader.Fields()
         var roleEntries: [RecordReader.Entry] = []
         for item in all {
             if Event.fieldNames.contains(item.key) { f[item.key] = item } else { roleEntries.append(item) }
@@ -294,7 +303,7 @@ struct GraphValidator {
                     marks: marks)
     }
 
-    private func readEventDate(_ f: [String: RecordReader.Entry], what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
+    private func readEventDate(_ f: RecordReader.Fields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
         let hasSpan = f["start"] != nil || f["end"] != nil
         if let dateEntry = f["date"] {
             if hasSpan {
@@ -339,7 +348,7 @@ struct GraphValidator {
         if let since, let until, until.interval.last < since.interval.first {
             reader.error(f["until"]?.value, "relation ends (until \(until)) before it starts (since \(since))")
         }
-        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: "relation", reader)
+        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: "relation", withLocations: true, reader)
         guard let kind, let from, let to else {
             builder.noteReferences(ofRejectedRelationEvidence: evidence, marks: evidenceMarks.map(\.source))
             return
@@ -355,6 +364,6 @@ struct GraphValidator {
 
 extension Event {
     /// Fields an event record may have besides its kind's roles.
-    static let fieldNames: [String] = ["kind", "date", "start", "end", "title", "description", "amount", "status",
+    static let fieldNames: Set<String> = ["kind", "date", "start", "end", "title", "description", "amount", "status",
                                        "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
 }

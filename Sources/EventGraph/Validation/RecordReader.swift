@@ -12,6 +12,26 @@ final class RecordReader {
 
     typealias Entry = RecordTree.Entry
 
+    /// The fields of a record by name: a short list searched in order (records have a
+    /// dozen fields at most, where a linear scan beats hashing).
+    struct Fields: Sequence {
+        private(set) var entries: [Entry] = []
+
+        init(_ entries: [Entry] = []) { self.entries = entries }
+
+        subscript(_ key: String) -> Entry? {
+            get { entries.first { $0.key == key } }
+            set {
+                entries.removeAll { $0.key == key }
+                if let newValue { entries.append(newValue) }
+            }
+        }
+
+        var values: [Entry] { entries }
+
+        func makeIterator() -> IndexingIterator<[Entry]> { entries.makeIterator() }
+    }
+
     func location(_ node: Int32?) -> SourceLocation {
         guard let node, node >= 0 else { return SourceLocation(file: tree.file, line: 1, column: 1) }
         return tree.location(node)
@@ -38,20 +58,22 @@ final class RecordReader {
             return nil
         }
         let all = tree.entries(node)
-        var seen: [String: Int32] = [:]
         var result: [Entry] = []
         result.reserveCapacity(all.count)
+        // Small mappings (records) look for repeats by scanning; large ones (sections) hash.
+        var seen: [String: Int32]? = all.count > 16 ? [:] : nil
         for entry in all {
             let keyKind = tree.kind(entry.keyNode)
             guard keyKind != .mapping && keyKind != .list else {
                 error(entry.keyNode, "keys of \(what) must be plain names")
                 continue
             }
-            if let first = seen[entry.key] {
+            let first = seen != nil ? seen![entry.key] : result.first { $0.key == entry.key }?.keyNode
+            if let first {
                 error(entry.keyNode, "'\(entry.key)' is given twice in \(what) (first at \(location(first)))")
                 continue
             }
-            seen[entry.key] = entry.keyNode
+            seen?[entry.key] = entry.keyNode
             result.append(entry)
         }
         return result
@@ -59,18 +81,18 @@ final class RecordReader {
 
     /// The entries of a record whose field names are fixed: unknown fields are reported with
     /// the allowed ones. Returns the fields keyed by name.
-    func fields(_ node: Int32, what: String, allowed: [String]) -> [String: Entry]? {
+    func fields(_ node: Int32, what: String, allowed: [String]) -> Fields? {
         guard let entries = entries(node, what: what) else { return nil }
-        var result: [String: Entry] = [:]
+        var result: [Entry] = []
         result.reserveCapacity(entries.count)
         for entry in entries {
             if allowed.contains(entry.key) {
-                result[entry.key] = entry
+                result.append(entry)
             } else {
                 error(entry.keyNode, "unknown field '\(entry.key)' in \(what); allowed: \(allowed.joined(separator: ", "))")
             }
         }
-        return result
+        return Fields(result)
     }
 
     /// A scalar as text; null counts as absent (nil without a diagnostic).
@@ -87,7 +109,7 @@ final class RecordReader {
     }
 
     /// A required, non-empty scalar.
-    func requiredString(_ fields: [String: Entry], _ key: String, what: String, at owner: Int32) -> String? {
+    func requiredString(_ fields: Fields, _ key: String, what: String, at owner: Int32) -> String? {
         guard let entry = fields[key] else {
             error(owner, "\(what) is missing required field '\(key)'")
             return nil
@@ -96,11 +118,17 @@ final class RecordReader {
             if isNull(entry.value) { error(entry.value, "'\(key)' of \(what) must not be empty") }
             return nil
         }
-        if text.trimmingWhitespace().isEmpty {
+        if Self.isBlank(text) {
             error(entry.value, "'\(key)' of \(what) must not be empty")
             return nil
         }
         return text
+    }
+
+    /// True for text of white space only (a fast look at the first scalar first).
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20 && first < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// A list of scalars; a single scalar is accepted as a one-element list only when `allowSingle`.
@@ -142,7 +170,9 @@ final class RecordReader {
     }
 
     func date(_ node: Int32?, what: String) -> PartialDate? {
-        guard let node, let text = string(node, what: what) else { return nil }
+        guard let node else { return nil }
+        if let date = tree.withScalarBytes(node, PartialDate.init(isoBytes:)) { return date }
+        guard let text = string(node, what: what) else { return nil }
         do {
             return try PartialDate(parsing: text)
         } catch {
