@@ -192,21 +192,36 @@ struct GraphStoreBuilder {
                 diagnostics.append(Diagnostic(here, "unknown id '\(id)' in role '\(role.name)'\(Suggestions.phrase(for: id, among: knownIDs!))"))
             }
         }
+        // The common case, checked by table look-ups: a role filled by an actor of an admitted
+        // kind. `admitted[kind][role]` holds, per actor kind of the graph, whether it fits.
+        let actorKindNames = Array(Set(actors.map(\.kind))).sorted()
+        let actorKindIndex = Dictionary(uniqueKeysWithValues: actorKindNames.enumerated().map { ($1, $0) })
+        let symbolKind: [Int32] = (0..<symbols.count).map { s in
+            let o = Int(ordinal[s])
+            guard Category(rawValue: category[s]) == .actor, o >= 0 else { return -1 }
+            return Int32(actorKindIndex[actors[o].kind]!)
+        }
+        let admitted: [[[Bool]]] = events.kindNames.map { kindName in
+            events.roleNames.map { roleName in
+                guard let role = schema.eventKinds[kindName]?.role(roleName) else { return [] }
+                return actorKindNames.map { schema.admits(role.kinds, actorKind: $0) }
+            }
+        }
         // Events: evidence, claimants, roles.
         for row in 0..<events.count {
             for i in events.evidenceRange(row) where categoryOf(events.evidenceSource[i]) != .source {
                 checkSource(symbols.string(events.evidenceSource[i]), events.evidenceSourceMark[i])
             }
             if let claimant = events.extras[Int32(row)]?.claimedBy { checkClaimant(claimant, events.claimantMarks[Int32(row)] ?? 0) }
-            let eventKind = events.kind(row)
-            let eventID = symbols.string(eventSymbols[row])
+            let kindIndex = Int(events.kinds[row])
             for i in events.roleRange(row) {
                 let target = events.roleTarget[i]
-                // The common case, checked without making strings: an actor of an admitted kind.
-                if let kind = actorKind(target), let role = schema.eventKinds[eventKind]?.role(events.roleNames[Int(events.roleName[i])]),
-                   schema.admits(role.kinds, actorKind: kind) { continue }
-                checkRole(eventID: eventID, eventKind: eventKind, roleName: events.roleNames[Int(events.roleName[i])],
-                          id: symbols.string(target), mark: events.roleMark[i])
+                let roleIndex = Int(events.roleName[i])
+                let targetKind = Int(symbolKind[Int(target)])
+                if targetKind >= 0, let fits = admitted[kindIndex][roleIndex].indices.contains(targetKind) ? admitted[kindIndex][roleIndex][targetKind] : nil,
+                   fits { continue }
+                checkRole(eventID: symbols.string(eventSymbols[row]), eventKind: events.kind(row),
+                          roleName: events.roleNames[roleIndex], id: symbols.string(target), mark: events.roleMark[i])
             }
         }
         for r in unstored.roles { checkRole(eventID: r.eventID, eventKind: r.eventKind, roleName: r.role, id: r.id, mark: r.mark) }
