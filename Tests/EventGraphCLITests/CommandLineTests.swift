@@ -113,7 +113,7 @@ struct CommandLineTests {
         let outcome = try CommandRunner.run(["stats", quickstart])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("events by kind:\n"))
-        #expect(outcome.stdout.contains("dates: 2025-01-01 … 2025-12-31 (2 inferred)\n"))
+        #expect(outcome.stdout.contains("dates: 2025-01-01 … 2025-12-31 (of 9 event dates: 7 stated, 2 derived)\n"))
         #expect(outcome.stdout.contains("  manus (Manus)"))
     }
 

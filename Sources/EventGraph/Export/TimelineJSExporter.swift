@@ -61,8 +61,8 @@ public struct TimelineJSExporter: GraphExporter {
             }
             pairs.append(("text", .object([("headline", .string(event.title)), ("text", .string(slideText(event, graph: graph)))])))
             pairs.append(("group", .string(group(of: event, graph: graph))))
-            if event.date.start.approximate || event.dateBasis == .inferred {
-                let marker = event.dateBasis == .inferred ? " (inferred)" : ""
+            if event.date.start.approximate || event.dateBasis != .stated {
+                let marker = event.dateBasis != .stated ? " (\(event.dateBasis.rawValue))" : ""
                 pairs.append(("display_date", .string("\(event.date)\(marker)")))
             }
             slides.append(.object(pairs))
@@ -105,9 +105,7 @@ public struct TimelineJSExporter: GraphExporter {
         if let amount = event.amount { facts.append("amount: \(Self.html(amount.description))") }
         if let status = event.status { facts.append("status: \(status.rawValue)") }
         facts.append("claim: \(event.claim.rawValue)\(event.claimedBy.map { " by \(Self.html(name($0)))" } ?? "")")
-        if event.dateBasis == .inferred {
-            facts.append("date inferred\(event.dateNote.map { ": \(Self.html($0))" } ?? "")")
-        }
+        if let provenance = event.dateProvenance { facts.append(Self.html(provenance)) }
         parts.append("<p>\(facts.joined(separator: "<br>"))</p>")
         for evidence in event.sources {
             let source = graph.source(evidence.source)

@@ -118,3 +118,15 @@ public enum DateBasis: String, CaseIterable, Sendable {
     /// True for every basis but ``stated``.
     public var isInferred: Bool { self != .stated }
 }
+
+extension Event {
+    /// Where the date comes from, as outputs show it (nil for a stated date):
+    /// `date derived: <note>`, `date external (from <date_source>): <note>`, `date placed`.
+    public var dateProvenance: String? {
+        guard dateBasis != .stated else { return nil }
+        var text = "date \(dateBasis.rawValue)"
+        if let dateSource { text += " (from \(dateSource))" }
+        if let dateNote { text += ": \(dateNote)" }
+        return text
+    }
+}

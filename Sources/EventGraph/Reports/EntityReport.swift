@@ -73,7 +73,7 @@ public struct EntityReport: Sendable {
             var out = eventLine(event, indent: "")
             if let amount = event.amount { out += "    amount: \(amount)\n" }
             if let status = event.status { out += "    status: \(status.rawValue)\n" }
-            if event.dateBasis == .inferred { out += "    date inferred\(event.dateNote.map { ": \($0)" } ?? "")\n" }
+            if let provenance = event.dateProvenance { out += "    \(provenance)\n" }
             if let description = event.description { out += "    \(description)\n" }
             let referring = graph.chronologicalEvents.filter { $0.allParticipants.contains(id) }
             if !referring.isEmpty {

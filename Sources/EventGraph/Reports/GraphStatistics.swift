@@ -16,33 +16,41 @@ public struct GraphStatistics: Sendable {
     public var mostConnected: [Count]
     public var inferredDates: Int
 
-    /// - Complexity: O(A + E·p + R) for p participants per event, plus sorting.
+    /// How the event dates are known (``DateBasis``), stated first.
+    public var dateBases: [Count]
+    /// Number of events.
+    public var events: Int
+
+    /// Read from the store's columns and link graph through the view: no event is made
+    /// into a value.
+    /// - Complexity: O(A + E + R + C) for C connections, plus sorting.
     public init(graph: GraphView, top: Int = 10) {
-        func counted(_ names: [String]) -> [Count] {
-            Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
-                .map { Count(name: $0.key, count: $0.value) }
+        func counted(_ names: some Sequence<String>) -> [Count] {
+            var counts: [String: Int] = [:]
+            for name in names { counts[name, default: 0] += 1 }
+            return counts.map { Count(name: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
         }
-        actorKinds = counted(graph.actors.map(\.kind))
-        eventKinds = counted(graph.events.map(\.kind))
-        relationKinds = counted(graph.relations.map(\.kind))
-        claims = counted(graph.events.map(\.claim.rawValue))
+        let links = graph.links
+        let eventNodes = graph.events.nodeIndices
+        actorKinds = counted(graph.actors.nodeIndices.lazy.map { links.kind($0) })
+        eventKinds = counted(eventNodes.lazy.map { links.kind($0) })
+        relationKinds = counted(graph.relations.nodeIndices.lazy.map { links.kind($0) })
+        claims = counted(eventNodes.lazy.map { links.claim($0).rawValue })
+        let bases = counted(eventNodes.lazy.map { graph.dateBasis(ofEvent: $0).rawValue })
+        dateBases = DateBasis.allCases.compactMap { basis in bases.first { $0.name == basis.rawValue } }
+        inferredDates = dateBases.filter { $0.name != DateBasis.stated.rawValue }.reduce(0) { $0 + $1.count }
+        events = eventNodes.count
         sources = graph.sources.count
-        inferredDates = graph.events.filter { $0.dateBasis == .inferred }.count
         if let range = graph.dateRange {
             dateRange = (DayInterval.isoDate(range.first), DayInterval.isoDate(range.last))
         }
-        var degree: [String: Int] = [:]
-        for event in graph.events {
-            for id in Set(event.allParticipants) where graph.actor(id) != nil { degree[id, default: 0] += 1 }
+        var degrees: [Count] = []
+        for node in graph.actors.nodeIndices {
+            let degree = links.connections(node).reduce(0) { $0 + ($1.isParticipant && graph.allows($1.node) ? 1 : 0) }
+            if degree > 0 { degrees.append(Count(name: links.id(node), count: degree)) }
         }
-        for relation in graph.relations {
-            degree[relation.from, default: 0] += 1
-            degree[relation.to, default: 0] += 1
-        }
-        mostConnected = Array(degree.map { Count(name: $0.key, count: $0.value) }
-            .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
-            .prefix(top))
+        mostConnected = Array(degrees.sorted { ($1.count, $0.name) < ($0.count, $1.name) }.prefix(top))
     }
 
     /// A plain-text report.
@@ -50,7 +58,10 @@ public struct GraphStatistics: Sendable {
         var out = ""
         if let title = graph.title { out += "\(title)\n\n" }
         out += graph.summary + "\n"
-        if let range = dateRange { out += "dates: \(range.first) … \(range.last) (\(inferredDates) inferred)\n" }
+        if let range = dateRange {
+            let bases = dateBases.map { "\($0.count) \($0.name)" }.joined(separator: ", ")
+            out += "dates: \(range.first) … \(range.last) (of \(events) event dates: \(bases))\n"
+        }
         func section(_ heading: String, _ counts: [Count]) {
             guard !counts.isEmpty else { return }
             out += "\n\(heading):\n"

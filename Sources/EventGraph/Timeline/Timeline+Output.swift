@@ -122,7 +122,7 @@ extension Timeline {
         var parts = [event.kind]
         if event.claim != .asserted { parts.append(event.claim.rawValue) }
         if let status = event.status { parts.append(status.rawValue) }
-        if event.dateBasis == .inferred { parts.append("date inferred") }
+        if event.dateBasis != .stated { parts.append("date \(event.dateBasis.rawValue)") }
         return parts
     }
 

@@ -44,11 +44,7 @@ public struct Timeline: Sendable {
         followed = actors
         followedNames = actors.map { graph.actor($0)?.displayName(language: language) ?? $0 }
         self.language = language
-        let flattened = graph.flattenedActors(of: graph.events)
-        let wanted = Set(actors)
-        let events = graph.events.filter { event in
-            wanted.isEmpty || !wanted.isDisjoint(with: flattened[event.id] ?? []) || !wanted.isDisjoint(with: event.allParticipants)
-        }
+        let events = actors.isEmpty ? Array(graph.events) : graph.events(involving: actors)
         let sorted = events.sorted { a, b in
             let pa = TimelinePeriod(of: a.date), pb = TimelinePeriod(of: b.date)
             if pa != pb { return pa < pb }

@@ -38,4 +38,15 @@ extension GraphView {
         for event in events { result[event.id] = actorsTouched(by: event) }
         return result
     }
+
+    /// The kept events an actor takes part in, directly or through an event named in a role
+    /// (a review of its acquisition), by id: made into values only for these events.
+    public func events(involving actorIDs: [String]) -> [Event] {
+        var nodes = Set<Int>()
+        for id in actorIDs {
+            guard let node = store.node(id), links.type(node) == .actor else { continue }
+            for link in linksContaining(actor: node) where links.type(link) == .event { nodes.insert(link) }
+        }
+        return nodes.sorted().map { event(at: $0)! }
+    }
 }

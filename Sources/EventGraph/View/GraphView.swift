@@ -119,6 +119,9 @@ public struct GraphView: Sendable {
         }
     }
 
+    /// How an event's date is known, read from the columns.
+    public func dateBasis(ofEvent node: Int) -> DateBasis { store.events.dateBasis(Int(store.record[node])) }
+
     /// The relation at a node (nil for actors and events).
     public func relation(at node: Int) -> Relation? {
         links.type(node) == .relation ? store.relations[Int(store.record[node])] : nil
