@@ -153,13 +153,11 @@ public struct Schema: Sendable {
         eventKinds[kind.name] = kind
     }
 
-    /// The schema shipped with the package (`Resources/schema.yaml`).
+    /// The schema shipped with the package (`Resources/schema.yaml`, compiled into the binary
+    /// by the `EmbedResources` plugin, so no resource bundle is needed at run time).
     public static let builtIn: Schema = {
-        guard let url = Bundle.module.url(forResource: "schema", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { fatalError("EventGraph's built-in schema resource is missing from the bundle") }
         do {
-            return try Schema(yaml: text, file: "schema.yaml")
+            return try Schema(yaml: EmbeddedResources.schemaYaml, file: "schema.yaml")
         } catch {
             fatalError("EventGraph's built-in schema is invalid:\n\(error)")
         }
