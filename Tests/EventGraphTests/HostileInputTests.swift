@@ -16,8 +16,10 @@ struct HostileInputTests {
         do {
             _ = try load(name)
             return ""
-        } catch {
+        } catch let error as InputError {
             return error.description
+        } catch {
+            return "unexpected \(error)"
         }
     }
 
@@ -193,7 +195,9 @@ struct HostileInputTests {
         let files = try Self.csvFiles(CSVExporter(), graph)
         let yaml = try SpreadsheetImporter().yaml(from: files.map { SpreadsheetImporter.Sheet(name: $0.name, text: $0.text) })
         let back = try GraphLoader().load([InputDocument(name: "back.yaml", text: yaml)])
-        #expect(back.actors.map(\.name).sorted() == graph.actors.map(\.name).sorted())
+        // A carriage return inside a CSV field comes back as a line feed (the CSV reader's
+        // line-break normalisation), so that one name is compared with it normalised.
+        #expect(back.actors.map(\.name).sorted() == graph.actors.map { $0.name.replacingOccurrences(of: "\r", with: "\n") }.sorted())
         #expect(back.events.first?.amount?.description == graph.events.first?.amount?.description)
         #expect(back.events.first?.title == "-1 point loss")
         #expect(back.sources.first?.title == "=1+1")
@@ -246,12 +250,14 @@ struct OutputTargetTests {
         return dir
     }
 
-    static func reason(_ body: () throws(OutputFileError) -> Void) -> String? {
+    static func reason(_ body: () throws -> Void) -> String? {
         do {
             try body()
             return nil
-        } catch {
+        } catch let error as OutputFileError {
             return error.reason
+        } catch {
+            return "unexpected \(error)"
         }
     }
 

@@ -30,9 +30,15 @@ public enum OutputFolder {
             throw OutputFileError(path: path, reason: "it is not a folder (a device, pipe or socket)")
         }
         var modes: [mode_t] = []
+        let exists = OutputTarget.kind(of: path) == .folder
         for file in files {
             let target = OutputTarget.join(path, file.name)
-            modes.append(try OutputTarget.checkFile(target, inputs: inputs))
+            if exists {
+                modes.append(try OutputTarget.checkFile(target, inputs: inputs))
+            } else {
+                try OutputTarget.checkNotInput(target, inputs: inputs)
+                modes.append(0o666 & ~OutputTarget.currentUmask())
+            }
         }
         let fm = FileManager.default
         let staging = OutputTarget.join(parent, ".\(OutputTarget.name(of: path)).tmp-\(UUID().uuidString)")

@@ -10,8 +10,10 @@
 /// that ``neutralised(_:)`` added. A value that itself starts with `'`s before a formula
 /// character gets one more, so it too comes back unchanged.
 public enum SpreadsheetCell {
-    /// The characters that make a spreadsheet read a cell as a formula.
-    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's list), and a
+    /// line feed: the CSV reader reads a carriage return inside a field as a line feed, so
+    /// marking both keeps the round trip exact.
+    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n"]
 
     /// The cell as written to a CSV file.
     public static func neutralised(_ value: String) -> String {
