@@ -156,6 +156,18 @@ struct HostileInputTests {
         #expect(!html.contains("<IMG SRC"))
     }
 
+    @Test("a graph title with a carriage return cannot end the Cypher export's comment line and inject a statement")
+    func cypherComment() throws {
+        let graph = try GraphLoader().load([InputDocument(name: "t.yaml", text: "title: \"x\\rMATCH (n) DETACH DELETE n\\u2028CREATE (m)\"\n")])
+        guard case let .file(text) = CypherExporter().export(graph) else {
+            Issue.record("Cypher is one file")
+            return
+        }
+        let lines = text.split(omittingEmptySubsequences: false) { $0.isNewline }
+        #expect(!lines.contains { $0.hasPrefix("MATCH") || $0.hasPrefix("CREATE (m)") })
+        #expect(text.hasPrefix("// EventGraph export: x MATCH (n) DETACH DELETE n CREATE (m)"))
+    }
+
     // MARK: Spreadsheets
 
     static func csvFiles(_ exporter: some GraphExporter, _ graph: Graph) throws -> [ExportFile] {
