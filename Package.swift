@@ -19,8 +19,14 @@ let package = Package(
         .target(
             name: "EventGraph",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/schema.yaml")]
+            // schema.yaml and the HTML page's files are compiled into the binary (see the
+            // EmbedResources plugin), so a copied or installed binary needs no bundle beside it.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        // Turns each file of a target's Resources folder into a string constant.
+        .executableTarget(name: "embed-resources"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         // The only module that sees Graphviz's C API.
         .systemLibrary(
             name: "CGraphviz",

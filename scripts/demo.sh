@@ -10,7 +10,8 @@ mkdir -p out
 "$bin" validate Graphs/ai-race
 "$bin" render Graphs/ai-race --view actors --format svg -o out/ai-race-actors.svg
 "$bin" render Graphs/ai-race --view actors --format png -o out/ai-race-actors.png
-if "$bin" --help | grep -qE "^ +path "; then
+help="$("$bin" --help)"   # captured: `… | grep -q` under pipefail can fail on SIGPIPE
+if grep -qE "^ +path " <<<"$help"; then
   echo
   echo "How is Benchmark connected to China's Ministry of Commerce (商务部), and according to whom?"
   "$bin" path Graphs/ai-race Benchmark 商务部

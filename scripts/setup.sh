@@ -6,7 +6,11 @@ set -euo pipefail
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev pkg-config)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
-if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# The font list is captured first: under pipefail, `fc-list | grep -q` fails whenever grep
+# exits at the first match and fc-list is killed by SIGPIPE, which would reinstall needlessly.
+fonts=""
+if command -v fc-list >/dev/null 2>&1; then fonts="$(fc-list : family 2>/dev/null || true)"; fi
+if ! grep -qi "Noto Sans CJK" <<<"$fonts"; then
   need+=(fonts-noto-cjk fontconfig)
 fi
 

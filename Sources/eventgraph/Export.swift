@@ -33,15 +33,15 @@ struct Export: ParsableCommand {
         let graph = try input.load()
         let filtered = graph.filtered(by: try filters.filter(for: graph))
         guard let exporter = format.exporter(grouping: group, language: lang) else {
-            try OutputFile.write(text: filtered.diagram(.actors, options: DiagramOptions(language: lang)).text, to: output)
+            try OutputFile.write(text: filtered.diagram(.actors, options: DiagramOptions(language: lang)).text, to: output, inputs: input.graph)
             return
         }
         switch exporter.export(filtered) {
         case let .file(text):
-            try OutputFile.write(text: text, to: output)
+            try OutputFile.write(text: text, to: output, inputs: input.graph)
         case let .folder(files):
             guard let output else { return }
-            try OutputFolder.write(files, to: output)
+            try OutputFolder.write(files, to: output, inputs: input.graph)
             print("wrote \(files.map(\.name).joined(separator: ", ")) into \(output) (\(format.rawValue)): \(filtered.summary)")
         }
     }

@@ -72,7 +72,7 @@ struct Neighbors: ParsableCommand {
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, inputs: input.graph)
         if ego.truncated && format != .text { warnings.append("stopped at --limit \(limit) actors: more lie within \(depth) links") }
         for warning in warnings { Entry.printError("warning: \(warning)") }
     }

@@ -149,7 +149,7 @@ struct Path: ParsableCommand {
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, inputs: input.graph)
         if answer.truncated && (format == .json || format == .dot || format == .svg || output != nil) {
             warnings.append("stopped at --limit \(limit): more paths exist")
         }

@@ -67,7 +67,7 @@ struct Render: ParsableCommand {
             bytes = Array(page.html(svg: result.text).utf8)
             warnings = result.warnings
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, inputs: input.graph)
         for warning in warnings { Entry.printError("warning: graphviz: \(warning)") }
         if let output, output != "-" {
             print("wrote \(output) (\(view.rawValue) view, \(format.rawValue), \(bytes.count) bytes): \(filtered.summary)")

@@ -60,7 +60,7 @@ struct TimelineCommand: ParsableCommand {
                 bytes = result.bytes
             }
         }
-        try OutputFile.write(bytes, to: output)
+        try OutputFile.write(bytes, to: output, inputs: input.graph)
         if let output, output != "-" {
             print("wrote \(output) (timeline, \(format.rawValue), \(bytes.count) bytes): \(timeline.entries.count) events")
         }

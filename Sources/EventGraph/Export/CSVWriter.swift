@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes RFC 4180 CSV: fields separated by commas, records ended by CRLF, a field quoted
 /// (with `"` doubled) when it holds a comma, a quote, a line break or leading/trailing
-/// space. Deterministic.
+/// space. A cell a spreadsheet would run as a formula gets a leading `'`
+/// (``SpreadsheetCell``). Deterministic.
 public struct CSVWriter: Sendable {
     private(set) var text = ""
 
@@ -22,8 +23,10 @@ public struct CSVWriter: Sendable {
         return writer.text
     }
 
-    /// One field, quoted when needed.
-    public static func field(_ value: String) -> String {
+    /// One field: neutralised against formula injection (``SpreadsheetCell``), then quoted
+    /// when needed.
+    public static func field(_ raw: String) -> String {
+        let value = SpreadsheetCell.neutralised(raw)
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || value.first?.isWhitespace == true || value.last?.isWhitespace == true
         guard needsQuotes else { return value }

@@ -67,7 +67,7 @@ public struct CypherExporter: GraphExporter {
 
     public func export(_ graph: GraphView) -> ExportOutput {
         var lines: [String] = []
-        lines.append("// EventGraph export\(graph.title.map { ": \($0.replacingOccurrences(of: "\n", with: " "))" } ?? "") — \(graph.summary).")
+        lines.append("// EventGraph export\(graph.title.map { ": \(String($0.map { $0.isNewline || $0.unicodeScalars.contains { $0.value < 0x20 } ? " " : $0 }))" } ?? "") — \(graph.summary).")
         lines.append("// Run with `cypher-shell -f FILE` or paste into Neo4j Browser, on an empty database.")
         for label in ["Source", "Actor", "Event"] {
             lines.append("CREATE CONSTRAINT \(label.lowercased())_id IF NOT EXISTS FOR (n:\(label)) REQUIRE n.id IS UNIQUE;")

@@ -1,44 +1,61 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a multi-file export into a folder all at once: every file is first written into
 /// a fresh temporary folder beside the destination, and only when all of them are written
 /// are they moved into place (each move is an atomic rename). A failed run leaves the
-/// destination as it was. Files already in the folder that the export does not write are kept.
+/// destination as it was. Files already in the folder that the export does not write are
+/// kept; files it replaces keep their permissions. The folder and the files in it must not
+/// be symbolic links, devices or input files (the rules of ``OutputFile``).
 public enum OutputFolder {
     /// Writes `files` into the folder at `path`, creating it (but not its parents) if needed.
-    /// - Throws: ``OutputFileError`` when the parent folder does not exist, `path` is a file,
-    ///   or a file cannot be written.
-    public static func write(_ files: [ExportFile], to path: String) throws(OutputFileError) {
-        let fm = FileManager.default
-        let folder = URL(fileURLWithPath: path)
-        let parent = folder.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputFileError(path: path, reason: "the folder \(parent.path) does not exist")
-        }
-        if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+    /// - Parameter inputs: the graph paths the export was made from (never overwritten).
+    /// - Throws: ``OutputFileError`` when the parent folder does not exist, `path` is a file
+    ///   or a link, or a file cannot be written.
+    public static func write(_ files: [ExportFile], to path: String, inputs: [String] = []) throws(OutputFileError) {
+        let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        let parent = OutputTarget.folder(of: path)
+        try OutputTarget.checkFolderExists(parent, for: path)
+        switch OutputTarget.kind(of: path) {
+        case .missing, .folder: break
+        case .regular:
             throw OutputFileError(path: path, reason: "it is a file, and this format writes a folder of files")
+        case .symbolicLink:
+            throw OutputFileError(path: path, reason: "it is a symbolic link, and EventGraph does not write through links; give the real path")
+        case .other:
+            throw OutputFileError(path: path, reason: "it is not a folder (a device, pipe or socket)")
         }
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).tmp-\(UUID().uuidString)")
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            defer { try? fm.removeItem(at: staging) }
-            for file in files {
-                try Data(file.text.utf8).write(to: staging.appendingPathComponent(file.name))
+        var modes: [mode_t] = []
+        let exists = OutputTarget.kind(of: path) == .folder
+        for file in files {
+            let target = OutputTarget.join(path, file.name)
+            if exists {
+                modes.append(try OutputTarget.checkFile(target, inputs: inputs))
+            } else {
+                try OutputTarget.checkNotInput(target, inputs: inputs)
+                modes.append(0o666 & ~OutputTarget.currentUmask())
             }
-            if !fm.fileExists(atPath: folder.path) {
-                try fm.createDirectory(at: folder, withIntermediateDirectories: false)
-            }
-            for file in files {
-                let from = staging.appendingPathComponent(file.name), to = folder.appendingPathComponent(file.name)
-                guard rename(from.path, to.path) == 0 else {
-                    throw OutputFileError(path: to.path, reason: String(cString: strerror(errno)))
-                }
-            }
-        } catch let error as OutputFileError {
-            throw error
-        } catch {
-            throw OutputFileError(path: path, reason: error.localizedDescription)
+        }
+        let fm = FileManager.default
+        let staging = OutputTarget.join(parent, ".\(OutputTarget.name(of: path)).tmp-\(UUID().uuidString)")
+        guard mkdir(staging, 0o700) == 0 else {
+            throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: staging))
+        }
+        defer { try? fm.removeItem(atPath: staging) }
+        var staged: [String] = []
+        for (file, mode) in zip(files, modes) {
+            staged.append(try OutputTarget.writeTemporary(Array(file.text.utf8), in: staging, name: file.name, mode: mode,
+                                                          for: OutputTarget.join(path, file.name)))
+        }
+        if OutputTarget.kind(of: path) == .missing, mkdir(path, 0o777) != 0 {
+            throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: path))
+        }
+        for (file, temporary) in zip(files, staged) {
+            try OutputTarget.replace(OutputTarget.join(path, file.name), with: temporary)
         }
     }
 }

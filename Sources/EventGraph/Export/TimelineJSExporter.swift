@@ -110,7 +110,14 @@ public struct TimelineJSExporter: GraphExporter {
         for evidence in event.sources {
             let source = graph.source(evidence.source)
             var cite = Self.html(source?.title ?? evidence.source)
-            if let url = source?.url { cite = "<a href=\"\(Self.html(url))\">\(cite)</a>" }
+            if let url = source?.url {
+                // Only http, https and mailto become links; any other URL stays plain text.
+                if let link = SafeURL.link(url) {
+                    cite = "<a href=\"\(Self.html(link))\">\(cite)</a>"
+                } else {
+                    cite += " (\(Self.html(url)))"
+                }
+            }
             var item = "<blockquote>"
             if let quote = evidence.quote { item += "“\(Self.html(quote))” " }
             item += "— \(cite) [\(Self.html(evidence.source))]"

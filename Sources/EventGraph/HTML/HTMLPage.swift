@@ -81,7 +81,9 @@ public struct HTMLPage: Sendable {
                 let source = graph.source(item.source)
                 return .object([
                     "source": .string(item.source), "title": source.map { .string($0.title) },
-                    "publisher": source?.publisher.map(JSONValue.string), "url": source?.url.map(JSONValue.string),
+                    "publisher": source?.publisher.map(JSONValue.string), "url": source?.url.flatMap(SafeURL.link).map(JSONValue.string),
+                    // A URL that may not be a link (javascript:, data:, …) is shown as text.
+                    "urlText": source?.url.flatMap { SafeURL.isAllowed($0) ? nil : JSONValue.string($0) },
                     "quote": item.quote.map(JSONValue.string), "note": item.note.map(JSONValue.string),
                 ])
             })
@@ -142,6 +144,7 @@ public struct HTMLPage: Sendable {
         // `<` is escaped so no string in the data can close the script element.
         let json = data.compactText.replacingOccurrences(of: "<", with: "\\u003c")
         let title = DOTDocument.htmlEscape(graph.title ?? "EventGraph")
-        return HTMLPageTemplate.fill(["TITLE": title, "LANG": DOTDocument.htmlEscape(language ?? "en"), "DATA": json, "SVG": inline])
+        return HTMLPageTemplate.fill(["TITLE": title, "LANG": DOTDocument.htmlEscape(language ?? "en"), "DATA": json, "SVG": inline,
+                                      "CSS": HTMLPageTemplate.css, "JS": HTMLPageTemplate.script])
     }
 }

@@ -39,10 +39,16 @@ public struct SpreadsheetImporter: Sendable {
         var tables: [SheetKind: [Table]] = [:]
         for sheet in sheets {
             let parser = CSVParser(sheet.text)
+            // Remove the `'` that export wrote before formula-like cells (SpreadsheetCell).
+            let records = parser.records.map { $0.map { field in
+                var field = field
+                field.text = SpreadsheetCell.restored(field.text)
+                return field
+            } }
             for problem in parser.problems {
                 diagnostics.append(Diagnostic(SourceLocation(file: sheet.name, line: problem.line, column: problem.column), problem.message))
             }
-            guard let header = parser.records.first else {
+            guard let header = records.first else {
                 diagnostics.append(Diagnostic(SourceLocation(file: sheet.name, line: 1, column: 1), "the file is empty; expected a header row"))
                 continue
             }
@@ -51,7 +57,7 @@ public struct SpreadsheetImporter: Sendable {
                                               "cannot tell what this file holds; name it actors.csv, events.csv, relations.csv, sources.csv or graph.csv"))
                 continue
             }
-            tables[kind, default: []].append(Table(name: sheet.name, header: header, rows: Array(parser.records.dropFirst())))
+            tables[kind, default: []].append(Table(name: sheet.name, header: header, rows: Array(records.dropFirst())))
         }
         var builder = YAMLDocumentBuilder()
         func section(_ key: String, _ list: [Table]?, _ read: (Table) -> Void) {

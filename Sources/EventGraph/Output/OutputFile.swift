@@ -1,31 +1,32 @@
 import Foundation
 
 /// Writes output all at once: to a temporary file beside the destination, then renamed over
-/// it, so a failed run never leaves a half-written file.
+/// it, so a failed run never leaves a half-written file (and the temporary file is removed).
+///
+/// Only a regular file or a new name is written: never through a symbolic link, onto a
+/// device or a folder, or over an input file; an existing file keeps its permissions (see
+/// `OutputTarget` for every rule).
 public enum OutputFile {
     /// Writes `bytes` to `path` atomically, or to standard output when `path` is nil or `-`.
-    /// - Throws: ``OutputFileError`` when the folder does not exist or cannot be written.
-    public static func write(_ bytes: [UInt8], to path: String?) throws(OutputFileError) {
+    /// - Parameter inputs: the graph paths the output was made from; writing over one of
+    ///   them (or a graph file inside an input folder) is refused.
+    /// - Throws: ``OutputFileError``, one plain sentence, when the file may not or cannot be
+    ///   written (nothing was written).
+    public static func write(_ bytes: [UInt8], to path: String?, inputs: [String] = []) throws(OutputFileError) {
         guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(bytes))
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw OutputFileError(path: path, reason: "the folder \(folder.path) does not exist")
-        }
-        do {
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw OutputFileError(path: path, reason: error.localizedDescription)
-        }
+        guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the file name is empty") }
+        let mode = try OutputTarget.checkFile(path, inputs: inputs)
+        let temporary = try OutputTarget.writeTemporary(bytes, in: OutputTarget.folder(of: path),
+                                                        name: OutputTarget.name(of: path), mode: mode, for: path)
+        try OutputTarget.replace(path, with: temporary)
     }
 
-    /// Writes UTF-8 text; see ``write(_:to:)-(_,_)``.
-    public static func write(text: String, to path: String?) throws(OutputFileError) {
-        try write(Array(text.utf8), to: path)
+    /// Writes UTF-8 text; see ``write(_:to:inputs:)``.
+    public static func write(text: String, to path: String?, inputs: [String] = []) throws(OutputFileError) {
+        try write(Array(text.utf8), to: path, inputs: inputs)
     }
 }
 
@@ -33,5 +34,9 @@ public enum OutputFile {
 public struct OutputFileError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
     public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -47,9 +47,11 @@ public struct QuoteVerifier: Sendable {
                     failedSources.insert(source.id)
                     continue
                 }
-                let path = (sourcesFolder as NSString).appendingPathComponent(file)
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    problems.append(Diagnostic(source.location ?? here, "cannot read the text of source '\(source.id)' at \(path)"))
+                let text: String
+                switch sourceText(file) {
+                case let .success(read): text = read
+                case let .failure(refusal):
+                    problems.append(Diagnostic(source.location ?? here, "cannot read the text of source '\(source.id)': \(refusal.reason)"))
                     failedSources.insert(source.id)
                     continue
                 }
@@ -64,6 +66,56 @@ public struct QuoteVerifier: Sendable {
         }
         if !problems.isEmpty { throw InputError(problems) }
         return report
+    }
+
+    /// Why a source text was not read, as a sentence.
+    public struct Refusal: Error, Sendable, Equatable {
+        public let reason: String
+    }
+
+    /// The text of a source's `file:`, read only if it is a regular file inside the sources
+    /// folder: no absolute paths, no `..`, no symbolic link leading outside the folder, no
+    /// device, pipe, folder or `/proc`, `/sys`, `/dev` file.
+    public func sourceText(_ file: String) -> Result<String, Refusal> {
+        func refuse(_ reason: String) -> Result<String, Refusal> { .failure(Refusal(reason: reason)) }
+        let shown = file.unicodeScalars.contains { $0.value < 0x20 } ? file.debugDescription : "'\(file)'"
+        if file.isEmpty { return refuse("its file: is empty") }
+        if file.hasPrefix("/") || file.hasPrefix("~") {
+            return refuse("its file \(shown) is an absolute path; give a path inside the sources folder \(sourcesFolder)")
+        }
+        if file.split(separator: "/").contains("..") {
+            return refuse("its file \(shown) contains '..'; give a path inside the sources folder \(sourcesFolder)")
+        }
+        guard let folder = Self.realPath(sourcesFolder) else {
+            return refuse("the sources folder \(sourcesFolder) does not exist")
+        }
+        for system in ["/proc", "/sys", "/dev"] where folder == system || folder.hasPrefix(system + "/") {
+            return refuse("the sources folder \(sourcesFolder) is inside \(system), which holds no source texts")
+        }
+        let path = sourcesFolder.hasSuffix("/") ? sourcesFolder + file : sourcesFolder + "/" + file
+        guard let real = Self.realPath(path) else {
+            return refuse("its file \(shown) does not exist in the sources folder \(sourcesFolder)")
+        }
+        guard real.hasPrefix(folder == "/" ? "/" : folder + "/") else {
+            return refuse("its file \(shown) is a symbolic link leading outside the sources folder \(sourcesFolder) (to \(real))")
+        }
+        var info = stat()
+        guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return refuse("its file \(shown) is not a regular file (a folder, device, pipe or socket)")
+        }
+        guard let data = FileManager.default.contents(atPath: real) else {
+            return refuse("its file \(shown) cannot be read (permission denied)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return refuse("its file \(shown) is not UTF-8 text")
+        }
+        return .success(text)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// The text with all white space removed, for whitespace-insensitive matching.

@@ -46,6 +46,7 @@ extension Schema {
         guard let entry,
               let f = reader.fields(entry.value, what: "a style", allowed: ["shape", "color", "fill", "dashed"])
         else { return Style() }
+        StyleValue.check(f, reader: reader)
         return Style(shape: reader.string(f["shape"]?.value, what: "shape"),
                      color: reader.string(f["color"]?.value, what: "color"),
                      fill: reader.string(f["fill"]?.value, what: "fill"),

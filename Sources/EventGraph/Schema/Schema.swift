@@ -20,17 +20,33 @@ public struct Schema: Sendable {
     public init() {}
 
     /// Visual style of a kind, as declared in the schema.
+    ///
+    /// Values go into Graphviz attributes and HTML-like labels, so a style only ever holds
+    /// valid ones (``StyleValue``): setting an invalid shape or colour leaves the field unset
+    /// (the loader reports it as an error first).
     public struct Style: Hashable, Sendable {
-        public var shape: String?
-        public var color: String?
-        public var fill: String?
+        public var shape: String? {
+            get { validShape }
+            set { validShape = newValue.flatMap { StyleValue.isShape($0) ? $0 : nil } }
+        }
+        public var color: String? {
+            get { validColor }
+            set { validColor = newValue.flatMap { StyleValue.isColor($0) ? $0 : nil } }
+        }
+        public var fill: String? {
+            get { validFill }
+            set { validFill = newValue.flatMap { StyleValue.isColor($0) ? $0 : nil } }
+        }
         public var dashed: Bool?
+        private var validShape: String?
+        private var validColor: String?
+        private var validFill: String?
 
         public init(shape: String? = nil, color: String? = nil, fill: String? = nil, dashed: Bool? = nil) {
+            self.dashed = dashed
             self.shape = shape
             self.color = color
             self.fill = fill
-            self.dashed = dashed
         }
 
         /// Fills unset fields from a parent style.
@@ -153,13 +169,11 @@ public struct Schema: Sendable {
         eventKinds[kind.name] = kind
     }
 
-    /// The schema shipped with the package (`Resources/schema.yaml`).
+    /// The schema shipped with the package (`Resources/schema.yaml`, compiled into the binary
+    /// by the `EmbedResources` plugin, so no resource bundle is needed at run time).
     public static let builtIn: Schema = {
-        guard let url = Bundle.module.url(forResource: "schema", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { fatalError("EventGraph's built-in schema resource is missing from the bundle") }
         do {
-            return try Schema(yaml: text, file: "schema.yaml")
+            return try Schema(yaml: EmbeddedResources.schemaYaml, file: "schema.yaml")
         } catch {
             fatalError("EventGraph's built-in schema is invalid:\n\(error)")
         }

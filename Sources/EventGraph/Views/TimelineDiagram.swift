@@ -124,7 +124,7 @@ public struct TimelineDiagram: Sendable {
                     let style = graph.schema.style(ofActorKind: participant.kind)
                     let border = followed.contains(participant.id) ? "2" : "1"
                     return "<TD BORDER=\"\(border)\" COLOR=\"\(style.color ?? "#444444")\" BGCOLOR=\"\(style.fill ?? "#f2f2f2")\" TITLE=\""
-                        + DOTDocument.htmlEscape("\(participant.role): \(participant.name)") + "\"><FONT POINT-SIZE=\"8\">"
+                        + DOTDocument.htmlAttributeEscape("\(participant.role): \(participant.name)") + "\"><FONT POINT-SIZE=\"8\">"
                         + DOTDocument.htmlEscape(participant.name) + "</FONT></TD>"
                 }
                 chipRows.append("<TR>" + chips.joined() + "</TR>")
