@@ -8,7 +8,7 @@ import Testing
 struct HostileInputTests {
     static let folder = Fixtures.root.appendingPathComponent("Tests/EventGraphTests/Fixtures/hostile")
 
-    static func load(_ name: String) throws -> Graph {
+    static func load(_ name: String) throws -> GraphView {
         try GraphLoader().load(paths: [folder.appendingPathComponent(name).path])
     }
 
@@ -170,7 +170,7 @@ struct HostileInputTests {
 
     // MARK: Spreadsheets
 
-    static func csvFiles(_ exporter: some GraphExporter, _ graph: Graph) throws -> [ExportFile] {
+    static func csvFiles(_ exporter: some GraphExporter, _ graph: GraphView) throws -> [ExportFile] {
         guard case let .folder(files) = exporter.export(graph) else { throw CancellationError() }
         return files.filter { $0.name.hasSuffix(".csv") }
     }

@@ -46,7 +46,12 @@ extension Schema {
         guard let entry,
               let f = reader.fields(entry.value, what: "a style", allowed: ["shape", "color", "fill", "dashed"])
         else { return Style() }
-        StyleValue.check(f, reader: reader)
+        // Colours as colours, shapes as shapes (`dashed` is checked as a boolean below).
+        for entry in f.values.sorted(by: { $0.key < $1.key }) where entry.key != "dashed" {
+            if let value = reader.string(entry.value, what: entry.key), let message = StyleValue.problem(field: entry.key, value: value) {
+                reader.error(entry.value, message)
+            }
+        }
         return Style(shape: reader.string(f["shape"]?.value, what: "shape"),
                      color: reader.string(f["color"]?.value, what: "color"),
                      fill: reader.string(f["fill"]?.value, what: "fill"),

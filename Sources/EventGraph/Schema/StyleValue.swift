@@ -119,16 +119,3 @@ public enum StyleValue {
         wheat3 wheat4 white whitesmoke yellow yellow1 yellow2 yellow3 yellow4 yellowgreen
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }
-
-extension StyleValue {
-    /// Reports every invalid value of a `style:` mapping read by the schema loader, each at
-    /// its value's position.
-    static func check(_ fields: [String: NodeReader.Entry], reader: NodeReader) {
-        // `dashed` is checked by the reader's boolean parsing.
-        for key in fields.keys.sorted() where key != "dashed" {
-            guard let entry = fields[key], let value = entry.value.scalar?.string,
-                  let message = problem(field: key, value: value) else { continue }
-            reader.error(entry.value, message)
-        }
-    }
-}
