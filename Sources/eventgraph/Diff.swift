@@ -3,8 +3,10 @@ import EventGraph
 import EventGraphRendering
 
 /// `diff --format`.
-enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
+enum DiffFormat: String, OutputFormat {
+    /// text or json list the changes; dot, svg, png or pdf draw them highlighted.
     case text, json, dot, svg, png, pdf
+    static let standard: DiffFormat? = .text
 }
 
 /// `eventgraph diff`: what changed between two dates of one graph, or between two versions.
@@ -39,14 +41,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("new"), help: ArgumentHelp("The later version (repeatable: files or folders).", valueName: "PATH"))
     var newPaths: [String] = []
 
-    @Option(help: "Output format: text, json, or a diagram with the changes highlighted (dot, svg, png, pdf).")
-    var format: DiffFormat = .text
-
-    @Option(help: ArgumentHelp("Language tag for actor names in diagrams (zh-Hans, zh-Hant, …).", valueName: "TAG"))
-    var lang: String?
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole output succeeds); standard output if omitted.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var out: OutputOptions<DiffFormat>
 
     /// The two dates of `--at`, checked.
     func dates() throws -> DiffDates {
@@ -79,6 +74,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        let format = try out.resolvedFormat(), lang = out.lang
         let diff: GraphDiff
         if !at.isEmpty {
             let dates = try dates()
@@ -103,10 +99,7 @@ struct DiffCommand: ParsableCommand {
                 bytes = result.bytes
             }
         }
-        try OutputFile.write(bytes, to: output)
-        if let output, output != "-" {
-            print("wrote \(output) (diff, \(format.rawValue), \(bytes.count) bytes): \(diff.headline)")
-        }
+        try out.write(bytes, inputs: paths + oldPaths + newPaths, what: "diff", summary: diff.headline)
     }
 }
 

@@ -3,10 +3,11 @@ import EventGraph
 import EventGraphRendering
 
 /// `render --format`.
-enum RenderFormat: String, CaseIterable, ExpressibleByArgument {
+enum RenderFormat: String, OutputFormat {
     case svg, png, pdf, dot
     /// A self-contained interactive page (the SVG inline, with search, filters, a time slider and paths).
     case html
+    static let standard: RenderFormat? = .svg
 }
 
 /// `render --view`.
@@ -29,7 +30,8 @@ enum LayoutOption: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// `export --format`.
-enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
+enum ExportFormat: String, OutputFormat {
+    static let standard: ExportFormat? = nil
     case dot, json, graphml, gexf, cypher
     case neo4jCSV = "neo4j-csv"
     case timelinejs, kumu, mermaid, csv

@@ -3,8 +3,9 @@ import EventGraph
 import EventGraphRendering
 
 /// `neighbors --format`.
-enum NeighborsFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, dot, svg, png
+enum NeighborsFormat: String, OutputFormat {
+    case text, json, dot, svg, png, pdf
+    static let standard: NeighborsFormat? = .text
 }
 
 /// `eventgraph neighbors GRAPH… ID --depth N`: the ego network of an actor.
@@ -24,21 +25,13 @@ struct Neighbors: ParsableCommand {
     var arguments: [String] = []
 
     @OptionGroup var filters: FilterOptions
-
-    @Option(help: "Output format.")
-    var format: NeighborsFormat = .text
+    @OptionGroup var out: OutputOptions<NeighborsFormat>
 
     @Option(help: "Graphviz layout engine (svg, png).")
     var layout: LayoutOption = .dot
 
     @Option(help: ArgumentHelp("Most actors to collect (the nearest first); reaching it is reported.", valueName: "N"))
     var limit: Int = 500
-
-    @Option(help: ArgumentHelp("Language tag for actor names (zh-Hans, zh-Hant, …).", valueName: "TAG"))
-    var lang: String?
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole output succeeds); standard output if omitted.", valueName: "FILE"))
-    var output: String?
 
     func validate() throws {
         _ = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
@@ -47,6 +40,7 @@ struct Neighbors: ParsableCommand {
 
     func run() throws {
         let input = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
+        let format = try out.resolvedFormat(), lang = out.lang
         let graph = try GraphLoader().load(paths: input.graph)
         let center = try graph.resolveActorNode(input.names[0])
         var filter = try filters.filter(for: graph)
@@ -62,17 +56,17 @@ struct Neighbors: ParsableCommand {
         switch format {
         case .text: bytes = Array(EgoReport(network: network, ego: ego, language: lang).text.utf8)
         case .json: bytes = Array(EgoReport(network: network, ego: ego, language: lang).json.text.utf8)
-        case .dot, .svg, .png:
+        case .dot, .svg, .png, .pdf:
             let document = PathDiagram(ego: ego, network: network, options: DiagramOptions(language: lang)).document
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: layout.layout, format: format == .svg ? .svg : .png)
+                let result = try document.render(layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
                 bytes = result.bytes
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }
         }
-        try OutputFile.write(bytes, to: output, inputs: input.graph)
+        try out.write(bytes, inputs: input.graph, what: "neighbors", summary: "\(ego.actors.count) actors, \(ego.links.count) links")
         if ego.truncated && format != .text { warnings.append("stopped at --limit \(limit) actors: more lie within \(depth) links") }
         for warning in warnings { Entry.printError("warning: \(warning)") }
     }

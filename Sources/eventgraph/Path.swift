@@ -3,8 +3,9 @@ import EventGraph
 import EventGraphRendering
 
 /// `path --format`.
-enum PathFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown, json, dot, svg
+enum PathFormat: String, OutputFormat {
+    case text, markdown, json, dot, svg, png, pdf
+    static let standard: PathFormat? = .text
 }
 
 /// `eventgraph path GRAPH… FROM TO`: relation paths between two actors, each hop cited.
@@ -35,6 +36,7 @@ struct Path: ParsableCommand {
     var arguments: [String] = []
 
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var out: OutputOptions<PathFormat>
 
     @Option(help: ArgumentHelp("The N shortest simple paths (Yen's algorithm).", valueName: "N"))
     var k: Int?
@@ -66,20 +68,11 @@ struct Path: ParsableCommand {
     @Option(name: .customLong("max-gap"), help: ArgumentHelp("With --temporal: at most DAYS between consecutive links.", valueName: "DAYS"))
     var maxGap: Int?
 
-    @Option(help: "Output format.")
-    var format: PathFormat = .text
-
-    @Option(help: "Graphviz layout engine (svg).")
+    @Option(help: "Graphviz layout engine (svg, png, pdf).")
     var layout: LayoutOption = .dot
 
     @Option(help: ArgumentHelp("Diagrams: other links shown around each actor on a path.", valueName: "N"))
     var context: Int = 3
-
-    @Option(help: ArgumentHelp("Language tag for actor names (zh-Hans, zh-Hant, …).", valueName: "TAG"))
-    var lang: String?
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole output succeeds); standard output if omitted.", valueName: "FILE"))
-    var output: String?
 
     func validate() throws {
         _ = try TrailingNames(arguments, count: 2, usage: "GRAPH… FROM TO")
@@ -101,6 +94,7 @@ struct Path: ParsableCommand {
 
     func run() throws {
         let input = try TrailingNames(arguments, count: 2, usage: "GRAPH… FROM TO")
+        let format = try out.resolvedFormat(), lang = out.lang
         let network = try GraphLoader().load(paths: input.graph)
         let from = try network.resolveActorNode(input.names[0])
         let to = try network.resolveActorNode(input.names[1])
@@ -138,19 +132,19 @@ struct Path: ParsableCommand {
         case .text: bytes = Array(report.text.utf8)
         case .markdown: bytes = Array(report.markdown.utf8)
         case .json: bytes = Array(report.json.text.utf8)
-        case .dot, .svg:
+        case .dot, .svg, .png, .pdf:
             let document = PathDiagram(answer: answer, network: network, context: context,
                                        options: DiagramOptions(language: lang)).document
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: layout.layout, format: .svg)
+                let result = try document.render(layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
                 bytes = result.bytes
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }
         }
-        try OutputFile.write(bytes, to: output, inputs: input.graph)
-        if answer.truncated && (format == .json || format == .dot || format == .svg || output != nil) {
+        try out.write(bytes, inputs: input.graph, what: "path", summary: "\(answer.paths.count) path\(answer.paths.count == 1 ? "" : "s")")
+        if answer.truncated && (format != .text && format != .markdown || out.file != nil) {
             warnings.append("stopped at --limit \(limit): more paths exist")
         }
         for warning in warnings { Entry.printError("warning: \(warning)") }

@@ -9,6 +9,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: GraphOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var out: OutputOptions<RenderFormat>
 
     @Option(help: "Which diagram: actors (actor graph), events (event graph), timeline (chronological chart) or themes (theme-line chart).")
     var view: DiagramView = .actors
@@ -19,20 +20,11 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("themes: how many lanes (the most connected actors) when no --actor is given (default \(DiagramOptions.defaultLanes)).", valueName: "N"))
     var lanes: Int?
 
-    @Option(help: "Output format.")
-    var format: RenderFormat = .svg
-
     @Option(help: "Graphviz layout engine.")
     var layout: LayoutOption = .dot
 
-    @Option(help: ArgumentHelp("Language tag for actor names (zh-Hans, zh-Hant, …).", valueName: "TAG"))
-    var lang: String?
-
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.")
     var noLegend = false
-
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole render succeeds); standard output if omitted.", valueName: "FILE"))
-    var output: String?
 
     func validate() throws {
         if let lanes, lanes < 1 { throw ValidationError("--lanes must be 1 or more") }
@@ -43,6 +35,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        let format = try out.resolvedFormat(), lang = out.lang
         let graph = try input.load()
         let filter = try filters.filter(for: graph)
         let filtered = graph.filtered(by: filter)
@@ -67,10 +60,7 @@ struct Render: ParsableCommand {
             bytes = Array(page.html(svg: result.text).utf8)
             warnings = result.warnings
         }
-        try OutputFile.write(bytes, to: output, inputs: input.graph)
+        try out.write(bytes, inputs: input.graph, what: "\(view.rawValue) view", summary: filtered.summary)
         for warning in warnings { Entry.printError("warning: graphviz: \(warning)") }
-        if let output, output != "-" {
-            print("wrote \(output) (\(view.rawValue) view, \(format.rawValue), \(bytes.count) bytes): \(filtered.summary)")
-        }
     }
 }

@@ -3,8 +3,10 @@ import EventGraph
 import EventGraphRendering
 
 /// `timeline --format`.
-enum TimelineFormat: String, CaseIterable, ExpressibleByArgument {
+enum TimelineFormat: String, OutputFormat {
+    /// text, markdown or json list the events; dot, svg, png or pdf draw the chronological chart (render --view timeline).
     case text, markdown, json, dot, svg, png, pdf
+    static let standard: TimelineFormat? = .text
 }
 
 /// `eventgraph timeline GRAPH`: events in date order, grouped by year and month.
@@ -16,23 +18,16 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var input: GraphOptions
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var out: OutputOptions<TimelineFormat>
 
     @Option(name: .customLong("actor"), help: ArgumentHelp("Follow this actor: list only the events it takes part in (repeatable; id or any name).", valueName: "ID"))
     var actors: [String] = []
 
-    @Option(help: "Output format: text, markdown or json; dot, svg, png or pdf draw the chronological chart (render --view timeline).")
-    var format: TimelineFormat = .text
-
-    @Option(help: ArgumentHelp("Language tag for actor names (zh-Hans, zh-Hant, …).", valueName: "TAG"))
-    var lang: String?
-
     @Flag(name: .customLong("no-legend"), help: "Drawn chart: leave out the legend.")
     var noLegend = false
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (written only if the whole output succeeds); standard output if omitted.", valueName: "FILE"))
-    var output: String?
-
     func run() throws {
+        let format = try out.resolvedFormat(), lang = out.lang
         let graph = try input.load()
         let filtered = graph.filtered(by: try filters.filter(for: graph))
         let followed = try actors.map { try graph.resolveActor($0) }
@@ -60,9 +55,6 @@ struct TimelineCommand: ParsableCommand {
                 bytes = result.bytes
             }
         }
-        try OutputFile.write(bytes, to: output, inputs: input.graph)
-        if let output, output != "-" {
-            print("wrote \(output) (timeline, \(format.rawValue), \(bytes.count) bytes): \(timeline.entries.count) events")
-        }
+        try out.write(bytes, inputs: input.graph, what: "timeline", summary: "\(timeline.entries.count) events")
     }
 }

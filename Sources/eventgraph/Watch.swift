@@ -20,14 +20,14 @@ struct Watch: ParsableCommand {
     var maxRenders: Int?
 
     func validate() throws {
-        guard let output = render.output, output != "-" else {
+        guard render.out.file != nil else {
             throw ValidationError("watch needs -o FILE: the file to re-render on every change")
         }
         guard interval > 0 else { throw ValidationError("--interval must be more than 0") }
     }
 
     func run() throws {
-        print("watching \(render.input.graph.joined(separator: " ")); rendering to \(render.output ?? "") on every change (Ctrl-C stops)")
+        print("watching \(render.input.graph.joined(separator: " ")); rendering to \(render.out.file ?? "") on every change (Ctrl-C stops)")
         fflush(nil)
         var last: [String]? = nil
         var renders = 0

@@ -53,7 +53,8 @@ struct PathCommandTests {
         ["path", "Samples/quickstart", "benchmark", "mofcom", "--strict"],
         ["path", "Samples/quickstart", "benchmark", "mofcom", "--temporal", "--earliest", "--all"],
         ["path", "Samples/quickstart", "benchmark", "mofcom", "--via", "bribery"],
-        ["path", "Samples/quickstart", "benchmark", "mofcom", "--format", "pdf"],
+        ["path", "Samples/quickstart", "benchmark", "mofcom", "--format", "xml"],
+        ["render", "Samples/quickstart", "--format", "png", "-o", "wrong.svg"],
         ["neighbors", "Samples/quickstart"],
     ])
     func badUsage(arguments: [String]) throws {

@@ -18,7 +18,7 @@ struct PathAlgorithmTests {
     @Test("node indices follow the byte order of the ids", arguments: seeds)
     func indexOrder(seed: UInt64) {
         let graph = RandomGraphs.make(seed: seed, actors: 20, events: 30, relations: 8)
-        let links = LinkGraph(graph: graph)
+        let links = graph.links
         let ids = (0..<links.nodeCount).map(links.id)
         #expect(ids == ids.sorted())
         #expect(links.nodeCount == graph.actors.count + graph.events.count + graph.relations.count)

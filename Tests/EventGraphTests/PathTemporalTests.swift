@@ -98,10 +98,10 @@ struct PathTemporalTests {
     @Test("partial dates: same month is possible, consecutive days are certain, reversed order impossible")
     func certaintyOfPartialDates() {
         func graph(_ d1: PartialDate, _ d2: PartialDate) -> LinkGraph {
-            LinkGraph(graph: GraphView(actors: [Actor(id: "a", kind: "company", name: "A"), Actor(id: "b", kind: "company", name: "B"),
+            (GraphView(actors: [Actor(id: "a", kind: "company", name: "A"), Actor(id: "b", kind: "company", name: "B"),
                                             Actor(id: "c", kind: "company", name: "C")],
                                    events: [Event(id: "e1", kind: "meeting", date: .on(d1), title: "1", roles: [RoleBinding(role: "participants", ids: ["a", "b"])]),
-                                            Event(id: "e2", kind: "meeting", date: .on(d2), title: "2", roles: [RoleBinding(role: "participants", ids: ["b", "c"])])]))
+                                            Event(id: "e2", kind: "meeting", date: .on(d2), title: "2", roles: [RoleBinding(role: "participants", ids: ["b", "c"])])])).links
         }
         func mark(_ d1: PartialDate, _ d2: PartialDate, _ rule: TemporalRule = TemporalRule()) -> TemporalCertainty? {
             let links = graph(d1, d2)

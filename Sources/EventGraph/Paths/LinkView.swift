@@ -22,10 +22,4 @@ public struct LinkView: Sendable {
         guard let excluded else { return true }
         return excluded[node >> 6] & (1 << UInt64(node & 63)) == 0
     }
-
-    /// Number of nodes the view keeps. O(N / 64).
-    public var keptCount: Int {
-        guard let excluded else { return graph.nodeCount }
-        return graph.nodeCount - excluded.reduce(0) { $0 + $1.nonzeroBitCount }
-    }
 }

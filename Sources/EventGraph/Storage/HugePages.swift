@@ -30,11 +30,4 @@ enum HugePages {
             initialized = count
         }
     }
-
-    /// Reserves capacity for `count` elements, on huge pages when large.
-    static func reserve<T>(_ array: inout [T], capacity: Int) {
-        array.reserveCapacity(capacity)
-        let bytes = array.capacity * MemoryLayout<T>.stride
-        array.withUnsafeMutableBufferPointer { advise(UnsafeMutableRawPointer($0.baseAddress), bytes: bytes) }
-    }
 }

@@ -199,8 +199,6 @@ struct IDTable: Sendable {
         self.starts = starts
     }
 
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.hash(b) }
-
     var count: Int { starts.count - 1 }
 
     func string(_ n: Int) -> String {

@@ -20,8 +20,6 @@ struct LinkGraphBuilder {
     private var incLink: [Int32] = []
     private var incMember: [Int32] = []
     private var incRole: [UInt16] = []
-    /// Set by the build when two actors or events (not relations) have the same id.
-    private(set) var repeatedIDs = false
 
     init(expectedNodes: Int = 0, expectedConnections: Int = 0) {
         idStarts.reserveCapacity(expectedNodes + 1)
@@ -59,19 +57,6 @@ struct LinkGraphBuilder {
                           interval: DayInterval? = nil, claim: Claim = .asserted) -> Int {
         idBytes.append(contentsOf: id.utf8)
         return finishNode(type: type, kind: kind, interval: interval, claim: claim)
-    }
-
-    /// Adds a node whose id is given as raw bytes.
-    mutating func addNode(idBytes bytes: UnsafeBufferPointer<UInt8>, type: LinkGraph.NodeType, kind: UInt16,
-                          first: Int32, last: Int32, claim: UInt8) -> Int {
-        idBytes.append(contentsOf: bytes)
-        idStarts.append(Int32(idBytes.count))
-        types.append(type.rawValue)
-        kinds.append(kind)
-        firsts.append(first)
-        lasts.append(last)
-        claims.append(claim)
-        return types.count - 1
     }
 
     private mutating func finishNode(type: LinkGraph.NodeType, kind: UInt16, interval: DayInterval?, claim: Claim) -> Int {
@@ -112,22 +97,6 @@ struct LinkGraphBuilder {
 
     static func clampDay(_ day: Int) -> Int32 {
         Int32(min(max(day, Int(LinkGraph.dayMin)), Int(LinkGraph.dayMax)))
-    }
-
-    /// Appends the nodes of another builder (same kind table; no connections); returns the
-    /// index of its first node here.
-    mutating func append(nodesOf other: LinkGraphBuilder) -> Int {
-        precondition(other.incLink.isEmpty && other.kindNames == kindNames)
-        let base = types.count
-        let byteBase = Int32(idBytes.count)
-        idBytes += other.idBytes
-        idStarts += other.idStarts.dropFirst().map { $0 + byteBase }
-        types += other.types
-        kinds += other.kinds
-        firsts += other.firsts
-        lasts += other.lasts
-        claims += other.claims
-        return base
     }
 
     /// Connects a link (event or relation) to a node it names, by a role.
@@ -177,20 +146,6 @@ struct LinkGraphBuilder {
                             }
                             if lx != ly { return lx < ly }
                             return x < y
-                        }
-                        // Two actors or events with equal ids (relations may share an id).
-                        var previous = -1
-                        for k in i..<j {
-                            let y = Int(order[k])
-                            guard types[y] != LinkGraph.NodeType.relation.rawValue else { continue }
-                            if previous >= 0 {
-                                let x = previous
-                                let sx = Int(st[x]), ex = Int(st[x + 1]), sy = Int(st[y]), ey = Int(st[y + 1])
-                                if ex - sx == ey - sy && (ex == sx || memcmpEqual(b.baseAddress! + sx, b.baseAddress! + sy, ex - sx)) {
-                                    repeatedIDs = true
-                                }
-                            }
-                            previous = y
                         }
                     }
                     i = j
@@ -294,45 +249,5 @@ struct LinkGraphBuilder {
                               kindNames: kindNames, roleNames: roleNames,
                               ids: IDTable(bytes: newBytes, starts: newStarts))
         return (graph, rank)
-    }
-}
-
-extension LinkGraph {
-    /// The link graph of a validated ``GraphView``: every actor, event and relation a node; every
-    /// role value naming an actor or event a connection.
-    /// - Complexity: O((A + E + R) log(A + E + R) + C log C) for C role values.
-    public convenience init(graph: GraphView) {
-        var builder = LinkGraphBuilder(expectedNodes: graph.actors.count + graph.events.count + graph.relations.count)
-        var index: [String: Int] = [:]
-        for actor in graph.actors {
-            index[actor.id] = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind))
-        }
-        for event in graph.events {
-            index[event.id] = builder.addNode(id: event.id, type: .event, kind: builder.internKind(event.kind),
-                                              interval: event.date.interval, claim: event.claim)
-        }
-        var relationNodes: [Int] = []
-        for relation in graph.relations {
-            relationNodes.append(builder.addNode(id: relation.id, type: .relation, kind: builder.internKind(relation.kind),
-                                                 interval: relation.validity))
-        }
-        let fromRole = builder.internRole("from"), toRole = builder.internRole("to")
-        for event in graph.events {
-            let link = index[event.id]!
-            for binding in event.roles {
-                let role = builder.internRole(binding.role)
-                for id in binding.ids {
-                    if let member = index[id] { builder.connect(link: link, member: member, role: role) }
-                }
-            }
-        }
-        for (relation, link) in zip(graph.relations, relationNodes) {
-            if let from = index[relation.from] { builder.connect(link: link, member: from, role: fromRole) }
-            if let to = index[relation.to] { builder.connect(link: link, member: to, role: toRole) }
-        }
-        let built = builder.build()
-        self.init(types: built.types, kinds: built.kinds, firsts: built.firsts, lasts: built.lasts, claims: built.claims,
-                  offsets: built.offsets, neighbors: built.neighbors, roles: built.roles,
-                  kindNames: built.kindNames, roleNames: built.roleNames, ids: built.ids)
     }
 }

@@ -129,60 +129,12 @@ struct SymbolTable {
         }
     }
 
-    /// Interns `count` keys in order, reading the first table slot of sixteen keys at a time
-    /// before probing them, so that their cache misses overlap instead of queueing. `body`
-    /// receives each key's index, symbol and whether it is new; returning false stops.
-    mutating func internMany(_ count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>,
-                             _ body: (Int, Int32, Bool) -> Bool) {
-        var warm: UInt64 = 0
-        var i = 0
-        while i < count {
-            let end = min(i + 16, count)
-            slots.withUnsafeBufferPointer { slotBuffer in
-                for j in i..<end {
-                    warm &+= slotBuffer[Int(truncatingIfNeeded: ByteHash.hash(key(j))) & mask].meta
-                }
-            }
-            for j in i..<end {
-                let result = intern(key(j))
-                if !body(j, result.symbol, result.isNew) { return }
-            }
-            i = end
-        }
-        if warm == 0x5A5A_5A5A { sink &+= 1 }
-    }
-
     /// The symbol of `key`, if interned.
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         probe(key).symbol
     }
 
-    /// Looks up `count` keys, sixteen probes issued together (see ``internMany(_:key:_:)``).
-    mutating func lookupMany(_ count: Int, key: (Int) -> UnsafeBufferPointer<UInt8>, _ body: (Int, Int32?) -> Bool) {
-        var warm: UInt64 = 0
-        var i = 0
-        while i < count {
-            let end = min(i + 16, count)
-            slots.withUnsafeBufferPointer { slotBuffer in
-                for j in i..<end {
-                    warm &+= slotBuffer[Int(truncatingIfNeeded: ByteHash.hash(key(j))) & mask].meta
-                }
-            }
-            for j in i..<end where !body(j, lookup(key(j))) { return }
-            i = end
-        }
-        if warm == 0x5A5A_5A5A { sink &+= 1 }
-    }
-
-    /// Keeps the warm-up reads of ``internMany(_:key:_:)`` from being optimised away.
-    private(set) var sink = 0
-
     func string(_ symbol: Int32) -> String {
         String(decoding: bytes[Int(starts[Int(symbol)])..<Int(starts[Int(symbol) + 1])], as: UTF8.self)
-    }
-
-    func withBytes<R>(_ symbol: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let a = Int(starts[Int(symbol)]), b = Int(starts[Int(symbol) + 1])
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[a..<b])) }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// `-o`, `--format` and `--lang`, shared by every command that writes a result.
+@Suite("Output options")
+struct OutputOptionsTests {
+    static let quickstart = "Samples/quickstart"
+
+    static func bytes(_ url: URL, _ count: Int) throws -> [UInt8] {
+        Array(try Data(contentsOf: url).prefix(count))
+    }
+
+    @Test("the format comes from the -o extension when --format is not given")
+    func formatFromExtension() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let png = dir.appendingPathComponent("actors.png")
+        let out = try CommandRunner.run(["render", Self.quickstart, "-o", png.path])
+        #expect(out.status == 0)
+        #expect(try Self.bytes(png, 4) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(out.stdout.hasPrefix("wrote \(png.path) (actors view, png, "))
+        let md = dir.appendingPathComponent("path.md")
+        let path = try CommandRunner.run(["path", Self.quickstart, "benchmark", "mofcom", "-o", md.path])
+        #expect(path.status == 0)
+        #expect(try String(contentsOf: md, encoding: .utf8).hasPrefix("**"))
+    }
+
+    @Test("a --format that contradicts the -o extension is refused, and nothing is written")
+    func contradiction() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let svg = dir.appendingPathComponent("x.svg")
+        let out = try CommandRunner.run(["render", Self.quickstart, "--format", "png", "-o", svg.path])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("--format png contradicts the output file's extension (.svg)"))
+        #expect(!FileManager.default.fileExists(atPath: svg.path))
+    }
+
+    @Test("path and neighbors draw PNG and PDF too, and every single-file -o says what it wrote")
+    func binaryFormats() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        let pdf = dir.appendingPathComponent("path.pdf")
+        let path = try CommandRunner.run(["path", Self.quickstart, "benchmark", "mofcom", "--format", "pdf", "-o", pdf.path])
+        #expect(path.status == 0)
+        #expect(try Self.bytes(pdf, 4) == Array("%PDF".utf8))
+        #expect(path.stdout.hasPrefix("wrote \(pdf.path) (path, pdf, "))
+        let png = dir.appendingPathComponent("manus.png")
+        let neighbors = try CommandRunner.run(["neighbors", Self.quickstart, "manus", "-o", png.path])
+        #expect(neighbors.status == 0)
+        #expect(try Self.bytes(png, 4) == [0x89, 0x50, 0x4E, 0x47])
+        let json = dir.appendingPathComponent("graph.json.out")
+        let export = try CommandRunner.run(["export", Self.quickstart, "--format", "json", "-o", json.path])
+        #expect(export.status == 0)
+        #expect(export.stdout.hasPrefix("wrote \(json.path) (export, json, "))
+    }
+
+    @Test("export needs a format: from --format or the -o extension")
+    func exportNeedsFormat() throws {
+        let out = try CommandRunner.run(["export", Self.quickstart])
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("give --format"))
+    }
+}
