@@ -25,8 +25,7 @@ extension GraphView {
     /// The ego network of an actor out to `depth` steps: the view filtered with `--focus` at
     /// that depth (``filtered(by:via:avoid:)``, the one definition every command uses), with
     /// each member's distance. An actor's distance is its number of steps from the centre; a
-    /// link's is one more than its nearest actor's, so a link joining two actors at the edge
-    /// has distance `depth + 1`.
+    /// link's is one more than its nearest actor's (at most `depth`).
     ///
     /// - Parameters:
     ///   - center: an actor node.

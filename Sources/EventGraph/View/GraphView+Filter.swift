@@ -8,8 +8,9 @@ extension GraphView {
     ///   evidence from a source published by `knownAsOf`, are left out.
     /// - Focus: the ego network of `focus` out to `depth` steps, where a step crosses one
     ///   kept link (an event joins every actor in it and in the events it names; a relation
-    ///   its two ends): the actors within `depth` steps, and every kept link whose actors
-    ///   are all among them — the induced ego network, as networkx's `ego_graph`.
+    ///   its two ends): the links crossed on the way — every link with an actor fewer than
+    ///   `depth` steps from the focus — and their actors. With depth 1: the focus's own links
+    ///   and the actors they join, nothing between two neighbours.
     /// - Actors: with any filter, actors left without a kept link go (the focus stays).
     ///
     /// Events keep only the role ids the view keeps.
@@ -51,16 +52,14 @@ extension GraphView {
         if let focus = filter.focus, let center = store.node(focus), links.type(center) == .actor {
             focusNode = center
             let reach = focusDistances(center: center, depth: filter.depth, isExcluded: isExcluded)
+            // The links crossed within `depth` steps: those joining an actor fewer than
+            // `depth` steps away (through the events that name them, too).
+            var crossed = Set<Int>()
+            for (actor, distance) in reach where distance < filter.depth {
+                crossed.formUnion(containingLinks(of: actor, isExcluded: isExcluded))
+            }
             for node in 0..<n where !isExcluded(node) {
-                if links.types[node] == actorType {
-                    if reach[node] == nil { exclude(node) }
-                } else {
-                    var anyInside = false, allInside = true
-                    for c in links.connections(node) where !c.isParticipant && links.types[c.node] == actorType {
-                        if reach[c.node] != nil { anyInside = true } else { allInside = false }
-                    }
-                    if !(anyInside && allInside) { exclude(node) }
-                }
+                if links.types[node] == actorType ? reach[node] == nil : !crossed.contains(node) { exclude(node) }
             }
         }
         // Actors without a kept link go (the focus stays).
@@ -97,24 +96,12 @@ extension GraphView {
                 }
             }
         }
-        /// Links whose members include `actor`: its own links and the events naming them.
-        func containing(_ actor: Int) -> [Int] {
-            var result: [Int] = []
-            var seen = Set<Int>()
-            var stack = links.connections(actor).filter { $0.isParticipant && !isExcluded($0.node) }.map(\.node)
-            while let link = stack.popLast() {
-                guard seen.insert(link).inserted else { continue }
-                result.append(link)
-                for c in links.connections(link) where c.isParticipant && !isExcluded(c.node) { stack.append(c.node) }
-            }
-            return result
-        }
         var distance: [Int: Int] = [center: 0]
         var frontier = [center]
         for level in 0..<max(0, depth) {
             var next: [Int] = []
             for actor in frontier {
-                for link in containing(actor) {
+                for link in containingLinks(of: actor, isExcluded: isExcluded).sorted() {
                     var out = Set<Int>(), seen = Set<Int>()
                     members(link, into: &out, seen: &seen)
                     for m in out.sorted() where distance[m] == nil {
@@ -126,6 +113,18 @@ extension GraphView {
             frontier = next
         }
         return distance
+    }
+
+    /// Links whose members include `actor`: its own links and the events naming them
+    /// (recursively), among those not excluded.
+    func containingLinks(of actor: Int, isExcluded: (Int) -> Bool) -> Set<Int> {
+        var result = Set<Int>()
+        var stack = links.connections(actor).filter { $0.isParticipant && !isExcluded($0.node) }.map(\.node)
+        while let link = stack.popLast() {
+            guard result.insert(link).inserted else { continue }
+            for c in links.connections(link) where c.isParticipant && !isExcluded(c.node) { stack.append(c.node) }
+        }
+        return result
     }
 
     /// The path-walking view of this view: the link graph and this view's bitset.

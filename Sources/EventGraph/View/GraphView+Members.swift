@@ -17,13 +17,7 @@ extension GraphView {
     /// The links whose members include an actor: its own links and the events that name them
     /// (recursively), kept by the view; sorted.
     public func linksContaining(actor node: Int) -> [Int] {
-        var result = Set<Int>()
-        var stack = links.connections(node).filter { $0.isParticipant && allows($0.node) }.map(\.node)
-        while let link = stack.popLast() {
-            guard result.insert(link).inserted else { continue }
-            for c in links.connections(link) where c.isParticipant && allows(c.node) { stack.append(c.node) }
-        }
-        return result.sorted()
+        containingLinks(of: node, isExcluded: { !allows($0) }).sorted()
     }
 
     /// The actor ids an event touches, looking through events named in its roles.
