@@ -27,13 +27,13 @@ struct Export: ParsableCommand {
         let graph = try input.load()
         let filtered = graph.filtered(by: try filters.filter(for: graph))
         guard let exporter = format.exporter(grouping: group, language: lang) else {
-            try out.write(Array(filtered.diagram(.actors, options: DiagramOptions(language: lang)).text.utf8), inputs: input.graph,
+            try out.write(text: filtered.diagram(.actors, options: DiagramOptions(language: lang)).text, inputs: input.graph,
                           what: "export", summary: filtered.summary)
             return
         }
         switch exporter.export(filtered) {
         case let .file(text):
-            try out.write(Array(text.utf8), inputs: input.graph, what: "export", summary: filtered.summary)
+            try out.write(text: text, inputs: input.graph, what: "export", summary: filtered.summary)
         case let .folder(files):
             guard let output = out.file else { return }
             try OutputFolder.write(files, to: output, inputs: input.graph)

@@ -58,7 +58,14 @@ struct FilterOptions: ParsableArguments {
     var depth: Int = 1
 
     mutating func validate() throws {
-        _ = try dates()
+        let (from, to, asOf) = try dates()
+        // A range must run forwards (every command that takes one checks it here).
+        if let from, let to, to.interval.last < from.interval.first {
+            throw ValidationError("--from \(from) is after --to \(to): give the earlier date to --from")
+        }
+        if let from, let asOf, asOf.interval.last < from.interval.first {
+            throw ValidationError("--from \(from) is after --as-of \(asOf): nothing could pass both")
+        }
         _ = try date(knownAsOf, "--known-as-of")
         _ = try claims()
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }

@@ -61,8 +61,19 @@ struct OutputOptions<Format: OutputFormat>: ParsableArguments {
             throw CommandFailure(message: "refusing to write \(format.rawValue.uppercased()) to a terminal: give -o FILE, or redirect standard output to a file")
         }
         try OutputFile.write(bytes, to: file, inputs: inputs)
+        report(format, bytes.count, what, summary)
+    }
+
+    /// Writes text (no copy of it is made).
+    func write(text: String, inputs: [String], what: String, summary: String) throws {
+        let format = try resolvedFormat()
+        try OutputFile.write(text: text, to: file, inputs: inputs)
+        report(format, text.utf8.count, what, summary)
+    }
+
+    private func report(_ format: Format, _ count: Int, _ what: String, _ summary: String) {
         if let file {
-            print("wrote \(file) (\(what), \(format.rawValue), \(bytes.count) bytes)\(summary.isEmpty ? "" : ": \(summary)")")
+            print("wrote \(file) (\(what), \(format.rawValue), \(count) bytes)\(summary.isEmpty ? "" : ": \(summary)")")
         }
     }
 }

@@ -20,8 +20,8 @@ struct ExportCommandTests {
         let dir = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         defer { try? out.close(); try? err.close() }
         let process = Process()
@@ -132,8 +132,8 @@ struct ExportCommandTests {
         process.executableURL = CommandRunner.binary
         process.arguments = ["watch", graph.path, "--format", "dot", "-o", out.path, "--interval", "0.1", "--max-renders", "3"]
         let log = dir.appendingPathComponent("stderr"), stdout = dir.appendingPathComponent("stdout")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         try process.run()

@@ -39,6 +39,8 @@ struct TimelineCommandTests {
         (["timeline", "Samples/quickstart", "--from", "2025-13"], Int32(2)),
         (["timeline", "Samples/quickstart", "--known-as-of", "soon"], Int32(2)),
         (["timeline", "Samples/quickstart", "--format", "gif"], Int32(2)),
+        (["timeline", "Samples/quickstart", "--from", "2025-12", "--to", "2025-01"], Int32(2)),
+        (["render", "Samples/quickstart", "--from", "2025-12", "--as-of", "2025-01"], Int32(2)),
         (["timeline"], Int32(2)),
     ])
     func timelineFailures(arguments: [String], status: Int32) throws {

@@ -105,7 +105,7 @@ public struct HTMLPage: Sendable {
                 "title": .string(event.title), "description": event.description.map(JSONValue.string),
                 "claim": .string(event.claim.rawValue), "claimedBy": event.claimedBy.map(JSONValue.string),
                 "status": event.status.map { .string($0.rawValue) }, "dateBasis": .string(event.dateBasis.rawValue),
-                "dateNote": event.dateNote.map(JSONValue.string), "amount": event.amount.map { .string($0.description) },
+                "dateNote": event.dateNote.map(JSONValue.string), "dateSource": event.dateSource.map(JSONValue.string), "amount": event.amount.map { .string($0.description) },
                 "roles": .array(event.roles.map { .array([.string($0.role), .array($0.ids.map(JSONValue.string))]) }),
                 "sources": evidence(event.sources),
             ])

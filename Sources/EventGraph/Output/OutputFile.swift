@@ -24,9 +24,23 @@ public enum OutputFile {
         try OutputTarget.replace(path, with: temporary)
     }
 
-    /// Writes UTF-8 text; see ``write(_:to:inputs:)``.
+    /// Writes UTF-8 text without copying it; see ``write(_:to:inputs:)``.
     public static func write(text: String, to path: String?, inputs: [String] = []) throws(OutputFileError) {
-        try write(Array(text.utf8), to: path, inputs: inputs)
+        var text = text
+        guard let path, path != "-" else {
+            text.withUTF8 { FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!), count: $0.count, deallocator: .none)) }
+            return
+        }
+        guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the file name is empty") }
+        let mode = try OutputTarget.checkFile(path, inputs: inputs)
+        let written = text.withUTF8 { buffer in
+            Result { () throws(OutputFileError) in
+                try OutputTarget.writeTemporary(UnsafeRawBufferPointer(buffer), in: OutputTarget.folder(of: path),
+                                                name: OutputTarget.name(of: path), mode: mode, for: path)
+            }
+        }
+        let temporary = try written.get()
+        try OutputTarget.replace(path, with: temporary)
     }
 }
 

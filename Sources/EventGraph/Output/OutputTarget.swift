@@ -120,22 +120,28 @@ enum OutputTarget {
     /// Writes `bytes` to a new temporary file in `folder` (created exclusively), gives it
     /// `mode`, and returns its path. Nothing is left behind on failure.
     static func writeTemporary(_ bytes: [UInt8], in folder: String, name: String, mode: mode_t, for path: String) throws(OutputFileError) -> String {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(OutputFileError) in try writeTemporary(buffer, in: folder, name: name, mode: mode, for: path) }
+        }
+        return try result.get()
+    }
+
+    /// ``writeTemporary(_:in:name:mode:for:)`` for bytes already in memory (no copy).
+    static func writeTemporary(_ buffer: UnsafeRawBufferPointer, in folder: String, name: String, mode: mode_t, for path: String) throws(OutputFileError) -> String {
         var template = Array(join(folder, ".\(name).tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputFileError(path: path, reason: sentence(errno, writing: folder)) }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var failure: Int32?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
+            offset += written
         }
         if failure == nil, fchmod(fd, mode) != 0 { failure = errno }
         if failure == nil, fsync(fd) != 0 { failure = errno }

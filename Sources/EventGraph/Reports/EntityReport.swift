@@ -48,7 +48,7 @@ public struct EntityReport: Sendable {
             if let country = actor.country { out += "  country: \(country)\n" }
             if let description = actor.description { out += "  \(description)\n" }
             if !actor.tags.isEmpty { out += "  tags: " + actor.tags.joined(separator: ", ") + "\n" }
-            let relations = graph.relations.filter { $0.from == id || $0.to == id }
+            let relations = graph.relations(of: id)
             if !relations.isEmpty {
                 out += "\nrelations:\n"
                 for relation in relations {
@@ -59,12 +59,17 @@ public struct EntityReport: Sendable {
                     out += line + "\n" + citations(relation.sources, indent: "      ")
                 }
             }
-            let events = graph.chronologicalEvents.filter { $0.allParticipants.contains(id) }
-            if !events.isEmpty {
+            // Events grouped by the role the actor plays, each group in reading order.
+            var groups: [(roles: String, events: [Event])] = []
+            for event in graph.events(naming: id) {
+                let roles = event.roles.filter { $0.ids.contains(id) }.map(\.role).joined(separator: ", ")
+                if let i = groups.firstIndex(where: { $0.roles == roles }) { groups[i].events.append(event) } else { groups.append((roles, [event])) }
+            }
+            if !groups.isEmpty {
                 out += "\nevents:\n"
-                for event in events {
-                    let roles = event.roles.filter { $0.ids.contains(id) }.map(\.role).joined(separator: ", ")
-                    out += "  as \(roles):\n" + eventLine(event, indent: "    ")
+                for group in groups {
+                    out += "  as \(group.roles) (\(group.events.count)):\n"
+                    for event in group.events { out += eventLine(event, indent: "    ") }
                 }
             }
             return out
@@ -75,7 +80,7 @@ public struct EntityReport: Sendable {
             if let status = event.status { out += "    status: \(status.rawValue)\n" }
             if let provenance = event.dateProvenance { out += "    \(provenance)\n" }
             if let description = event.description { out += "    \(description)\n" }
-            let referring = graph.chronologicalEvents.filter { $0.allParticipants.contains(id) }
+            let referring = graph.events(naming: id)
             if !referring.isEmpty {
                 out += "\nreferred to by:\n"
                 for other in referring { out += eventLine(other, indent: "  ") }

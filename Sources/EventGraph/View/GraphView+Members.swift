@@ -43,4 +43,22 @@ extension GraphView {
         }
         return nodes.sorted().map { event(at: $0)! }
     }
+
+    /// The kept events that name a node (an actor or an event) in a role, in reading order
+    /// (date interval, then id).
+    public func events(naming id: String) -> [Event] {
+        guard let node = store.node(id) else { return [] }
+        let nodes = links.connections(node).filter { $0.isParticipant && links.type($0.node) == .event && allows($0.node) }.map(\.node)
+        return nodes.sorted { a, b in
+            let x = links.interval(a), y = links.interval(b)
+            return (x.first, x.last, a) < (y.first, y.last, b)
+        }.map { event(at: $0)! }
+    }
+
+    /// The kept relations an actor is an end of, in input order.
+    public func relations(of id: String) -> [Relation] {
+        guard let node = store.node(id) else { return [] }
+        return links.connections(node).filter { $0.isParticipant && links.type($0.node) == .relation && allows($0.node) }
+            .map(\.node).sorted { store.record[$0] < store.record[$1] }.map { relation(at: $0)! }
+    }
 }

@@ -151,7 +151,8 @@
         + dl([...e.roles.map(([role, ids]) => [role, ids.map((id) => esc(nameOf(id))).join(', ')]),
           ['amount', esc(e.amount || '')], ['status', esc(e.status || '')],
           ['claim', esc(e.claim) + (e.claimedBy ? ' by ' + esc(nameOf(e.claimedBy)) : '')],
-          ['date', e.dateBasis === 'inferred' ? 'inferred' + (e.dateNote ? ': ' + esc(e.dateNote) : '') : ''],
+          ['date', e.dateBasis && e.dateBasis !== 'stated'
+            ? esc(e.dateBasis) + (e.dateSource ? ' (from ' + esc(e.dateSource) + ')' : '') + (e.dateNote ? ': ' + esc(e.dateNote) : '') : ''],
           ['about', esc(e.description || '')]])
         + evidenceHTML(e.sources);
     } else {
