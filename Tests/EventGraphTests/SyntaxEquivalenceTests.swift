@@ -134,10 +134,16 @@ struct SyntaxEquivalenceTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One folder for the whole run (files get unique names inside it).
+    static let folder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eventgraph-syntax-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+
+    /// Writes `text` to a new file whose name ends with `name` (its extension decides the syntax).
     static func write(_ text: String, name: String = "graph.json") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eventgraph-syntax-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        let url = folder.appendingPathComponent("\(UUID().uuidString)-\(name)")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
@@ -298,9 +304,8 @@ struct SyntaxEquivalenceTests {
                 _ = try GraphLoader().load(paths: [path])
                 return []
             } catch {
-                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
                 return error.diagnostics.map {
-                    "\($0.location.line):\($0.location.column): " + $0.message.replacingOccurrences(of: folder + "/" + file, with: "FILE")
+                    "\($0.location.line):\($0.location.column): " + $0.message.replacingOccurrences(of: path, with: "FILE")
                 }
             }
         }
