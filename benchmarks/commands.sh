@@ -46,6 +46,7 @@ for f in json csv graphml gexf neo4j-csv; do
   case $f in csv|neo4j-csv) target="$out/$f";; *) target="$out/export.$f";; esac
   row "export --format $f" "$bin" export "$data" --format "$f" -o "$target"
 done
+row "export --format dot (the whole actor view)" "$bin" export "$data" --format dot -o "$out/actors.dot"
 row "render --focus $from --depth 2 (svg)" "$bin" render "$data" --focus "$from" --depth 2 --format svg -o "$out/focus.svg"
 row "timeline --actor $from --format svg" "$bin" timeline "$data" --actor "$from" --format svg -o "$out/timeline.svg"
 yaml="${data%.json}.yaml"

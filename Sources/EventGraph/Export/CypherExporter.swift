@@ -104,7 +104,7 @@ public struct CypherExporter: GraphExporter {
         for event in graph.events {
             for binding in event.roles {
                 for id in binding.ids {
-                    let label = graph.event(id) != nil ? "Event" : "Actor"
+                    let label = graph.hasEvent(id) ? "Event" : "Actor"
                     lines.append("MATCH (e:Event {id: \(Self.literal(event.id))}), (p:\(label) {id: \(Self.literal(id))}) "
                                  + "CREATE (e)-[:ROLE \(Self.map([("role", .string(binding.role))]))]->(p);")
                 }

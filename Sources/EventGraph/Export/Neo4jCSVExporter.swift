@@ -45,7 +45,7 @@ public struct Neo4jCSVExporter: GraphExporter {
         for event in graph.events {
             for binding in event.roles {
                 for id in binding.ids {
-                    if graph.event(id) != nil {
+                    if graph.hasEvent(id) {
                         eventRoles.append([event.id, id, "ROLE", binding.role])
                     } else {
                         actorRoles.append([event.id, id, "ROLE", binding.role])

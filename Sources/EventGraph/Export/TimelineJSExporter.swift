@@ -85,7 +85,7 @@ public struct TimelineJSExporter: GraphExporter {
             return graph.eventKindLabel(event.kind)
         case .actor:
             let edgeFrom = graph.schema.eventKinds[event.kind]?.edge?.from
-            let first = edgeFrom.flatMap { event.participants($0).first { graph.actor($0) != nil } }
+            let first = edgeFrom.flatMap { event.participants($0).first { graph.hasActor($0) } }
                 ?? graph.actorsTouched(by: event).first
             return first.flatMap(graph.actor)?.displayName(language: language) ?? "(no actor)"
         }

@@ -81,6 +81,11 @@ public struct GraphView: Sendable {
     public func event(_ id: String) -> Event? { kept(id, .event).flatMap { event(at: $0) } }
     public func relation(_ id: String) -> Relation? { kept(id, .relation).flatMap { relation(at: $0) } }
 
+    /// Whether the view keeps an actor with this id (no value is made).
+    public func hasActor(_ id: String) -> Bool { kept(id, .actor) != nil }
+    /// Whether the view keeps an event with this id (no value is made).
+    public func hasEvent(_ id: String) -> Bool { kept(id, .event) != nil }
+
     /// Position of an actor in ``actors``.
     public func actorPosition(_ id: String) -> Int? { kept(id, .actor).flatMap { position(of: $0, in: actorNodes) } }
     /// Position of an event in ``events``.

@@ -12,18 +12,28 @@ public struct ActorDiagram: Sendable {
     }
 
     /// True when the event is drawn as arrows between actors rather than as a node.
-    public func drawsAsArrow(_ event: Event) -> Bool {
+    public func drawsAsArrow(_ event: Event) -> Bool { drawsAsArrow(event, referenced: referencedEvents) }
+
+    /// ``drawsAsArrow(_:)`` with the set of events other events name, computed once per diagram.
+    func drawsAsArrow(_ event: Event, referenced: Set<String>) -> Bool {
         guard let edge = graph.schema.eventKinds[event.kind]?.edge else { return false }
-        if referencedEvents.contains(event.id) { return false }
+        if referenced.contains(event.id) { return false }
         let from = event.participants(edge.from), to = event.participants(edge.to)
         guard !from.isEmpty, !to.isEmpty else { return false }
         let edgeRoles: Set<String> = [edge.from, edge.to]
         guard event.roles.allSatisfy({ edgeRoles.contains($0.role) }) else { return false }
-        return (from + to).allSatisfy { graph.actor($0) != nil }
+        return (from + to).allSatisfy { graph.hasActor($0) }
     }
 
     private var referencedEvents: Set<String> {
-        Set(graph.events.flatMap { $0.allParticipants.filter { graph.event($0) != nil } })
+        var named = Set<String>()
+        let links = graph.links
+        for node in graph.events.nodeIndices {
+            for c in links.connections(node) where !c.isParticipant && links.type(c.node) == .event && graph.allows(c.node) {
+                named.insert(links.id(c.node))
+            }
+        }
+        return named
     }
 
     public var document: DOTDocument {
@@ -39,7 +49,7 @@ public struct ActorDiagram: Sendable {
             usedEventKinds.insert(event.kind)
             let color = builder.eventColor(event.kind)
             let dashed = event.claim != .asserted
-            if let edge = graph.schema.eventKinds[event.kind]?.edge, !referenced.contains(event.id), drawsAsArrow(event) {
+            if let edge = graph.schema.eventKinds[event.kind]?.edge, drawsAsArrow(event, referenced: referenced) {
                 let label = "\(event.kind)\n\(event.date)"
                 for from in event.participants(edge.from) {
                     for to in event.participants(edge.to) {

@@ -34,7 +34,7 @@ public struct DiffDiagram: Sendable {
         var contextActors: [String] = []
         var used = Set<GraphDiff.Change>()
         func mention(_ id: String) {
-            if graph.actor(id) != nil, actorChange[id] == nil, !contextActors.contains(id) { contextActors.append(id) }
+            if graph.hasActor(id), actorChange[id] == nil, !contextActors.contains(id) { contextActors.append(id) }
         }
         for entry in diff.entries where entry.element == .actor { actorChange[entry.id] = entry.change }
         var drawnEvents = Set<String>()
@@ -54,7 +54,7 @@ public struct DiffDiagram: Sendable {
                         var attributes = [DOTAttribute("label", binding.role), DOTAttribute("color", color),
                                           DOTAttribute("fontcolor", "#555555"), DOTAttribute("arrowsize", "0.5")]
                         if dashed { attributes.append(DOTAttribute("style", "dashed")) }
-                        if graph.event(id) != nil, !drawnEvents.contains(id), diff.change(of: .event, id: id) == nil {
+                        if graph.hasEvent(id), !drawnEvents.contains(id), diff.change(of: .event, id: id) == nil {
                             statements.append(.node(id, [DOTAttribute("label", graph.event(id)!.title), DOTAttribute("shape", "box"),
                                                          DOTAttribute("style", "rounded,filled"), DOTAttribute("fillcolor", "#f5f5f5"),
                                                          DOTAttribute("color", "#bbbbbb"), DOTAttribute("fontcolor", "#666666")]))

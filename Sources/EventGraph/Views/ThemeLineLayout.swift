@@ -178,7 +178,7 @@ public struct ThemeLineLayout: Sendable {
         let c = configuration
         var laneIDs: [String] = []
         for id in actors.isEmpty ? ThemeLineLayout.chooseLanes(in: graph, count: laneCount) : actors
-        where !laneIDs.contains(id) && graph.actor(id) != nil {
+        where !laneIDs.contains(id) && graph.hasActor(id) {
             laneIDs.append(id)
         }
         let laneIndex = Dictionary(uniqueKeysWithValues: laneIDs.enumerated().map { ($1, $0) })
@@ -373,7 +373,7 @@ public struct ThemeLineLayout: Sendable {
         var degree: [String: Int] = [:], eventCount: [String: Int] = [:]
         var shared: [String: [String: Int]] = [:]
         for event in graph.events {
-            let members = Array(Set((flattened[event.id] ?? []) + event.allParticipants.filter { graph.actor($0) != nil })).sorted()
+            let members = Array(Set((flattened[event.id] ?? []) + event.allParticipants.filter { graph.hasActor($0) })).sorted()
             for id in members {
                 degree[id, default: 0] += 1
                 eventCount[id, default: 0] += 1
