@@ -42,6 +42,7 @@ struct DiffCommand: ParsableCommand {
     var newPaths: [String] = []
 
     @OptionGroup var out: OutputOptions<DiffFormat>
+    @OptionGroup var layoutLimit: LayoutOptions
 
     /// The two dates of `--at`, checked.
     func dates() throws -> DiffDates {
@@ -94,7 +95,7 @@ struct DiffCommand: ParsableCommand {
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: .dot, format: GraphvizFormat(rawValue: format.rawValue)!)
+                let result = try layoutLimit.render(document, layout: .dot, format: GraphvizFormat(rawValue: format.rawValue)!)
                 for warning in result.warnings { Entry.printError("warning: graphviz: \(warning)") }
                 bytes = result.bytes
             }

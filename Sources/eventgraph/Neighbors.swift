@@ -26,6 +26,7 @@ struct Neighbors: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
     @OptionGroup var out: OutputOptions<NeighborsFormat>
+    @OptionGroup var layoutLimit: LayoutOptions
 
     @Option(help: "Graphviz layout engine (svg, png).")
     var layout: LayoutOption = .dot
@@ -61,7 +62,7 @@ struct Neighbors: ParsableCommand {
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
+                let result = try layoutLimit.render(document, layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
                 bytes = result.bytes
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }

@@ -37,6 +37,7 @@ struct Path: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
     @OptionGroup var out: OutputOptions<PathFormat>
+    @OptionGroup var layoutLimit: LayoutOptions
 
     @Option(help: ArgumentHelp("The N shortest simple paths (Yen's algorithm).", valueName: "N"))
     var k: Int?
@@ -138,7 +139,7 @@ struct Path: ParsableCommand {
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
+                let result = try layoutLimit.render(document, layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
                 bytes = result.bytes
                 warnings = result.warnings.map { "graphviz: \($0)" }
             }

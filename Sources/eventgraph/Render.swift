@@ -10,6 +10,7 @@ struct Render: ParsableCommand {
     @OptionGroup var input: GraphOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var out: OutputOptions<RenderFormat>
+    @OptionGroup var layoutLimit: LayoutOptions
 
     @Option(help: "Which diagram: actors (actor graph), events (event graph), timeline (chronological chart) or themes (theme-line chart).")
     var view: DiagramView = .actors
@@ -50,13 +51,13 @@ struct Render: ParsableCommand {
         case .dot:
             bytes = Array(document.text.utf8)
         case .svg, .png, .pdf:
-            let result = try document.render(layout: view.hasPinnedPositions ? .pinned : layout.layout,
-                                             format: GraphvizFormat(rawValue: format.rawValue)!)
+            let result = try layoutLimit.render(document, layout: view.hasPinnedPositions ? .pinned : layout.layout,
+                                                format: GraphvizFormat(rawValue: format.rawValue)!)
             bytes = result.bytes
             warnings = result.warnings
         case .html:
             let page = HTMLPage(graph: filtered, diagram: document, language: lang)
-            let result = try page.diagram.render(layout: view.hasPinnedPositions ? .pinned : layout.layout, format: .svg)
+            let result = try layoutLimit.render(page.diagram, layout: view.hasPinnedPositions ? .pinned : layout.layout, format: .svg)
             bytes = Array(page.html(svg: result.text).utf8)
             warnings = result.warnings
         }

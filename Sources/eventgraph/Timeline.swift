@@ -19,6 +19,7 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var input: GraphOptions
     @OptionGroup var filters: FilterOptions
     @OptionGroup var out: OutputOptions<TimelineFormat>
+    @OptionGroup var layoutLimit: LayoutOptions
 
     @Option(name: .customLong("actor"), help: ArgumentHelp("Follow this actor: list only the events it takes part in (repeatable; id or any name).", valueName: "ID"))
     var actors: [String] = []
@@ -50,7 +51,7 @@ struct TimelineCommand: ParsableCommand {
             if format == .dot {
                 bytes = Array(document.text.utf8)
             } else {
-                let result = try document.render(layout: .dot, format: GraphvizFormat(rawValue: format.rawValue)!)
+                let result = try layoutLimit.render(document, layout: .dot, format: GraphvizFormat(rawValue: format.rawValue)!)
                 for warning in result.warnings { Entry.printError("warning: graphviz: \(warning)") }
                 bytes = result.bytes
             }

@@ -59,3 +59,30 @@ struct OutputOptionsTests {
         #expect(out.stderr.contains("give --format"))
     }
 }
+
+/// `--layout-timeout`: a layout that runs long says what it is doing and stops with advice.
+@Suite("Layout timeout")
+struct LayoutTimeoutTests {
+    @Test("a layout past --layout-timeout stops with exit 1, a sentence with advice, and no file")
+    func stopsLongLayouts() throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        var lines = ["sources: {s: {title: S}}", "actors:"]
+        let n = 3000
+        for i in 0..<n { lines.append("  a\(i): {kind: company, name: A\(i)}") }
+        lines.append("relations:")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<9000 {
+            let a = Int.random(in: 0..<n, using: &generator), b = Int.random(in: 0..<n, using: &generator)
+            if a != b { lines.append("  - {kind: related-to, from: a\(a), to: a\(b)}") }
+        }
+        let graph = dir.appendingPathComponent("big.yaml")
+        try lines.joined(separator: "\n").write(to: graph, atomically: true, encoding: .utf8)
+        let svg = dir.appendingPathComponent("big.svg")
+        let out = try CommandRunner.run(["render", graph.path, "--layout-timeout", "1", "-o", svg.path])
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("layout: dot is placing"))
+        #expect(out.stderr.contains("did not finish within 1 s; nothing was written"))
+        #expect(out.stderr.contains("--focus"))
+        #expect(!FileManager.default.fileExists(atPath: svg.path))
+    }
+}
