@@ -127,7 +127,7 @@ struct GraphValidator {
     }
 
     private mutating func readSource(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
-        let what = "source '\(id)'"
+        var what: String { "source '\(id)'" }
         guard let f = reader.fields(value, what: what, allowed: Self.sourceFields) else { return }
         let title = reader.requiredString(f, "title", what: what, at: keyNode)
         guard define(id, .source, at: keyNode, reader), let title else { return }
@@ -142,7 +142,7 @@ struct GraphValidator {
     }
 
     private mutating func readActor(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
-        let what = "actor '\(id)'"
+        var what: String { "actor '\(id)'" }
         guard let f = reader.fields(value, what: what, allowed: Self.actorFields) else { return }
         let kind = reader.requiredString(f, "kind", what: what, at: keyNode)
         let name = reader.requiredString(f, "name", what: what, at: keyNode)
@@ -197,7 +197,7 @@ struct GraphValidator {
     }
 
     private mutating func readEvent(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
-        let what = "event '\(id)'"
+        var what: String { "event '\(id)'" }
         guard let all = reader.entries(value, what: what) else { return }
         var f = RecordReader.Fields()
         var roleEntries: [RecordReader.Entry] = []
@@ -216,7 +216,7 @@ struct GraphValidator {
         // Roles, in the kind's declaration order.
         var roles: [RoleBinding] = []
         if let kind {
-            let allowedRoles = kind.roles.map(\.name).joined(separator: ", ")
+            var allowedRoles: String { kind.roles.map(\.name).joined(separator: ", ") }
             var given: [String: [(String, PackedLocation)]] = [:]
             for item in roleEntries {
                 guard let role = kind.role(item.key) else {
@@ -334,7 +334,7 @@ struct GraphValidator {
     }
 
     private mutating func readRelation(_ node: Int32, _ reader: RecordReader) {
-        let what = "relation"
+        var what: String { "relation" }
         guard let f = reader.fields(node, what: what, allowed: Self.relationFields) else { return }
         let kindName = reader.requiredString(f, "kind", what: what, at: node)
         let from = reader.requiredString(f, "from", what: what, at: node)

@@ -52,9 +52,9 @@ final class RecordReader {
     func typeName(_ node: Int32) -> String { tree.typeName(node) }
 
     /// The entries of a mapping, in order; duplicate keys and non-scalar keys are reported.
-    func entries(_ node: Int32, what: String) -> [Entry]? {
+    func entries(_ node: Int32, what: @autoclosure () -> String) -> [Entry]? {
         guard tree.kind(node) == .mapping else {
-            error(node, "\(what) must be a mapping, found \(typeName(node))")
+            error(node, "\(what()) must be a mapping, found \(typeName(node))")
             return nil
         }
         let all = tree.entries(node)
@@ -65,12 +65,12 @@ final class RecordReader {
         for entry in all {
             let keyKind = tree.kind(entry.keyNode)
             guard keyKind != .mapping && keyKind != .list else {
-                error(entry.keyNode, "keys of \(what) must be plain names")
+                error(entry.keyNode, "keys of \(what()) must be plain names")
                 continue
             }
             let first = seen != nil ? seen![entry.key] : result.first { $0.key == entry.key }?.keyNode
             if let first {
-                error(entry.keyNode, "'\(entry.key)' is given twice in \(what) (first at \(location(first)))")
+                error(entry.keyNode, "'\(entry.key)' is given twice in \(what()) (first at \(location(first)))")
                 continue
             }
             seen?[entry.key] = entry.keyNode
@@ -81,27 +81,27 @@ final class RecordReader {
 
     /// The entries of a record whose field names are fixed: unknown fields are reported with
     /// the allowed ones. Returns the fields keyed by name.
-    func fields(_ node: Int32, what: String, allowed: [String]) -> Fields? {
-        guard let entries = entries(node, what: what) else { return nil }
+    func fields(_ node: Int32, what: @autoclosure () -> String, allowed: [String]) -> Fields? {
+        guard let entries = entries(node, what: what()) else { return nil }
         var result: [Entry] = []
         result.reserveCapacity(entries.count)
         for entry in entries {
             if allowed.contains(entry.key) {
                 result.append(entry)
             } else {
-                error(entry.keyNode, "unknown field '\(entry.key)' in \(what); allowed: \(allowed.joined(separator: ", "))")
+                error(entry.keyNode, "unknown field '\(entry.key)' in \(what()); allowed: \(allowed.joined(separator: ", "))")
             }
         }
         return Fields(result)
     }
 
     /// A scalar as text; null counts as absent (nil without a diagnostic).
-    func string(_ node: Int32?, what: String) -> String? {
+    func string(_ node: Int32?, what: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         switch tree.kind(node) {
         case .null: return nil
         case .mapping, .list:
-            error(node, "\(what) must be a single value, found \(typeName(node))")
+            error(node, "\(what()) must be a single value, found \(typeName(node))")
             return nil
         case .string, .plain:
             return tree.text(node)
@@ -109,17 +109,17 @@ final class RecordReader {
     }
 
     /// A required, non-empty scalar.
-    func requiredString(_ fields: Fields, _ key: String, what: String, at owner: Int32) -> String? {
+    func requiredString(_ fields: Fields, _ key: String, what: @autoclosure () -> String, at owner: Int32) -> String? {
         guard let entry = fields[key] else {
-            error(owner, "\(what) is missing required field '\(key)'")
+            error(owner, "\(what()) is missing required field '\(key)'")
             return nil
         }
-        guard let text = string(entry.value, what: "'\(key)' of \(what)") else {
-            if isNull(entry.value) { error(entry.value, "'\(key)' of \(what) must not be empty") }
+        guard let text = string(entry.value, what: "'\(key)' of \(what())") else {
+            if isNull(entry.value) { error(entry.value, "'\(key)' of \(what()) must not be empty") }
             return nil
         }
         if Self.isBlank(text) {
-            error(entry.value, "'\(key)' of \(what) must not be empty")
+            error(entry.value, "'\(key)' of \(what()) must not be empty")
             return nil
         }
         return text
@@ -132,7 +132,7 @@ final class RecordReader {
     }
 
     /// A list of scalars; a single scalar is accepted as a one-element list only when `allowSingle`.
-    func stringList(_ node: Int32?, what: String, allowSingle: Bool = false) -> [String]? {
+    func stringList(_ node: Int32?, what: @autoclosure () -> String, allowSingle: Bool = false) -> [String]? {
         guard let node else { return nil }
         switch tree.kind(node) {
         case .null: return nil
@@ -140,52 +140,52 @@ final class RecordReader {
         case .list:
             var items: [String] = []
             for item in tree.children(node) {
-                if let text = string(item, what: "an item of \(what)") { items.append(text) }
+                if let text = string(item, what: "an item of \(what())") { items.append(text) }
             }
             return items
         default:
-            error(node, "\(what) must be a list, found \(typeName(node))")
+            error(node, "\(what()) must be a list, found \(typeName(node))")
             return nil
         }
     }
 
-    func bool(_ node: Int32?, what: String) -> Bool? {
-        guard let node, let text = string(node, what: what) else { return nil }
+    func bool(_ node: Int32?, what: @autoclosure () -> String) -> Bool? {
+        guard let node, let text = string(node, what: what()) else { return nil }
         switch text.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, "\(what) must be true or false, found '\(text)'")
+            error(node, "\(what()) must be true or false, found '\(text)'")
             return nil
         }
     }
 
-    func number(_ node: Int32?, what: String) -> Double? {
-        guard let node, let text = string(node, what: what) else { return nil }
+    func number(_ node: Int32?, what: @autoclosure () -> String) -> Double? {
+        guard let node, let text = string(node, what: what()) else { return nil }
         guard let value = Double(text.replacingUnderscores()), value.isFinite else {
-            error(node, "\(what) must be a number, found '\(text)'")
+            error(node, "\(what()) must be a number, found '\(text)'")
             return nil
         }
         return value
     }
 
-    func date(_ node: Int32?, what: String) -> PartialDate? {
+    func date(_ node: Int32?, what: @autoclosure () -> String) -> PartialDate? {
         guard let node else { return nil }
         if let date = tree.withScalarBytes(node, PartialDate.init(isoBytes:)) { return date }
-        guard let text = string(node, what: what) else { return nil }
+        guard let text = string(node, what: what()) else { return nil }
         do {
             return try PartialDate(parsing: text)
         } catch {
-            self.error(node, "\(what): \(error)")
+            self.error(node, "\(what()): \(error)")
             return nil
         }
     }
 
     /// An enumerated value, reporting the allowed spellings.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Int32?, what: String, as: T.Type) -> T? where T.RawValue == String {
-        guard let node, let text = string(node, what: what) else { return nil }
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Int32?, what: @autoclosure () -> String, as: T.Type) -> T? where T.RawValue == String {
+        guard let node, let text = string(node, what: what()) else { return nil }
         if let value = T(rawValue: text) { return value }
-        error(node, "\(what) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); found '\(text)'")
+        error(node, "\(what()) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")); found '\(text)'")
         return nil
     }
 
