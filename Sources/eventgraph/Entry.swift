@@ -24,6 +24,9 @@ struct Entry {
         case is CommandFailure, is NameResolutionError, is GraphvizError, is OutputFileError:
             printError("error: \(error)")
             return 1
+        case let error as UsageError:
+            printError("error: \(error.message)")
+            return 2
         default:
             let code = EventGraphCommand.exitCode(for: error)
             if code == .success {
@@ -46,6 +49,13 @@ struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         FileHandle.standardError.write(Data(string.utf8))
     }
+}
+
+/// Bad usage found once the graph is loaded (an unknown kind in --kinds or --via): one
+/// sentence, exit status 2, without the generic usage text.
+struct UsageError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }
 
 /// A failed check or an empty answer, reported as one sentence with exit status 1.

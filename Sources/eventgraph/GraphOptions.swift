@@ -102,7 +102,7 @@ struct FilterOptions: ParsableArguments {
                                  excludedClaims: try claims(), depth: depth)
         let unknown = filter.unknownKinds(in: graph.schema)
         if !unknown.isEmpty {
-            throw ValidationError("--kinds: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(graph.schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(graph.schema.relationKindOrder.joined(separator: ", "))")
+            throw UsageError("--kinds: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(graph.schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(graph.schema.relationKindOrder.joined(separator: ", "))")
         }
         if let focus { filter.focus = try graph.resolveActor(focus) }
         if let knownAsOf = try date(knownAsOf, "--known-as-of") {

@@ -107,13 +107,13 @@ struct Path: ParsableCommand {
         let schema = network.schema
         let unknown = viaKinds.filter { schema.eventKinds[$0] == nil && schema.relationKinds[$0] == nil }
         if !unknown.isEmpty {
-            throw ValidationError("--via: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(schema.relationKindOrder.joined(separator: ", "))")
+            throw UsageError("--via: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(schema.relationKindOrder.joined(separator: ", "))")
         }
         var avoided: [Int] = []
         for name in FilterOptions.list(avoid) {
             let node = try network.resolveNode(name)
             if node == from || node == to {
-                throw ValidationError("--avoid: '\(name)' is \(node == from ? "FROM" : "TO"); a path cannot avoid its own ends")
+                throw UsageError("--avoid: '\(name)' is \(node == from ? "FROM" : "TO"); a path cannot avoid its own ends")
             }
             avoided.append(node)
         }

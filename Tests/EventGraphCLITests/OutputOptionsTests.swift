@@ -86,3 +86,20 @@ struct LayoutTimeoutTests {
         #expect(!FileManager.default.fileExists(atPath: svg.path))
     }
 }
+
+/// Bad usage found after loading is one sentence with exit 2, not the generic usage text.
+@Suite("Usage errors after loading")
+struct UsageErrorTests {
+    @Test("a --kinds or --via typo is one sentence listing the kinds, exit 2, no usage block", arguments: [
+        ["render", "Samples/quickstart", "--kinds", "acquistion"],
+        ["path", "Samples/quickstart", "benchmark", "mofcom", "--via", "aquisition"],
+    ])
+    func kindTypos(arguments: [String]) throws {
+        let out = try CommandRunner.run(arguments)
+        #expect(out.status == 2)
+        #expect(out.stderr.hasPrefix("error: --"))
+        #expect(out.stderr.contains("event kinds: release, statement"))
+        #expect(!out.stderr.contains("Usage:"))
+        #expect(out.stdout.isEmpty)
+    }
+}

@@ -29,6 +29,12 @@ struct DiffTests {
         #expect(ids(.added, .source) == ["s2"])
         #expect(diff.entries.first { $0.id == "deal" }?.fields == ["date"])
         #expect(diff.entries.first { $0.id == "alpha" }?.fields == ["name"])
+        // Each changed field says from what to what, in the text and in JSON.
+        #expect(diff.entries.first { $0.id == "deal" }?.values == [GraphDiff.FieldChange(field: "date", old: "2025-01", new: "2025-02")])
+        #expect(diff.entries.first { $0.id == "alpha" }?.values == [GraphDiff.FieldChange(field: "name", old: "Alpha", new: "Alpha Corp")])
+        #expect(diff.text.contains("[date: 2025-01 → 2025-02]"))
+        #expect(diff.text.contains("[name: Alpha → Alpha Corp]"))
+        #expect(diff.json.text.contains("\"old\": \"2025-01\""))
         // Unchanged elements are not listed; positions in the files do not count.
         #expect(!diff.entries.contains { $0.id == "beta" || $0.id == "s1" })
         // The diagram's graph holds what was removed as well as what is new.

@@ -1,7 +1,7 @@
 /// Text and JSON renderings of a ``GraphDiff``. Deterministic.
 extension GraphDiff {
     /// A heading line, then one section per kind of change, one line per element:
-    /// `+` added, `-` removed, `~` changed (with the fields), `×` ended, `*` became known.
+    /// `+` added, `-` removed, `~` changed (each field from old to new), `×` ended, `*` became known.
     public var text: String {
         var out = headline + "\n"
         if isEmpty {
@@ -19,7 +19,7 @@ extension GraphDiff {
                 line += " " + entry.id.leftAligned(idWidth)
                 if dateWidth > 0 { line += "  " + (entry.date ?? "").leftAligned(dateWidth) }
                 line += "  " + entry.label
-                if !entry.fields.isEmpty { line += "  [" + entry.fields.joined(separator: ", ") + "]" }
+                if !entry.values.isEmpty { line += "  [" + entry.values.map(\.text).joined(separator: "; ") + "]" }
                 if !entry.sources.isEmpty { line += "  (via " + entry.sources.joined(separator: ", ") + ")" }
                 out += line.droppingTrailingSpaces() + "\n"
             }
@@ -47,6 +47,10 @@ extension GraphDiff {
                     "change": .string(entry.change.rawValue), "type": .string(entry.element.rawValue), "id": .string(entry.id),
                     "label": .string(entry.label), "date": entry.date.map(JSONValue.string),
                     "fields": entry.fields.isEmpty ? nil : .strings(entry.fields),
+                    "values": entry.values.isEmpty ? nil : .array(entry.values.map { value in
+                        .object([("field", .string(value.field)), ("old", value.old.map(JSONValue.string) ?? .null),
+                                 ("new", value.new.map(JSONValue.string) ?? .null)])
+                    }),
                     "sources": entry.sources.isEmpty ? nil : .strings(entry.sources),
                 ])
             })),

@@ -9,7 +9,7 @@ extension GraphDiff {
     public init(old: GraphView, new: GraphView, oldName: String, newName: String) {
         var entries: [Entry] = []
         func compare<T>(_ element: Element, _ before: [T], _ after: [T], id: (T) -> String, label: (T) -> String,
-                        date: (T) -> String?, sortDay: (T) -> Int, fields: (T, T) -> [String]) {
+                        date: (T) -> String?, sortDay: (T) -> Int, fields: (T, T) -> [FieldChange]) {
             let oldByID = Dictionary(before.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
             let newByID = Dictionary(after.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
             for item in after {
@@ -17,7 +17,7 @@ extension GraphDiff {
                     let changed = fields(previous, item)
                     if !changed.isEmpty {
                         entries.append(Entry(change: .changed, element: element, id: id(item), label: label(item), date: date(item),
-                                             fields: changed, sortDay: sortDay(item)))
+                                             values: changed, sortDay: sortDay(item)))
                     }
                 } else {
                     entries.append(Entry(change: .added, element: element, id: id(item), label: label(item), date: date(item), sortDay: sortDay(item)))
@@ -47,59 +47,71 @@ extension GraphDiff {
         self.init(comparison: .versions(old: oldName, new: newName), entries: entries, graph: merged)
     }
 
-    static func changedFields(_ a: Actor, _ b: Actor) -> [String] {
-        var fields: [String] = []
-        if a.kind != b.kind { fields.append("kind") }
-        if a.name != b.name { fields.append("name") }
-        if a.names != b.names { fields.append("names") }
-        if a.aliases != b.aliases { fields.append("aliases") }
-        if a.country != b.country { fields.append("country") }
-        if a.description != b.description { fields.append("description") }
-        if a.tags != b.tags { fields.append("tags") }
-        return fields
+    /// Collects the fields whose rendering differs.
+    struct FieldComparison {
+        private(set) var changes: [FieldChange] = []
+
+        mutating func compare(_ field: String, _ a: String?, _ b: String?) {
+            if a != b { changes.append(FieldChange(field: field, old: a, new: b)) }
+        }
     }
 
-    static func changedFields(_ a: Event, _ b: Event) -> [String] {
-        var fields: [String] = []
-        if a.kind != b.kind { fields.append("kind") }
-        if a.date != b.date { fields.append("date") }
-        if a.title != b.title { fields.append("title") }
-        if a.description != b.description { fields.append("description") }
-        if a.roles != b.roles { fields.append("roles") }
-        if a.amount != b.amount { fields.append("amount") }
-        if a.status != b.status { fields.append("status") }
-        if a.claim != b.claim { fields.append("claim") }
-        if a.claimedBy != b.claimedBy { fields.append("claimed_by") }
-        if a.dateBasis != b.dateBasis { fields.append("date_basis") }
-        if a.dateNote != b.dateNote { fields.append("date_note") }
-        if !sameEvidence(a.sources, b.sources) { fields.append("sources") }
-        if a.tags != b.tags { fields.append("tags") }
-        return fields
+    static func list(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: ", ") }
+
+    static func evidenceText(_ evidence: [Evidence]) -> String? {
+        list(evidence.map { e in e.source + (e.quote.map { " 「\($0)」" } ?? "") + (e.note.map { " (\($0))" } ?? "") })
     }
 
-    static func changedFields(_ a: Relation, _ b: Relation) -> [String] {
-        var fields: [String] = []
-        if a.role != b.role { fields.append("role") }
-        if a.since != b.since { fields.append("since") }
-        if a.until != b.until { fields.append("until") }
-        if !sameEvidence(a.sources, b.sources) { fields.append("sources") }
-        return fields
+    static func changedFields(_ a: Actor, _ b: Actor) -> [FieldChange] {
+        var c = FieldComparison()
+        c.compare("kind", a.kind, b.kind)
+        c.compare("name", a.name, b.name)
+        c.compare("names", list(a.names.map { "\($0.language) \($0.name)" }), list(b.names.map { "\($0.language) \($0.name)" }))
+        c.compare("aliases", list(a.aliases), list(b.aliases))
+        c.compare("country", a.country, b.country)
+        c.compare("description", a.description, b.description)
+        c.compare("tags", list(a.tags), list(b.tags))
+        return c.changes
     }
 
-    static func changedFields(_ a: Source, _ b: Source) -> [String] {
-        var fields: [String] = []
-        if a.title != b.title { fields.append("title") }
-        if a.publisher != b.publisher { fields.append("publisher") }
-        if a.author != b.author { fields.append("author") }
-        if a.published != b.published { fields.append("published") }
-        if a.url != b.url { fields.append("url") }
-        if a.language != b.language { fields.append("language") }
-        if a.file != b.file { fields.append("file") }
-        return fields
+    static func changedFields(_ a: Event, _ b: Event) -> [FieldChange] {
+        func roles(_ e: Event) -> String? { list(e.roles.map { "\($0.role): \($0.ids.joined(separator: " "))" }) }
+        var c = FieldComparison()
+        c.compare("kind", a.kind, b.kind)
+        c.compare("date", a.date.description, b.date.description)
+        c.compare("title", a.title, b.title)
+        c.compare("description", a.description, b.description)
+        c.compare("roles", roles(a), roles(b))
+        c.compare("amount", a.amount?.description, b.amount?.description)
+        c.compare("status", a.status?.rawValue, b.status?.rawValue)
+        c.compare("claim", a.claim.rawValue, b.claim.rawValue)
+        c.compare("claimed_by", a.claimedBy, b.claimedBy)
+        c.compare("date_basis", a.dateBasis.rawValue, b.dateBasis.rawValue)
+        c.compare("date_note", a.dateNote, b.dateNote)
+        c.compare("date_source", a.dateSource, b.dateSource)
+        c.compare("sources", evidenceText(a.sources), evidenceText(b.sources))
+        c.compare("tags", list(a.tags), list(b.tags))
+        return c.changes
     }
 
-    /// Evidence compared by source, quote and note (not by where it is written).
-    static func sameEvidence(_ a: [Evidence], _ b: [Evidence]) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0.source == $1.source && $0.quote == $1.quote && $0.note == $1.note }
+    static func changedFields(_ a: Relation, _ b: Relation) -> [FieldChange] {
+        var c = FieldComparison()
+        c.compare("role", a.role, b.role)
+        c.compare("since", a.since?.description, b.since?.description)
+        c.compare("until", a.until?.description, b.until?.description)
+        c.compare("sources", evidenceText(a.sources), evidenceText(b.sources))
+        return c.changes
+    }
+
+    static func changedFields(_ a: Source, _ b: Source) -> [FieldChange] {
+        var c = FieldComparison()
+        c.compare("title", a.title, b.title)
+        c.compare("publisher", a.publisher, b.publisher)
+        c.compare("author", a.author, b.author)
+        c.compare("published", a.published?.description, b.published?.description)
+        c.compare("url", a.url, b.url)
+        c.compare("language", a.language, b.language)
+        c.compare("file", a.file, b.file)
+        return c.changes
     }
 }

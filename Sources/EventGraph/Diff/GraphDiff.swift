@@ -51,7 +51,9 @@ public struct GraphDiff: Sendable {
         /// The event's date, the relation's `since..until`, or the source's publication date, as written.
         public var date: String?
         /// Versions, `changed`: the fields that differ (`date`, `roles`, `sources`, …).
-        public var fields: [String]
+        public var fields: [String] { values.map(\.field) }
+        /// Versions, `changed`: each differing field with its old and new value as written.
+        public var values: [FieldChange]
         /// Dates, `known`: the sources published in the window that cite the element.
         public var sources: [String]
         /// The day number entries of one change and element type are ordered by (an event's
@@ -59,15 +61,35 @@ public struct GraphDiff: Sendable {
         public var sortDay: Int
 
         public init(change: Change, element: Element, id: String, label: String, date: String? = nil,
-                    fields: [String] = [], sources: [String] = [], sortDay: Int = 0) {
+                    values: [FieldChange] = [], sources: [String] = [], sortDay: Int = 0) {
             self.change = change
             self.element = element
             self.id = id
             self.label = label
             self.date = date
-            self.fields = fields
+            self.values = values
             self.sources = sources
             self.sortDay = sortDay
+        }
+    }
+
+    /// One field of an element that differs between two versions, from what to what (nil:
+    /// not given).
+    public struct FieldChange: Sendable, Equatable {
+        public var field: String
+        public var old: String?
+        public var new: String?
+
+        public init(field: String, old: String?, new: String?) {
+            self.field = field
+            self.old = old
+            self.new = new
+        }
+
+        /// `date: 2025-03 → 2025-04`; only the field's name when a value is long.
+        public var text: String {
+            let a = old ?? "(none)", b = new ?? "(none)"
+            return a.count + b.count > 80 ? field : "\(field): \(a) → \(b)"
         }
     }
 
