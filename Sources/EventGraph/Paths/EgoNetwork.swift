@@ -33,7 +33,8 @@ extension GraphView {
     ///   - limit: the most actors to keep (the nearest first, then by id); nil for no limit.
     /// - Complexity: that of the focus filter, O(N) plus the nodes within `depth` steps.
     public func egoNetwork(of center: Int, depth: Int, limit: Int? = nil) -> EgoNetwork {
-        let distance = focusDistances(center: center, depth: depth, isExcluded: { !allows($0) })
+        let (ego, reach) = narrowed(by: GraphFilter(focus: links.id(center), depth: depth))
+        let distance = reach ?? [center: 0]
         var actors = distance.map { EgoNetwork.Member(node: $0.key, distance: $0.value) }
             .sorted { ($0.distance, $0.node) < ($1.distance, $1.node) }
         var truncated = false
@@ -42,8 +43,6 @@ extension GraphView {
             truncated = true
         }
         let members = Dictionary(uniqueKeysWithValues: actors.map { ($0.node, $0.distance) })
-        let focus = GraphFilter(focus: links.id(center), depth: depth)
-        let ego = filtered(by: focus)
         var linkMembers: [EgoNetwork.Member] = []
         for node in (ego.eventNodes + ego.relationNodes).map(Int.init) {
             var nearest = Int.max

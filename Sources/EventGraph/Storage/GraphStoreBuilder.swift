@@ -131,12 +131,6 @@ struct GraphStoreBuilder {
 
     func categoryOf(_ symbol: Int32) -> Category { Category(rawValue: category[Int(symbol)])! }
 
-    func categoryOf(_ id: String) -> Category {
-        var copy = id
-        guard let s = copy.withUTF8({ symbols.lookup($0) }) else { return .none }
-        return categoryOf(s)
-    }
-
     // MARK: Cross-references
 
     /// Every reference that names nothing, or the wrong kind of thing: evidence sources,
@@ -155,10 +149,7 @@ struct GraphStoreBuilder {
             let o = Int(ordinal[Int(s)])
             return categoryOf(s) == .actor && o >= 0 ? actors[o].kind : nil
         }
-        func lookup(_ id: String) -> Int32? {
-            var copy = id
-            return copy.withUTF8 { symbols.lookup($0) }
-        }
+        func lookup(_ id: String) -> Int32? { symbols.lookup(id) }
         func checkSource(_ id: String, _ mark: UInt64) {
             guard lookup(id).map({ categoryOf($0) }) != .source else { return }
             if sourceIDs == nil { sourceIDs = ids([.source]) }
@@ -254,10 +245,8 @@ struct GraphStoreBuilder {
         return diagnostics
     }
 
-    private func symbolOf(_ id: String) -> Int32 {
-        var copy = id
-        return copy.withUTF8 { symbols.lookup($0) }!
-    }
+    /// The symbol of an id the builder has seen (every record's ids are interned when added).
+    private func symbolOf(_ id: String) -> Int32 { symbols.lookup(id)! }
 
     // MARK: Building
 

@@ -134,6 +134,12 @@ struct SymbolTable {
         probe(key).symbol
     }
 
+    /// The symbol of a text, if interned.
+    func lookup(_ text: String) -> Int32? {
+        var copy = text
+        return copy.withUTF8 { lookup($0) }
+    }
+
     func string(_ symbol: Int32) -> String {
         String(decoding: bytes[Int(starts[Int(symbol)])..<Int(starts[Int(symbol) + 1])], as: UTF8.self)
     }

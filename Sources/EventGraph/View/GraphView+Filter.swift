@@ -16,7 +16,13 @@ extension GraphView {
     /// Events keep only the role ids the view keeps.
     /// - Complexity: O(N) over the store's nodes plus the focus search; a bitset of N bits.
     public func filtered(by filter: GraphFilter, via: Set<String> = [], avoid: [Int] = []) -> GraphView {
-        guard !filter.isEmpty || !via.isEmpty || !avoid.isEmpty else { return self }
+        narrowed(by: filter, via: via, avoid: avoid).view
+    }
+
+    /// ``filtered(by:via:avoid:)``, with the distance of every actor within the focus's
+    /// reach (nil without `--focus`).
+    func narrowed(by filter: GraphFilter, via: Set<String> = [], avoid: [Int] = []) -> (view: GraphView, reach: [Int: Int]?) {
+        guard !filter.isEmpty || !via.isEmpty || !avoid.isEmpty else { return (self, nil) }
         let filter = filter.resolved(in: self)
         let links = self.links
         let n = links.nodeCount
@@ -34,10 +40,7 @@ extension GraphView {
         let excludedClaims = Claim.allCases.map { filter.excludedClaims.contains($0) }
         let window = filter.window
         let wFirst = Int(LinkGraphBuilder.clampDay(window.first)), wLast = Int(LinkGraphBuilder.clampDay(window.last))
-        let known = filter.knownSources.map { ids in Set(ids.compactMap { id -> Int32? in
-            var copy = id
-            return copy.withUTF8 { store.symbols.lookup($0) }
-        }) }
+        let known = filter.knownSources.map { ids in Set(ids.compactMap { store.symbols.lookup($0) }) }
         let actorType = LinkGraph.NodeType.actor.rawValue, eventType = LinkGraph.NodeType.event.rawValue
         for node in 0..<n {
             let t = links.types[node]
@@ -49,9 +52,11 @@ extension GraphView {
         }
         for node in avoid { exclude(node) }
         var focusNode: Int?
+        var focusReach: [Int: Int]?
         if let focus = filter.focus, let center = store.node(focus), links.type(center) == .actor {
             focusNode = center
             let reach = focusDistances(center: center, depth: filter.depth, isExcluded: isExcluded)
+            focusReach = reach
             // The links crossed within `depth` steps: those joining an actor fewer than
             // `depth` steps away (through the events that name them, too).
             var crossed = Set<Int>()
@@ -67,8 +72,9 @@ extension GraphView {
             if !links.connections(node).contains(where: { $0.isParticipant && !isExcluded($0.node) }) { exclude(node) }
         }
         func keep(_ nodes: [Int32]) -> [Int32] { nodes.filter { !isExcluded(Int($0)) } }
-        return GraphView(store: store, excluded: bits, actorNodes: keep(store.actorNodes), eventNodes: keep(store.eventNodes),
-                         relationNodes: keep(store.relationNodes))
+        let view = GraphView(store: store, excluded: bits, actorNodes: keep(store.actorNodes), eventNodes: keep(store.eventNodes),
+                             relationNodes: keep(store.relationNodes))
+        return (view, focusReach)
     }
 
     /// Whether a link has evidence from one of the `known` sources (symbols).
@@ -77,34 +83,20 @@ extension GraphView {
         if links.type(node) == .event {
             return store.events.evidenceRange(row).contains { known.contains(store.events.evidenceSource[$0]) }
         }
-        return store.relations[row].sources.contains { piece in
-            var copy = piece.source
-            return copy.withUTF8 { store.symbols.lookup($0) }.map { known.contains($0) } ?? false
-        }
+        return store.relations[row].sources.contains { store.symbols.lookup($0.source).map(known.contains) ?? false }
     }
 
     /// The actors within `depth` steps of `center` and their distances (see ``filtered(by:via:avoid:)``).
     func focusDistances(center: Int, depth: Int, isExcluded: (Int) -> Bool) -> [Int: Int] {
-        let links = self.links
-        func members(_ link: Int, into out: inout Set<Int>, seen: inout Set<Int>) {
-            guard seen.insert(link).inserted else { return }
-            for c in links.connections(link) where !c.isParticipant {
-                if links.isLink(c.node) {
-                    if !isExcluded(c.node) { members(c.node, into: &out, seen: &seen) }
-                } else {
-                    out.insert(c.node)
-                }
-            }
-        }
+        // Actors count as members while the filter is still deciding about them.
+        let linkExcluded = { (node: Int) in self.links.isLink(node) && isExcluded(node) }
         var distance: [Int: Int] = [center: 0]
         var frontier = [center]
         for level in 0..<max(0, depth) {
             var next: [Int] = []
             for actor in frontier {
                 for link in containingLinks(of: actor, isExcluded: isExcluded).sorted() {
-                    var out = Set<Int>(), seen = Set<Int>()
-                    members(link, into: &out, seen: &seen)
-                    for m in out.sorted() where distance[m] == nil {
+                    for m in actorMembers(ofLink: link, isExcluded: linkExcluded) where distance[m] == nil {
                         distance[m] = level + 1
                         next.append(m)
                     }

@@ -3,10 +3,16 @@ extension GraphView {
     /// its roles (a review of an acquisition joins the reviewer, the acquirer and the target),
     /// or a relation's two ends. Only what the view keeps; sorted.
     public func actorMembers(ofLink link: Int) -> [Int] {
+        actorMembers(ofLink: link, isExcluded: { !allows($0) })
+    }
+
+    /// ``actorMembers(ofLink:)`` leaving out the nodes `isExcluded` names (the filter uses it
+    /// while it builds a view).
+    func actorMembers(ofLink link: Int, isExcluded: (Int) -> Bool) -> [Int] {
         var out = Set<Int>(), seen = Set<Int>()
         func walk(_ node: Int) {
             guard seen.insert(node).inserted else { return }
-            for c in links.connections(node) where !c.isParticipant && allows(c.node) {
+            for c in links.connections(node) where !c.isParticipant && !isExcluded(c.node) {
                 if links.isLink(c.node) { walk(c.node) } else { out.insert(c.node) }
             }
         }
