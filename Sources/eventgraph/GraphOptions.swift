@@ -76,7 +76,7 @@ struct FilterOptions: ParsableArguments {
         do { return try PartialDate(parsing: text) } catch { throw ValidationError("\(option): \(error)") }
     }
 
-    private func dates() throws -> (PartialDate?, PartialDate?, PartialDate?) {
+    func dates() throws -> (PartialDate?, PartialDate?, PartialDate?) {
         (try date(from, "--from"), try date(to, "--to"), try date(asOf, "--as-of"))
     }
 
@@ -110,5 +110,40 @@ struct FilterOptions: ParsableArguments {
             filter = filter.resolved(in: graph)
         }
         return filter
+    }
+}
+
+/// The time rule shared by `path --temporal` and `reach`: strictness, gap limit, deadline.
+struct TimeRuleOptions: ParsableArguments {
+    @Flag(help: "Time-respecting: each link strictly after the previous one (default: not before it).")
+    var strict = false
+
+    @Option(name: .customLong("max-gap"), help: ArgumentHelp("Time-respecting: at most DAYS between consecutive links.", valueName: "DAYS"))
+    var maxGap: Int?
+
+    @Option(help: ArgumentHelp("Time-respecting: arrive by this date (no link crossed after its last day; a link reaching past it is only possible).", valueName: "DATE"))
+    var by: String?
+
+    /// True when any of these options was given.
+    var isSet: Bool { strict || maxGap != nil || by != nil }
+
+    func validate() throws {
+        if let maxGap, maxGap < 0 { throw ValidationError("--max-gap must be 0 or more days") }
+        _ = try deadline()
+    }
+
+    private func deadline() throws -> PartialDate? {
+        guard let by else { return nil }
+        do { return try PartialDate(parsing: by) } catch { throw ValidationError("--by: \(error)") }
+    }
+
+    /// The rule, with `--from` of the shared filters as the first day a link may be crossed.
+    func rule(from filters: FilterOptions) throws -> TemporalRule {
+        let start = try filters.dates().0
+        let end = try deadline()
+        if let start, let end, end.interval.last < start.interval.first {
+            throw ValidationError("--from \(start) is after --by \(end): no chain could pass both")
+        }
+        return TemporalRule(strict: strict, maxGap: maxGap, earliestDay: start?.interval.first, latestDay: end?.interval.last)
     }
 }

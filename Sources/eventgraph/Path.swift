@@ -20,14 +20,18 @@ struct Path: ParsableCommand {
 
         --temporal keeps time-respecting paths only: each link dated not before the previous one \
         (--strict: after it; --max-gap: at most DAYS apart). Partial dates are intervals, so each path is \
-        marked certain or possible; relations may be crossed at any time within since/until. A single \
-        temporal path has the fewest links (then the earliest arrival); --earliest asks for the earliest \
-        arrival instead. See docs/paths.md.
+        marked certain or possible; relations may be crossed at any time within since/until, and no link \
+        while an actor it joins did not exist (lifespans). A single temporal path has the fewest links \
+        (then the earliest arrival); --earliest asks for the earliest arrival, --latest-departure for the \
+        latest day one can leave FROM and still reach TO, --fastest for the fewest days from the first \
+        link to the last. With --temporal, --from DATE also means no link before DATE, and --by DATE no \
+        link after it. See docs/paths.md.
 
         Examples:
           eventgraph path Samples/quickstart Benchmark MOFCOM
           eventgraph path Samples/quickstart benchmark mofcom --k 3 --format markdown
           eventgraph path Graphs/ai-race Benchmark 商务部 --temporal --format json
+          eventgraph path Graphs/ai-race benchmark mofcom --temporal --latest-departure --by 2025-12
           eventgraph path Graphs/ai-race benchmark mofcom --all --max-hops 5 --via investment,acquisition,review
         """)
 
@@ -63,11 +67,13 @@ struct Path: ParsableCommand {
     @Flag(help: "With --temporal: the path that arrives earliest (instead of the one with the fewest links).")
     var earliest = false
 
-    @Flag(help: "With --temporal: each link strictly after the previous one.")
-    var strict = false
+    @Flag(name: .customLong("latest-departure"), help: "With --temporal: the path that can leave FROM latest and still reach TO (by --by, if given).")
+    var latestDeparture = false
 
-    @Option(name: .customLong("max-gap"), help: ArgumentHelp("With --temporal: at most DAYS between consecutive links.", valueName: "DAYS"))
-    var maxGap: Int?
+    @Flag(help: "With --temporal: the path with the fewest days from its first link to its last.")
+    var fastest = false
+
+    @OptionGroup var time: TimeRuleOptions
 
     @Option(help: "Graphviz layout engine (svg, png, pdf).")
     var layout: LayoutOption = .dot
@@ -83,13 +89,15 @@ struct Path: ParsableCommand {
         if maxHops != nil && k == nil && !all { throw ValidationError("--max-hops goes with --all or --temporal --k") }
         if maxHops != nil && k != nil && !temporal { throw ValidationError("--max-hops goes with --all or --temporal --k (plain --k has no length limit)") }
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
-        if let maxGap, maxGap < 0 { throw ValidationError("--max-gap must be 0 or more days") }
+        let objectives = [(earliest, "--earliest"), (latestDeparture, "--latest-departure"), (fastest, "--fastest")].filter(\.0).map(\.1)
         if !temporal {
-            if earliest { throw ValidationError("--earliest goes with --temporal") }
-            if strict { throw ValidationError("--strict goes with --temporal") }
-            if maxGap != nil { throw ValidationError("--max-gap goes with --temporal") }
+            if let first = objectives.first { throw ValidationError("\(first) goes with --temporal") }
+            if time.strict { throw ValidationError("--strict goes with --temporal") }
+            if time.maxGap != nil { throw ValidationError("--max-gap goes with --temporal") }
+            if time.by != nil { throw ValidationError("--by goes with --temporal") }
         }
-        if earliest && (k != nil || all) { throw ValidationError("--earliest finds one path; it cannot be combined with --k or --all") }
+        if objectives.count > 1 { throw ValidationError("\(objectives.joined(separator: " and ")) cannot be combined; pick one") }
+        if let first = objectives.first, k != nil || all { throw ValidationError("\(first) finds one path; it cannot be combined with --k or --all") }
         if context < 0 { throw ValidationError("--context must be 0 or more") }
     }
 
@@ -119,8 +127,8 @@ struct Path: ParsableCommand {
         }
         let mode: PathQuery.Mode = k.map { .kShortest($0) } ?? (all ? .all(limit: limit) : .shortest)
         let query = PathQuery(mode: mode,
-                              temporal: temporal ? TemporalRule(strict: strict, maxGap: maxGap) : nil,
-                              objective: earliest ? .earliestArrival : .fewestLinks,
+                              temporal: temporal ? try time.rule(from: filters) : nil,
+                              objective: earliest ? .earliestArrival : latestDeparture ? .latestDeparture : fastest ? .fastest : .fewestLinks,
                               maxLength: maxHops, filter: filter, via: Set(viaKinds), avoid: avoided)
         let answer = network.findPaths(from: from, to: to, query: query)
         if answer.paths.isEmpty {

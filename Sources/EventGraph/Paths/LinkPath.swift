@@ -48,10 +48,16 @@ public struct TemporalRule: Sendable, Hashable {
     public var strict: Bool
     /// Largest allowed number of days between consecutive links; nil: no limit.
     public var maxGap: Int?
+    /// First day (day number) a link may be crossed: `--from` (nil: no bound).
+    public var earliestDay: Int?
+    /// Last day a link may be crossed: `--by`, the deadline (nil: no bound).
+    public var latestDay: Int?
 
-    public init(strict: Bool = false, maxGap: Int? = nil) {
+    public init(strict: Bool = false, maxGap: Int? = nil, earliestDay: Int? = nil, latestDay: Int? = nil) {
         self.strict = strict
         self.maxGap = maxGap
+        self.earliestDay = earliestDay
+        self.latestDay = latestDay
     }
 }
 
@@ -70,6 +76,18 @@ public struct TemporalAssessment: Sendable, Hashable {
     /// The earliest day on which the path can reach its last actor (nil: any time, e.g. a path
     /// of undated relations).
     public let earliestArrival: Int?
+    /// The latest day on which the path can leave its first actor (nil: any time).
+    public let latestDeparture: Int?
+    /// The fewest days from crossing the first link to crossing the last (0: all on one day);
+    /// nil when unbounded sides make it undefined (never for a dated path).
+    public let elapsedDays: Int?
+
+    public init(certainty: TemporalCertainty, earliestArrival: Int?, latestDeparture: Int? = nil, elapsedDays: Int? = nil) {
+        self.certainty = certainty
+        self.earliestArrival = earliestArrival
+        self.latestDeparture = latestDeparture
+        self.elapsedDays = elapsedDays
+    }
 }
 
 /// A path with its temporal reading (present only for time-respecting queries).

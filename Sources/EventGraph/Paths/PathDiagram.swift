@@ -67,6 +67,29 @@ public struct PathDiagram: Sendable {
                   highlightedConnections: pairs, options: options)
     }
 
+    /// The chains of a reachability answer (asked for with ``ReachQuery/chains``): every actor
+    /// reached and the links of its chain; the origin and the connections the chains cross
+    /// highlighted.
+    /// - Complexity: O(links on the chains).
+    public init(reach: Reachability, network: GraphView, options: DiagramOptions = DiagramOptions()) {
+        var nodes: Set<Int> = [reach.origin]
+        var pairs = Set<Pair>()
+        for item in reach.reached {
+            nodes.insert(item.actor)
+            guard let chain = item.chain?.path.nodes else { continue }
+            nodes.formUnion(chain)
+            for (x, y) in zip(chain, chain.dropFirst()) { pairs.insert(Pair(x, y)) }
+        }
+        var options = options
+        if options.title == nil {
+            let name = network.displayName(reach.origin, language: options.language)
+            let count = reach.reached.count
+            options.title = reach.query.reverse ? "\(count) actor\(count == 1 ? "" : "s") could have influenced \(name)"
+                : "\(name) could have influenced \(count) actor\(count == 1 ? "" : "s")"
+        }
+        self.init(network: network, nodes: nodes, highlightedNodes: [reach.origin], highlightedConnections: pairs, options: options)
+    }
+
     /// An ego network with its centre highlighted.
     public init(ego: EgoNetwork, network: GraphView, options: DiagramOptions = DiagramOptions()) {
         var options = options

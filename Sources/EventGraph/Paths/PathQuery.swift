@@ -112,6 +112,8 @@ extension GraphView {
         if let rule = query.temporal {
             var rule_ = rule.strict ? "each link strictly after the previous one" : "each link not before the previous one"
             if let gap = rule.maxGap { rule_ += ", at most \(gap) day\(gap == 1 ? "" : "s") apart" }
+            if let day = rule.earliestDay { rule_ += ", none before \(PathReport.dayText(day))" }
+            if let day = rule.latestDay { rule_ += ", none after \(PathReport.dayText(day))" }
             conditions.append(rule_)
         }
         if !query.via.isEmpty { conditions.append("using only " + Self.list(query.via.sorted()) + " links") }

@@ -13,6 +13,13 @@ public struct PathReport: Sendable {
         self.language = language
     }
 
+    /// A report used only for its formatting of chains (hops, links, evidence), e.g. by
+    /// ``ReachReport``.
+    init(formatting network: GraphView, language: String?) {
+        self.init(network: network, answer: PathAnswer(from: 0, to: 0, query: PathQuery(temporal: TemporalRule()), paths: [],
+                                                      truncated: false, searchedLength: nil), language: language)
+    }
+
     var links: LinkGraph { network.links }
 
     /// One node of a path with the roles of its connections.
@@ -52,6 +59,14 @@ public struct PathReport: Sendable {
         var pairs: [(String, JSONValue)] = [("length", .number(Double(finding.path.length)))]
         if answer.query.temporal != nil, let temporal = finding.temporal {
             pairs.append(("temporal", .string(temporal.certainty.rawValue)))
+            switch objective {
+            case .latestDeparture:
+                pairs.append(("latestDeparture", temporal.latestDeparture.map { .string(PathReport.dayText($0)) } ?? .null))
+            case .fastest:
+                pairs.append(("elapsedDays", .number(Double(temporal.elapsedDays ?? 0))))
+            case .fewestLinks, .earliestArrival:
+                break
+            }
         }
         pairs.append(("nodes", .array(hops(finding.path).map(nodeJSON))))
         return .object(pairs)
@@ -103,18 +118,25 @@ public struct PathReport: Sendable {
         var out = headline + "\n"
         for (i, finding) in answer.paths.enumerated() {
             out += "\n" + pathHeading(finding, number: i + 1) + "\n"
-            for hop in hops(finding.path) {
-                switch hop.type {
-                case .actor:
-                    out += "  ● \(actorLabel(hop.node))\n"
-                case .event, .relation:
-                    out += "  ├─[\(hop.enter ?? "?") → \(hop.leave ?? "?")] \(linkSummary(hop.node))  (\(links.id(hop.node)))\n"
-                    for line in evidenceLines(hop.node) { out += "  │     \(line)\n" }
-                }
-            }
+            for line in chainLines(finding.path) { out += "  \(line)\n" }
         }
         if answer.truncated { out += "\n" + truncationNote + "\n" }
         return out
+    }
+
+    /// A path as a column of actors and the links between them (lines without indent).
+    func chainLines(_ path: LinkPath) -> [String] {
+        var lines: [String] = []
+        for hop in hops(path) {
+            switch hop.type {
+            case .actor:
+                lines.append("● \(actorLabel(hop.node))")
+            case .event, .relation:
+                lines.append("├─[\(hop.enter ?? "?") → \(hop.leave ?? "?")] \(linkSummary(hop.node))  (\(links.id(hop.node)))")
+                for line in evidenceLines(hop.node) { lines.append("│     \(line)") }
+            }
+        }
+        return lines
     }
 
     /// `Benchmark (benchmark) → Ministry of Commerce of China (mofcom): 1 path, 3 links`.
@@ -126,7 +148,12 @@ public struct PathReport: Sendable {
         case .shortest:
             if let first = answer.paths.first { text += ", \(first.path.length) link\(first.path.length == 1 ? "" : "s")" }
             if answer.query.temporal != nil {
-                text += answer.query.objective == .earliestArrival ? " (time-respecting, earliest arrival)" : " (time-respecting, fewest links)"
+                switch answer.query.objective {
+                case .fewestLinks: text += " (time-respecting, fewest links)"
+                case .earliestArrival: text += " (time-respecting, earliest arrival)"
+                case .latestDeparture: text += " (time-respecting, latest departure)"
+                case .fastest: text += " (time-respecting, fastest)"
+                }
             } else {
                 text += " (shortest)"
             }
@@ -149,14 +176,31 @@ public struct PathReport: Sendable {
         "stopped at --limit \(answer.paths.count): more paths exist"
     }
 
+    /// The objective whose value path headings show (single time-respecting paths only).
+    var objective: TemporalObjective {
+        answer.query.mode == .shortest ? answer.query.objective : .fewestLinks
+    }
+
     func pathHeading(_ finding: PathFinding, number: Int) -> String {
         var text = "Path \(number) · \(finding.path.length) link\(finding.path.length == 1 ? "" : "s")"
         if let temporal = finding.temporal {
             text += " · \(temporal.certainty.rawValue)"
-            if let day = temporal.earliestArrival {
-                text += " · arrives \(PathReport.dayText(day)) at the earliest"
-            } else {
-                text += " · at any time (undated relations only)"
+            switch objective {
+            case .latestDeparture:
+                if let day = temporal.latestDeparture {
+                    text += " · leaves \(PathReport.dayText(day)) at the latest"
+                } else {
+                    text += " · may leave at any time (no link ends)"
+                }
+            case .fastest:
+                let days = temporal.elapsedDays ?? 0
+                text += " · \(days) day\(days == 1 ? "" : "s") from the first link to the last at the least"
+            case .fewestLinks, .earliestArrival:
+                if let day = temporal.earliestArrival {
+                    text += " · arrives \(PathReport.dayText(day)) at the earliest"
+                } else {
+                    text += " · at any time (undated relations only)"
+                }
             }
         }
         return text

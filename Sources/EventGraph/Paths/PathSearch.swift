@@ -35,6 +35,14 @@ public final class PathSearch {
         banMark = HugePages.array(repeating: 0, count: n)
     }
 
+    /// Whether some actor has a lifespan (scanned once, on the first time-respecting search).
+    lazy var lifespans: Bool = LinkDays.hasLifespans(graph)
+
+    /// The crossing days of links under `rule` (bounds and lifespans).
+    func linkDays(_ rule: TemporalRule) -> LinkDays {
+        LinkDays(graph: graph, rule: rule, lifespans: lifespans)
+    }
+
     /// Number of nodes the last search discovered (forward + backward), for diagnostics.
     public private(set) var lastSearchVisited = 0
 

@@ -45,11 +45,13 @@ public struct SimplePathSequence: Sequence {
         private var frames: [Frame] = []
         private var length = 0
         private let pass: PathSearch.Passability
+        private let days: LinkDays?
 
         init(sequence: SimplePathSequence) {
             self.sequence = sequence
             graph = sequence.search.graph
             pass = sequence.search.passability
+            days = sequence.temporal.map { sequence.search.linkDays($0) }
         }
 
         private func startLength() {
@@ -97,17 +99,17 @@ public struct SimplePathSequence: Sequence {
                 let cost = frames[top].cost + wx
                 if cost + Int(dx) - wx > length { continue }
                 var window = frames[top].window
-                if let rule = sequence.temporal, wx == 1 {
-                    let (f, l) = TemporalOrder.bounds(graph, x)
-                    window = TemporalOrder.cross(window, first: f, last: l, rule: rule)
+                if let rule = sequence.temporal, let days, wx == 1 {
+                    let d = days.days(x)
+                    window = TemporalOrder.cross(window, first: d.lo, last: d.hi, rule: rule)
                     if window.isEmpty { continue }
                 }
                 if x == target {
                     guard cost == length else { continue }
                     let nodes = frames.map(\.node) + [x]
                     let path = LinkPath(nodes: nodes, length: cost)
-                    if let rule = sequence.temporal {
-                        guard let assessment = TemporalOrder.assess(path.links(in: graph), in: graph, rule: rule) else { continue }
+                    if let rule = sequence.temporal, let days {
+                        guard let assessment = TemporalOrder.assess(path.links(in: graph), days: days, rule: rule) else { continue }
                         return PathFinding(path: path, temporal: assessment)
                     }
                     return PathFinding(path: path)

@@ -45,34 +45,82 @@ enum TemporalOrder {
     }
 
     /// Whether and how surely the links of a path (in order) respect time.
-    /// - Returns: nil when no choice of days works; otherwise the certainty and the earliest
-    ///   arrival day.
-    /// - Complexity: O(links).
+    /// - Returns: nil when no choice of days works; otherwise the certainty, the earliest
+    ///   arrival, the latest departure and the fewest elapsed days.
+    /// - Complexity: O(links) (O(links²) at worst for the elapsed days).
+    static func assess(_ links: [Int], days: LinkDays, rule: TemporalRule) -> TemporalAssessment? {
+        assess(links.map(days.days), isEvent: links.map { days.graph.types[$0] == LinkGraph.NodeType.event.rawValue }, rule: rule)
+    }
+
+    /// ``assess(_:days:rule:)`` with a one-off ``LinkDays`` (scans the actors for lifespans).
     static func assess(_ links: [Int], in graph: LinkGraph, rule: TemporalRule) -> TemporalAssessment? {
+        assess(links, days: LinkDays(graph: graph, rule: rule), rule: rule)
+    }
+
+    /// The window of the last link after crossing `days` in order (empty when impossible).
+    static func sweep(_ days: [LinkDays.Days], rule: TemporalRule, notBefore: Int64 = -infinity, notAfter: Int64 = infinity) -> Window {
         var w = Window.start
-        for link in links {
-            let (f, l) = bounds(graph, link)
-            w = cross(w, first: f, last: l, rule: rule)
-            if w.isEmpty { return nil }
+        for d in days {
+            w = cross(w, first: max(d.lo, notBefore), last: min(d.hi, notAfter), rule: rule)
+            if w.isEmpty { return w }
         }
-        let arrival: Int? = links.isEmpty || w.lo <= -infinity / 2 ? nil : Int(w.lo)
-        return TemporalAssessment(certainty: isCertain(links, in: graph, rule: rule) ? .certain : .possible,
-                                  earliestArrival: arrival)
+        return w
+    }
+
+    /// The same days in reversed time (day t becomes -t), last link first.
+    static func reversed(_ days: [LinkDays.Days]) -> [LinkDays.Days] {
+        days.reversed().map { LinkDays.Days(lo: -$0.hi, hi: -$0.lo, narrowed: $0.narrowed) }
+    }
+
+    static func assess(_ days: [LinkDays.Days], isEvent: [Bool], rule: TemporalRule) -> TemporalAssessment? {
+        let forward = sweep(days, rule: rule)
+        if forward.isEmpty { return nil }
+        let backward = sweep(reversed(days), rule: rule)
+        let arrival: Int? = days.isEmpty || forward.lo <= -infinity / 2 ? nil : Int(forward.lo)
+        let departure: Int? = days.isEmpty || backward.lo <= -infinity / 2 ? nil : Int(-backward.lo)
+        let certain = !zip(days, isEvent).contains { $0.narrowed && $1 } && isCertain(days, isEvent: isEvent, rule: rule)
+        return TemporalAssessment(certainty: certain ? .certain : .possible, earliestArrival: arrival,
+                                  latestDeparture: departure, elapsedDays: elapsed(days, rule: rule))
+    }
+
+    /// The fewest days between the first and the last link's crossing over every choice of
+    /// days: alternately the earliest arrival A when leaving on or after d, and the latest
+    /// departure D when arriving by A; A − D is a candidate, and the next round leaves after D.
+    /// The optimum's own departure day is passed in some round, which then finds A − D ≤ it.
+    static func elapsed(_ days: [LinkDays.Days], rule: TemporalRule) -> Int? {
+        guard !days.isEmpty else { return nil }
+        var d = -infinity
+        var best: Int64?
+        let back = reversed(days)
+        var rounds = 0
+        while rounds <= 2 * days.count + 4 {
+            rounds += 1
+            let f = sweep(days, rule: rule, notBefore: d)
+            if f.isEmpty { break }
+            let arrival = f.lo
+            let b = sweep(back, rule: rule, notBefore: arrival >= infinity / 2 ? -infinity : -arrival)
+            if b.isEmpty { break }
+            let departure = -b.lo
+            let span: Int64 = arrival <= -infinity / 2 || departure >= infinity / 2 ? 0 : max(0, arrival - departure)
+            if best == nil || span < best! { best = span }
+            if span == 0 || departure >= infinity / 2 || departure <= -infinity / 2 { break }
+            d = departure + 1
+        }
+        return best.map { $0 >= infinity / 2 ? nil : Int($0) } ?? nil
     }
 
     /// True when the order holds for every choice of the events' days. The constraints between
     /// two consecutive events (and the relations between them) form a convex set, so checking
     /// the corners of the events' intervals suffices.
-    static func isCertain(_ links: [Int], in graph: LinkGraph, rule: TemporalRule) -> Bool {
-        let eventPositions = links.indices.filter { graph.types[links[$0]] == LinkGraph.NodeType.event.rawValue }
+    static func isCertain(_ days: [LinkDays.Days], isEvent: [Bool], rule: TemporalRule) -> Bool {
+        let eventPositions = days.indices.filter { isEvent[$0] }
         let step: Int64 = rule.strict ? 1 : 0
         let gap: Int64 = rule.maxGap.map(Int64.init) ?? infinity
-        /// Crosses the relations `links[range]` from a window; nil when impossible.
+        /// Crosses the relations `days[range]` from a window; nil when impossible.
         func through(_ range: Range<Int>, from start: Window) -> Window? {
             var w = start
             for i in range {
-                let (f, l) = bounds(graph, links[i])
-                w = cross(w, first: f, last: l, rule: rule)
+                w = cross(w, first: days[i].lo, last: days[i].hi, rule: rule)
                 if w.isEmpty { return nil }
             }
             return w
@@ -83,22 +131,22 @@ enum TemporalOrder {
             return t >= plus(w.lo, step) && t <= plus(w.hi, gap)
         }
         guard let firstEvent = eventPositions.first, let lastEvent = eventPositions.last else {
-            return through(0..<links.count, from: .start) != nil
+            return through(0..<days.count, from: .start) != nil
         }
         // Relations before the first event: every day of the event must be reachable.
-        let (f0, l0) = bounds(graph, links[firstEvent])
+        let (f0, l0) = (days[firstEvent].lo, days[firstEvent].hi)
         guard let before = through(0..<firstEvent, from: .start), admits(before, f0), admits(before, l0) else { return false }
         // Between consecutive events: every corner of the two intervals.
         for (a, b) in zip(eventPositions, eventPositions.dropFirst()) {
-            let (fa, la) = bounds(graph, links[a]), (fb, lb) = bounds(graph, links[b])
+            let (fa, la) = (days[a].lo, days[a].hi), (fb, lb) = (days[b].lo, days[b].hi)
             for ta in [fa, la] {
                 guard let w = through((a + 1)..<b, from: Window(lo: ta, hi: ta, isStart: false)) else { return false }
                 if !admits(w, fb) || !admits(w, lb) { return false }
             }
         }
         // Relations after the last event: reachable from every day of it.
-        let (fz, lz) = bounds(graph, links[lastEvent])
-        for tz in [fz, lz] where through((lastEvent + 1)..<links.count, from: Window(lo: tz, hi: tz, isStart: false)) == nil {
+        let (fz, lz) = (days[lastEvent].lo, days[lastEvent].hi)
+        for tz in [fz, lz] where through((lastEvent + 1)..<days.count, from: Window(lo: tz, hi: tz, isStart: false)) == nil {
             return false
         }
         return true

@@ -1,60 +1,141 @@
-/// What a single time-respecting path query optimises.
+/// What a single time-respecting path query optimises (Wu et al., PVLDB 2014: the four
+/// minimum temporal paths).
 public enum TemporalObjective: String, Sendable, CaseIterable {
     /// The fewest links; among those, the earliest arrival.
     case fewestLinks = "fewest-links"
     /// The earliest arrival at the target; among equally early paths, the fewest links.
     case earliestArrival = "earliest-arrival"
+    /// The latest day one can leave the source and still reach the target (by the rule's
+    /// `latestDay`, if any); among equally late paths, the fewest links.
+    case latestDeparture = "latest-departure"
+    /// The fewest days between crossing the first link and crossing the last.
+    case fastest = "fastest"
 }
 
 extension PathSearch {
     /// One time-respecting path from `source` to `target` (see ``TemporalOrder`` for the
-    /// semantics of partial dates and relations), marked certain or possible.
+    /// semantics of partial dates and relations, ``LinkDays`` for lifespans and the rule's
+    /// day bounds), marked certain or possible.
     ///
-    /// A label-setting search: each label is a node with the window of days at which it can be
-    /// reached (earliest day `lo`; with `maxGap`, also the latest day `hi` the next link may
-    /// build on) and a link count. A label is dropped when another label at the same node is
-    /// no later, no narrower and no longer. `fewestLinks` expands labels layer by layer (0-1
-    /// BFS by link count); `earliestArrival` in order of `lo` (Dijkstra on time).
+    /// Without `maxGap`: fewest links by layers (exact); earliest arrival by
+    /// ``temporalSweep(from:rule:backward:target:limit:)`` from `source` (exact); latest
+    /// departure by the same sweep backwards from `target` (exact); fastest by alternating
+    /// the two (``fastestPath(from:to:rule:)``, exact).
     ///
-    /// Without `maxGap` each node keeps one label and both searches are exact. With `maxGap`
-    /// labels are Pareto sets and extensions that would revisit a node are refused; the search
-    /// is exact for walks and returns simple paths.
-    /// - Returns: nil when no time-respecting path exists in the view.
-    /// - Complexity: O((V' + E') log V') for `earliestArrival`, O(V' + E') for `fewestLinks`
-    ///   (times the number of Pareto labels per node with `maxGap`).
+    /// With `maxGap`: a label-setting search whose labels are Pareto sets of windows (earliest
+    /// day `lo`, latest day `hi` the next link may build on) and link counts; a label is
+    /// dropped when another at the same node is no later, no narrower and no longer, and
+    /// extensions that would revisit a node of the label's own chain are refused, so the paths
+    /// are simple. Finding a simple path under a gap limit is NP-hard (Casteigts et al.,
+    /// "Finding temporal paths under waiting time constraints", 2021), so this search is
+    /// sound (every path it returns respects the rule) but may miss a better path, or every
+    /// path, when a dropped label's chain was the only way round.
+    /// - Returns: nil when no time-respecting path was found in the view.
+    /// - Complexity: O((V' + E') log V') per search without `maxGap` (times the number of
+    ///   distinct departure days for `fastest`); times the number of Pareto labels per node
+    ///   and the chain lengths with `maxGap`.
     public func temporalPath(from source: Int, to target: Int, rule: TemporalRule = TemporalRule(),
                              objective: TemporalObjective = .fewestLinks) -> PathFinding? {
         guard source != target, view.allows(source), view.allows(target) else { return nil }
-        if rule.maxGap == nil {
-            let nodes = objective == .earliestArrival ? earliestArrivalWithoutGap(from: source, to: target, strict: rule.strict)
-                : fewestLinksWithoutGap(from: source, to: target, strict: rule.strict)
-            return nodes.flatMap { finding($0, rule: rule) }
+        let nodes: [Int]?
+        switch objective {
+        case .fewestLinks:
+            nodes = rule.maxGap == nil ? fewestLinksWithoutGap(from: source, to: target, rule: rule)
+                : labelSearch(from: source, to: target, rule: rule, backward: false, byLinks: true)
+        case .earliestArrival:
+            nodes = earliest(from: source, to: target, rule: rule, backward: false)
+        case .latestDeparture:
+            nodes = earliest(from: target, to: source, rule: rule, backward: true)?.reversed()
+        case .fastest:
+            nodes = fastestPath(from: source, to: target, rule: rule)
         }
+        return nodes.flatMap { finding($0, rule: rule) }
+    }
+
+    /// The earliest chain from `source` to `target` in sweep time (backward: the latest
+    /// departure from `target` towards `source`, in sweep order).
+    func earliest(from source: Int, to target: Int, rule: TemporalRule, backward: Bool) -> [Int]? {
+        if rule.maxGap != nil { return labelSearch(from: source, to: target, rule: rule, backward: backward, byLinks: false) }
+        let sweep = temporalSweep(from: source, rule: rule, backward: backward, target: target)
+        return sweep.isReached(target) ? sweep.chain(to: target) : nil
+    }
+
+    /// The fastest path: round r finds the earliest arrival A leaving on or after d (d = −∞
+    /// at first), then the latest departure D arriving by A; A − D is a candidate and the next
+    /// round leaves after D. The fastest path leaves on some day t; the round with d ≤ t < the
+    /// next d arrives by its arrival and leaves no earlier than t, so its A − D is at most the
+    /// optimum. Among equally fast paths, the one that leaves first.
+    func fastestPath(from source: Int, to target: Int, rule: TemporalRule) -> [Int]? {
+        let infinity = TemporalOrder.infinity
+        var bestSpan = Int64.max
+        var bestNodes: [Int]?
+        var departAfter: Int? = rule.earliestDay
+        while true {
+            var forward = rule
+            forward.earliestDay = departAfter
+            guard let there = earliest(from: source, to: target, rule: forward, backward: false),
+                  let a = arrivalDay(of: there, rule: forward) else { break }
+            var back = forward
+            if a < infinity / 2 { back.latestDay = min(Int(a), rule.latestDay ?? Int.max) }
+            guard let chain = earliest(from: target, to: source, rule: back, backward: true),
+                  let d = departureDay(of: chain.reversed(), rule: back) else { break }
+            let span: Int64 = a <= -infinity / 2 || d >= infinity / 2 ? 0 : max(0, a - d)
+            if span < bestSpan {
+                bestSpan = span
+                bestNodes = chain.reversed()
+            }
+            if span == 0 || d >= infinity / 2 || d <= -infinity / 2 { break }
+            departAfter = Int(d) + 1
+        }
+        return bestNodes
+    }
+
+    /// The earliest day (±infinity when open) a path's last link can be crossed under `rule`.
+    private func arrivalDay(of nodes: [Int], rule: TemporalRule) -> Int64? {
+        let days = linkDays(rule)
+        let w = TemporalOrder.sweep(nodes.filter(graph.isLink).map(days.days), rule: rule)
+        return w.isEmpty ? nil : w.lo
+    }
+
+    /// The latest day (±infinity when open) a path's first link can be crossed under `rule`.
+    private func departureDay(of nodes: [Int], rule: TemporalRule) -> Int64? {
+        let days = linkDays(rule)
+        let w = TemporalOrder.sweep(TemporalOrder.reversed(nodes.filter(graph.isLink).map(days.days)), rule: rule)
+        return w.isEmpty ? nil : -w.lo
+    }
+
+    /// Steps from label `a` to node `x`: the label made there, if it is worth keeping (not
+    /// dominated, and `x` not already on the label's chain).
+    func labelStep(rule: TemporalRule, backward: Bool) -> (inout TemporalLabels, Int, Int) -> Int? {
+        let days = linkDays(rule)
+        let types = graph.types
+        return { labels, a, x in
+            let from = labels.items[a]
+            var window = from.window
+            let isLink = types[x] != 0
+            if isLink {
+                let d = days.days(x)
+                window = TemporalOrder.cross(window, first: backward ? -d.hi : d.lo, last: backward ? -d.lo : d.hi, rule: rule)
+                if window.isEmpty { return nil }
+                if rule.maxGap == nil { window.hi = TemporalOrder.infinity }
+            }
+            if labels.chainContains(a, node: x) { return nil }
+            return labels.add(node: x, parent: Int32(a), hops: from.hops + (isLink ? 1 : 0), window: window)
+        }
+    }
+
+    /// The label-setting search with a gap limit (see ``temporalPath(from:to:rule:objective:)``):
+    /// by links (0-1 BFS by link count) or by earliest sweep day (Dijkstra on time).
+    func labelSearch(from source: Int, to target: Int, rule: TemporalRule, backward: Bool, byLinks: Bool) -> [Int]? {
         var labels = TemporalLabels(nodeCount: graph.nodeCount, rule: rule)
         let pass = passability
         let offsets = graph.offsets
         let neighbors = graph.neighbors
         let types = graph.types
         _ = labels.add(node: source, parent: -1, hops: 0, window: .start)
+        let step = labelStep(rule: rule, backward: backward)
 
-        /// The label reached by stepping from label `a` to node `x`, if it is worth keeping.
-        func step(_ a: Int, to x: Int) -> Int? {
-            let from = labels.items[a]
-            var window = from.window
-            let isLink = types[x] != 0
-            if isLink {
-                let (f, l) = TemporalOrder.bounds(graph, x)
-                window = TemporalOrder.cross(window, first: f, last: l, rule: rule)
-                if window.isEmpty { return nil }
-                if rule.maxGap == nil { window.hi = TemporalOrder.infinity }
-            }
-            let hops = from.hops + (isLink ? 1 : 0)
-            if rule.maxGap != nil && labels.chainContains(a, node: x) { return nil }
-            return labels.add(node: x, parent: Int32(a), hops: hops, window: window)
-        }
-
-        switch objective {
-        case .fewestLinks:
+        if byLinks {
             var layer = [0]
             while !layer.isEmpty {
                 var next: [Int] = []
@@ -71,84 +152,52 @@ extension PathSearch {
                         guard pass.ok(u, x) else { continue }
                         let xIsLink = types[x] != 0
                         guard xIsLink || uIsLink else { continue }
-                        guard let b = step(a, to: x) else { continue }
+                        guard let b = step(&labels, a, x) else { continue }
                         if xIsLink { next.append(b) } else { layer.append(b) }
                     }
                 }
-                if let best = labels.best(at: target) { return finding(labels.chain(best), rule: rule) }
+                if let best = labels.best(at: target) { return labels.chain(best) }
                 layer = next
             }
             return nil
-        case .earliestArrival:
-            var heap = BinaryHeap<TemporalLabels.Entry>()
-            heap.push(TemporalLabels.Entry(lo: labels.items[0].window.lo, hops: 0, label: 0))
-            while let entry = heap.pop() {
-                let a = entry.label
-                let label = labels.items[a]
-                if label.dead { continue }
-                let u = Int(label.node)
-                if u == target { return finding(labels.chain(a), rule: rule) }
-                let uIsLink = types[u] != 0
-                for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
-                    let x = LinkGraph.neighbor(neighbors[slot])
-                    guard pass.ok(u, x) else { continue }
-                    guard types[x] != 0 || uIsLink else { continue }
-                    guard let b = step(a, to: x) else { continue }
-                    let added = labels.items[b]
-                    heap.push(TemporalLabels.Entry(lo: added.window.lo, hops: added.hops, label: b))
-                }
-            }
-            return nil
         }
+        return labelSweep(labels: &labels, rule: rule, target: target, step: step).found.map { labels.chain($0) }
     }
 
-    /// Earliest arrival without a gap limit: Dijkstra on (earliest day, links) with one label
-    /// per node in plain arrays. Exact for the arrival day; among equally early paths it keeps
-    /// the one found first with the fewest links at each node (not always the fewest overall).
-    func earliestArrivalWithoutGap(from source: Int, to target: Int, strict: Bool) -> [Int]? {
-        let n = graph.nodeCount
+    /// The Dijkstra part of the gap-limited label search, from the labels made so far (the
+    /// source's): pops labels in order of earliest day. Stops at `target`'s first label, or
+    /// once `limit` actors have their first (earliest) label.
+    /// - Returns: the target's label, and every other actor's earliest label in pop order.
+    func labelSweep(labels: inout TemporalLabels, rule: TemporalRule, target: Int?, limit: Int = .max,
+                    step: (inout TemporalLabels, Int, Int) -> Int?) -> (found: Int?, firsts: [Int], truncated: Bool) {
         let pass = passability
         let offsets = graph.offsets, neighbors = graph.neighbors, types = graph.types
-        let firsts = graph.firsts, lasts = graph.lasts
-        let step: Int64 = strict ? 1 : 0
-        let minusInfinity = -TemporalOrder.infinity
-        var best: [Int64] = HugePages.array(repeating: Int64.max, count: n)
-        var hops: [Int32] = HugePages.array(repeating: Int32.max, count: n)
-        var pred: [Int32] = HugePages.array(repeating: -1, count: n)
         var heap = BinaryHeap<TemporalLabels.Entry>()
-        best[source] = minusInfinity
-        hops[source] = 0
-        heap.push(TemporalLabels.Entry(lo: minusInfinity, hops: 0, label: source))
+        heap.push(TemporalLabels.Entry(lo: labels.items[0].window.lo, hops: 0, label: 0))
+        let source = Int(labels.items[0].node)
+        var firsts: [Int] = []
+        var seen = Set<Int>()
         while let entry = heap.pop() {
-            let u = entry.label
-            guard entry.lo == best[u] && entry.hops == hops[u] else { continue }
-            if u == target { break }
+            let a = entry.label
+            let label = labels.items[a]
+            if label.dead { continue }
+            let u = Int(label.node)
+            if u == target { return (a, firsts, false) }
             let uIsLink = types[u] != 0
+            if !uIsLink && u != source && seen.insert(u).inserted {
+                if firsts.count >= limit { return (nil, firsts, true) }
+                firsts.append(a)
+            }
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                 let x = LinkGraph.neighbor(neighbors[slot])
-                let xIsLink = types[x] != 0
-                guard xIsLink || uIsLink, pass.ok(u, x) else { continue }
-                var lo = entry.lo
-                var h = entry.hops
-                if xIsLink {
-                    let f = firsts[x] <= LinkGraph.dayMin ? minusInfinity : Int64(firsts[x])
-                    let l = lasts[x] >= LinkGraph.dayMax ? TemporalOrder.infinity : Int64(lasts[x])
-                    lo = u == source ? f : max(f, lo == minusInfinity ? lo : lo + step)
-                    if lo > l { continue }
-                    h += 1
-                }
-                if lo < best[x] || (lo == best[x] && h < hops[x]) {
-                    best[x] = lo
-                    hops[x] = h
-                    pred[x] = Int32(u)
-                    heap.push(TemporalLabels.Entry(lo: lo, hops: h, label: x))
-                }
+                guard pass.ok(u, x) else { continue }
+                guard types[x] != 0 || uIsLink else { continue }
+                guard let b = step(&labels, a, x) else { continue }
+                let added = labels.items[b]
+                heap.push(TemporalLabels.Entry(lo: added.window.lo, hops: added.hops, label: b))
             }
         }
-        guard pred[target] >= 0 else { return nil }
-        var nodes = [target]
-        while nodes.last! != source { nodes.append(Int(pred[nodes.last!])) }
-        return nodes.reversed()
+        return (nil, firsts, false)
     }
 
     /// Fewest links without a gap limit: layer h relaxes, from every node whose earliest day
@@ -157,12 +206,12 @@ extension PathSearch {
     /// improvement it came from (so the path is rebuilt from the layers that made it). The
     /// first layer that reaches the target gives the fewest links, and its earliest day among
     /// paths of that length. Exact.
-    func fewestLinksWithoutGap(from source: Int, to target: Int, strict: Bool) -> [Int]? {
+    func fewestLinksWithoutGap(from source: Int, to target: Int, rule: TemporalRule) -> [Int]? {
         let n = graph.nodeCount
         let pass = passability
         let offsets = graph.offsets, neighbors = graph.neighbors, types = graph.types
-        let firsts = graph.firsts, lasts = graph.lasts
-        let step: Int64 = strict ? 1 : 0
+        let days = linkDays(rule)
+        let step: Int64 = rule.strict ? 1 : 0
         let minusInfinity = -TemporalOrder.infinity
         var best: [Int64] = HugePages.array(repeating: Int64.max, count: n)
         var latest: [Int32] = HugePages.array(repeating: -1, count: n)
@@ -182,8 +231,8 @@ extension PathSearch {
                 for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                     let x = LinkGraph.neighbor(neighbors[slot])
                     guard types[x] != 0, pass.ok(u, x) else { continue }
-                    let f = firsts[x] <= LinkGraph.dayMin ? minusInfinity : Int64(firsts[x])
-                    let l = lasts[x] >= LinkGraph.dayMax ? TemporalOrder.infinity : Int64(lasts[x])
+                    let d = days.days(x)
+                    let f = d.lo, l = d.hi
                     let lo = e == 0 ? f : max(f, lo0 == minusInfinity ? lo0 : lo0 + step)
                     guard lo <= l, lo < best[x] else { continue }
                     best[x] = lo
@@ -226,7 +275,7 @@ extension PathSearch {
 
     private func finding(_ nodes: [Int], rule: TemporalRule) -> PathFinding? {
         let path = LinkPath(nodes: nodes, in: graph)
-        guard let assessment = TemporalOrder.assess(path.links(in: graph), in: graph, rule: rule) else { return nil }
+        guard let assessment = TemporalOrder.assess(path.links(in: graph), days: linkDays(rule), rule: rule) else { return nil }
         return PathFinding(path: path, temporal: assessment)
     }
 }

@@ -1,0 +1,146 @@
+/// The result of one time-respecting label-setting search from one node (see
+/// ``PathSearch/temporalSweep(from:rule:backward:target:limit:)``): for every node reached, the
+/// earliest day it can be reached on, the links of the chain that does it, and that chain.
+///
+/// Days are in *sweep time*: real days forwards, their negatives backwards (a backward sweep
+/// from TO finds, for every node, the latest day a chain can leave it and still reach TO).
+struct TemporalSweep {
+    let source: Int
+    let backward: Bool
+    /// Earliest sweep day at each node (``unreached`` when not reached): for a link, the first
+    /// day it can be crossed; for an actor, that of the link the chain reached it by.
+    var best: [Int64]
+    var hops: [Int32]
+    /// The previous node on the chain (-1 at the source and for nodes not reached).
+    var pred: [Int32]
+    /// Without a gap limit, the latest sweep day at which the chain can have crossed its last
+    /// link whatever days its events were on; ``unsure`` when the chain is only possibly in
+    /// order. (Certainty is the same forwards and backwards: reversing time maps orders onto
+    /// orders.)
+    var sure: [Int64]
+    /// Actors reached (the source excluded), in the order their earliest day became final.
+    var reached: [Int32] = []
+    /// True when the search stopped at its actor limit.
+    var truncated = false
+
+    static let unreached = Int64.max
+    static let unsure = Int64.max
+
+    func isReached(_ node: Int) -> Bool { best[node] != Self.unreached }
+
+    /// The chain from the source to `node`, in sweep order (source first).
+    func chain(to node: Int) -> [Int] {
+        var nodes = [node]
+        while pred[nodes.last!] >= 0 { nodes.append(Int(pred[nodes.last!])) }
+        return nodes.reversed()
+    }
+
+    /// The real day of a sweep day (nil for an unbounded side).
+    func realDay(_ value: Int64) -> Int? {
+        if value <= -TemporalOrder.infinity / 2 || value >= TemporalOrder.infinity / 2 { return nil }
+        return Int(backward ? -value : value)
+    }
+}
+
+extension PathSearch {
+    /// A time-respecting search from `source`: Dijkstra on (earliest day, links), one label per
+    /// node, over the view's links with their crossing days (``LinkDays``: dates, lifespans,
+    /// `rule.earliestDay`/`latestDay`). A chain goes actor → link (→ link …) → actor; each link
+    /// is crossed on a day of its crossing days, not before the previous link's (after it with
+    /// `rule.strict`). Backward, it runs in reversed time from `source` (so `best` is the
+    /// negated latest departure towards `source`).
+    ///
+    /// Exact for the earliest day of every node without a gap limit (`rule.maxGap` is ignored
+    /// here): a later label at a node can do nothing an earlier one cannot, because every
+    /// constraint ahead is a lower bound (the previous day) or fixed by the link itself; and a
+    /// walk through a node twice can be cut short at its first visit, so the chains are simple
+    /// paths. Among equally early chains of a node it keeps the one with the fewest links at
+    /// each step (not always the fewest overall), then the more certain one.
+    ///
+    /// Alongside, each chain's certainty is carried forward: events must lie wholly within
+    /// their crossing days (not ``LinkDays/Days/narrowed``) and every day of an event must
+    /// leave the next link crossable — the latest day a chain can have crossed its last link,
+    /// whatever its events' days, is pushed along.
+    ///
+    /// - Parameters:
+    ///   - target: stop once this node's day is final.
+    ///   - limit: stop once this many actors have been reached (``TemporalSweep/truncated``).
+    /// - Complexity: O((V' + E') log V') for the nodes and connections reached; 5 arrays of N.
+    func temporalSweep(from source: Int, rule: TemporalRule, backward: Bool, target: Int? = nil, limit: Int = .max) -> TemporalSweep {
+        let n = graph.nodeCount
+        var result = TemporalSweep(source: source, backward: backward,
+                                   best: HugePages.array(repeating: TemporalSweep.unreached, count: n),
+                                   hops: HugePages.array(repeating: Int32.max, count: n),
+                                   pred: HugePages.array(repeating: -1, count: n),
+                                   sure: HugePages.array(repeating: TemporalSweep.unsure, count: n))
+        guard view.allows(source) else { return result }
+        let pass = passability
+        let days = linkDays(rule)
+        let offsets = graph.offsets, neighbors = graph.neighbors, types = graph.types
+        let eventType = LinkGraph.NodeType.event.rawValue
+        let step: Int64 = rule.strict ? 1 : 0
+        let minusInfinity = -TemporalOrder.infinity
+        var best = result.best, hops = result.hops, pred = result.pred, sure = result.sure
+        result.best = []; result.hops = []; result.pred = []; result.sure = []
+        var reached: [Int32] = []
+        var truncated = false
+        var heap = BinaryHeap<SweepEntry>()
+        best[source] = minusInfinity
+        hops[source] = 0
+        sure[source] = minusInfinity
+        heap.push(SweepEntry(day: minusInfinity, hops: 0, sure: minusInfinity, node: Int32(source)))
+        while let entry = heap.pop() {
+            let u = Int(entry.node)
+            guard entry.day == best[u] && entry.hops == hops[u] && entry.sure == sure[u] else { continue }
+            if u == target { break }
+            let uIsLink = types[u] != 0
+            if !uIsLink && u != source {
+                if reached.count >= limit { truncated = true; break }
+                reached.append(Int32(u))
+            }
+            let atStart = u == source
+            for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let x = LinkGraph.neighbor(neighbors[slot])
+                let xIsLink = types[x] != 0
+                guard xIsLink || uIsLink, pass.ok(u, x) else { continue }
+                var day = entry.day, h = entry.hops, certain = entry.sure
+                if xIsLink {
+                    let d = days.days(x)
+                    let lo = backward ? -d.hi : d.lo, hi = backward ? -d.lo : d.hi
+                    day = atStart ? lo : max(lo, day == minusInfinity ? day : day + step)
+                    if day > hi { continue }
+                    h += 1
+                    if certain != TemporalSweep.unsure {
+                        let after = atStart || certain == minusInfinity ? certain : certain + step
+                        if types[x] == eventType {
+                            certain = !d.narrowed && (atStart || lo >= after) ? hi : TemporalSweep.unsure
+                        } else {
+                            let t = atStart ? lo : max(lo, after)
+                            certain = t <= hi ? t : TemporalSweep.unsure
+                        }
+                    }
+                }
+                if (day, h, certain) < (best[x], hops[x], sure[x]) {
+                    best[x] = day
+                    hops[x] = h
+                    sure[x] = certain
+                    pred[x] = Int32(u)
+                    heap.push(SweepEntry(day: day, hops: h, sure: certain, node: Int32(x)))
+                }
+            }
+        }
+        result.best = best; result.hops = hops; result.pred = pred; result.sure = sure
+        result.reached = reached
+        result.truncated = truncated
+        return result
+    }
+}
+
+/// A heap entry of ``PathSearch/temporalSweep(from:rule:backward:target:limit:)``.
+struct SweepEntry: Comparable {
+    let day: Int64
+    let hops: Int32
+    let sure: Int64
+    let node: Int32
+    static func < (a: SweepEntry, b: SweepEntry) -> Bool { (a.day, a.hops, a.sure, a.node) < (b.day, b.hops, b.sure, b.node) }
+}
