@@ -20,7 +20,7 @@ struct Options {
     var k = 5
     var repeats = 1
     var output: String?
-    /// Only these queries (shortest, k, earliest, fewest); all when empty.
+    /// Only these queries (shortest, k, earliest, fewest, reach); all but reach when empty.
     var only: Set<String> = []
 }
 
@@ -29,7 +29,7 @@ func parseOptions() -> Options {
     var args = Array(CommandLine.arguments.dropFirst())
     func usage() -> Never {
         FileHandle.standardError.write(Data("""
-        usage: eventgraph-bench DATA.json [--queries QUERIES.json] [--k N] [--repeat N] [-o RESULT.json] [--only shortest,k,earliest,fewest]
+        usage: eventgraph-bench DATA.json [--queries QUERIES.json] [--k N] [--repeat N] [-o RESULT.json] [--only shortest,k,earliest,fewest,reach]
 
         """.utf8))
         exit(2)
@@ -129,6 +129,46 @@ let resolved: [(String, String, Int, Int)] = pairs.compactMap { a, b in
 }
 rows = resolved.map { Row(from: $0.0, to: $0.1) }
 func wanted(_ name: String) -> Bool { options.only.isEmpty || options.only.contains(name) }
+
+/// SHA-256 (FIPS 180-4), for the reach checksums.
+func sha256Hex(_ message: [UInt8]) -> String {
+    let k: [UInt32] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
+    var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    var data = message
+    let bitLength = UInt64(message.count) * 8
+    data.append(0x80)
+    while data.count % 64 != 56 { data.append(0) }
+    for i in (0..<8).reversed() { data.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
+    func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    var w = [UInt32](repeating: 0, count: 64)
+    for chunk in stride(from: 0, to: data.count, by: 64) {
+        for i in 0..<16 {
+            w[i] = (0..<4).reduce(0) { ($0 << 8) | UInt32(data[chunk + i * 4 + $1]) }
+        }
+        for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+        for i in 0..<64 {
+            let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        h = zip(h, [a, b, c, d, e, f, g, hh]).map { $0 &+ $1 }
+    }
+    return h.map { String(format: "%08x", $0) }.joined()
+}
 if wanted("shortest") {
     for (i, (a, b, from, to)) in resolved.enumerated() {
         let (path, t1) = time { search.shortestPath(from: from, to: to) }
@@ -165,6 +205,24 @@ if wanted("fewest") {
         rows[i].fewest = few?.path.length; rows[i].fewestMS = t4
     }
 }
+// Reachability (`eventgraph reach`): forward and reverse from the first three pairs' `from`
+// actors, each a full sweep; the same counts and checksums as benchmarks/reach.py.
+struct ReachRow { var origin: String; var direction: String; var reached: Int; var checksum: String; var ms: Double }
+var reachRows: [ReachRow] = []
+if options.only.contains("reach") {
+    let ordinalOf1970 = 719_163 // Python's date(1970, 1, 1).toordinal()
+    for (a, _, from, _) in resolved.prefix(3) {
+        for reverse in [false, true] {
+            let query = ReachQuery(reverse: reverse)
+            let (answer, ms) = time { network.reach(from: from, query: query, search: search) }
+            let lines = answer.reached.map { item in
+                "\(links.id(item.actor)) \(item.day.map { String($0 + ordinalOf1970) } ?? "any")"
+            }.sorted().joined(separator: "\n")
+            reachRows.append(ReachRow(origin: a, direction: reverse ? "reverse" : "forward", reached: answer.reached.count,
+                                      checksum: String(sha256Hex(Array(lines.utf8)).prefix(12)), ms: ms))
+        }
+    }
+}
 let peak = peakRSSMiB()
 func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
 let size = (try? FileManager.default.attributesOfItem(atPath: options.data)[.size] as? Int) ?? 0
@@ -181,6 +239,15 @@ for row in rows {
     print("| \(row.from) | \(row.to) | \(row.shortest.map(String.init) ?? "-") | \(row.k.map(String.init).joined(separator: ",")) | \(ea) | \(row.fewest.map(String.init) ?? "unreachable") | \(fmt(row.shortestMS, 2)) | \(fmt(row.kMS, 1)) | \(fmt(row.earliestMS, 1)) | \(fmt(row.fewestMS, 1)) |")
 }
 print("\nmax ms: shortest \(fmt(rows.map(\.shortestMS).max() ?? 0, 2)), k=\(options.k) \(fmt(rows.map(\.kMS).max() ?? 0, 1)), earliest arrival \(fmt(rows.map(\.earliestMS).max() ?? 0, 1)), fewest links \(fmt(rows.map(\.fewestMS).max() ?? 0, 1)); RSS after build \(fmt(rssAfterBuild, 0)) MiB, peak \(fmt(peak, 0)) MiB")
+
+if !reachRows.isEmpty {
+    print("\nReach (one full time-respecting sweep per row; the graph loaded once, \(fmt(loadBuild, 2)) s)\n")
+    print("| origin | direction | actors reached | checksum | query ms |")
+    print("|---|---|---|---|---|")
+    for row in reachRows {
+        print("| \(row.origin) | \(row.direction) | \(row.reached) | \(row.checksum) | \(fmt(row.ms, 1)) |")
+    }
+}
 
 if let output = options.output {
     let result: [String: Any] = [

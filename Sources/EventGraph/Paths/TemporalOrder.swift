@@ -87,26 +87,43 @@ enum TemporalOrder {
     /// days: alternately the earliest arrival A when leaving on or after d, and the latest
     /// departure D when arriving by A; A − D is a candidate, and the next round leaves after D.
     /// The optimum's own departure day is passed in some round, which then finds A − D ≤ it.
+    /// Open sides are first closed a little beyond the finite days (``closed(_:margin:)``), which
+    /// keeps the optimum and makes every day finite.
     static func elapsed(_ days: [LinkDays.Days], rule: TemporalRule) -> Int? {
         guard !days.isEmpty else { return nil }
+        let finite = closed(days, margin: Int64(days.count) + 1)
+        let back = reversed(finite)
         var d = -infinity
         var best: Int64?
-        let back = reversed(days)
-        var rounds = 0
-        while rounds <= 2 * days.count + 4 {
-            rounds += 1
-            let f = sweep(days, rule: rule, notBefore: d)
+        while true {
+            let f = sweep(finite, rule: rule, notBefore: d)
             if f.isEmpty { break }
-            let arrival = f.lo
-            let b = sweep(back, rule: rule, notBefore: arrival >= infinity / 2 ? -infinity : -arrival)
+            let b = sweep(back, rule: rule, notBefore: -f.lo)
             if b.isEmpty { break }
             let departure = -b.lo
-            let span: Int64 = arrival <= -infinity / 2 || departure >= infinity / 2 ? 0 : max(0, arrival - departure)
+            let span = max(0, f.lo - departure)
             if best == nil || span < best! { best = span }
-            if span == 0 || departure >= infinity / 2 || departure <= -infinity / 2 { break }
+            if span == 0 { break }
             d = departure + 1
         }
-        return best.map { $0 >= infinity / 2 ? nil : Int($0) } ?? nil
+        return best.map { Int($0) }
+    }
+
+    /// The days with open sides closed `margin` days beyond the finite ones (at 0…margin when
+    /// none is finite). A chain's days before the first finite bound (or after the last) can
+    /// be packed next to it, a day apart at most, without lengthening it or breaking a gap.
+    static func closed(_ days: [LinkDays.Days], margin: Int64) -> [LinkDays.Days] {
+        var low = infinity, high = -infinity
+        for d in days {
+            for v in [d.lo, d.hi] where v > -infinity / 2 && v < infinity / 2 {
+                low = min(low, v)
+                high = max(high, v)
+            }
+        }
+        if low > high { (low, high) = (0, 0) }
+        return days.map { d in
+            LinkDays.Days(lo: max(d.lo, low - margin), hi: min(d.hi, high + margin), narrowed: d.narrowed)
+        }
     }
 
     /// True when the order holds for every choice of the events' days. The constraints between

@@ -65,27 +65,42 @@ extension PathSearch {
     /// round leaves after D. The fastest path leaves on some day t; the round with d ≤ t < the
     /// next d arrives by its arrival and leaves no earlier than t, so its A − D is at most the
     /// optimum. Among equally fast paths, the one that leaves first.
+    ///
+    /// The rounds run with open sides closed a little beyond the graph's finite days
+    /// (``TemporalOrder/closed(_:margin:)`` with a margin of N + 1 days), so every day is finite.
     func fastestPath(from source: Int, to target: Int, rule: TemporalRule) -> [Int]? {
-        let infinity = TemporalOrder.infinity
+        var low = Int64.max, high = Int64.min
+        for node in 0..<graph.nodeCount where graph.types[node] != 0 {
+            let (f, l) = TemporalOrder.bounds(graph, node)
+            for v in [f, l] where v > -TemporalOrder.infinity / 2 && v < TemporalOrder.infinity / 2 {
+                low = min(low, v)
+                high = max(high, v)
+            }
+        }
+        if low > high { (low, high) = (0, 0) }
+        let margin = Int64(graph.nodeCount) + 1
+        var finite = rule
+        finite.earliestDay = max(rule.earliestDay ?? Int.min, Int(low - margin))
+        finite.latestDay = min(rule.latestDay ?? Int.max, Int(high + margin))
         var bestSpan = Int64.max
         var bestNodes: [Int]?
-        var departAfter: Int? = rule.earliestDay
+        var departAfter = finite.earliestDay!
         while true {
-            var forward = rule
+            var forward = finite
             forward.earliestDay = departAfter
             guard let there = earliest(from: source, to: target, rule: forward, backward: false),
                   let a = arrivalDay(of: there, rule: forward) else { break }
-            var back = forward
-            if a < infinity / 2 { back.latestDay = min(Int(a), rule.latestDay ?? Int.max) }
+            var back = finite
+            back.latestDay = min(Int(a), finite.latestDay!)
             guard let chain = earliest(from: target, to: source, rule: back, backward: true),
                   let d = departureDay(of: chain.reversed(), rule: back) else { break }
-            let span: Int64 = a <= -infinity / 2 || d >= infinity / 2 ? 0 : max(0, a - d)
+            let span = max(0, a - d)
             if span < bestSpan {
                 bestSpan = span
                 bestNodes = chain.reversed()
             }
-            if span == 0 || d >= infinity / 2 || d <= -infinity / 2 { break }
-            departAfter = Int(d) + 1
+            if span == 0 { break }
+            departAfter = max(departAfter + 1, Int(d) + 1)
         }
         return bestNodes
     }

@@ -1,0 +1,228 @@
+import Foundation
+@testable import EventGraph
+
+/// Random small graphs for the temporal property tests: dates in February–March 2025 (a
+/// third month-precise, some spans of a few days), relations with and without since/until,
+/// reviews naming an earlier event (link-to-link connections), and — where the model has
+/// them — actor lifespans.
+enum TemporalGraphs {
+    /// The brute force's universe of days: open sides of relations and lifespans are clamped
+    /// to it; every finite date lies at least a month inside it.
+    static let firstDay = PartialDate.dayNumber(year: 2025, month: 1, day: 15)
+    static let lastDay = PartialDate.dayNumber(year: 2025, month: 4, day: 15)
+
+    static func make(seed: UInt64, actors: Int = 6, events: Int = 8, relations: Int = 3, reviews: Int = 1,
+                     lifespans: Bool = true) -> GraphView {
+        var rng = SeededGenerator(seed: seed)
+        func day() -> PartialDate {
+            PartialDate(year: 2025, month: Int.random(in: 2...3, using: &rng), day: Int.random(in: 1...28, using: &rng))!
+        }
+        func date() -> PartialDate {
+            Int.random(in: 0..<3, using: &rng) == 0 ? PartialDate(year: 2025, month: Int.random(in: 2...3, using: &rng))! : day()
+        }
+        func eventDate() -> EventDate {
+            if Int.random(in: 0..<6, using: &rng) == 0 {
+                let start = day()
+                let (y, m, d) = PartialDate.civil(fromDayNumber: start.interval.first + Int.random(in: 1...6, using: &rng))
+                return .span(start: start, end: PartialDate(year: y, month: m, day: d)!)
+            }
+            return .on(date())
+        }
+        var actorList = (0..<actors).map { Actor(id: "a\($0)", kind: "company", name: "Actor \($0)") }
+        if lifespans {
+            for i in actorList.indices where Int.random(in: 0..<3, using: &rng) == 0 {
+                Self.setLifespan(&actorList[i], since: Bool.random(using: &rng) ? date() : nil,
+                                 until: Bool.random(using: &rng) ? date() : nil)
+            }
+        }
+        var eventList: [Event] = []
+        for i in 0..<events {
+            let count = Int.random(in: 2...3, using: &rng)
+            var ids: [String] = []
+            while ids.count < count {
+                let id = "a\(Int.random(in: 0..<actors, using: &rng))"
+                if !ids.contains(id) { ids.append(id) }
+            }
+            eventList.append(Event(id: "e\(i)", kind: "meeting", date: eventDate(), title: "Meeting \(i)",
+                                   roles: [RoleBinding(role: "participants", ids: ids)],
+                                   sources: [Evidence(source: "s", quote: "quote \(i)")]))
+        }
+        for j in 0..<min(reviews, events) {
+            let subject = "e\(Int.random(in: 0..<events, using: &rng))"
+            let authority = "a\(Int.random(in: 0..<actors, using: &rng))"
+            eventList.append(Event(id: "r\(j)", kind: "review", date: .on(date()), title: "Review \(j)",
+                                   roles: [RoleBinding(role: "authority", ids: [authority]),
+                                           RoleBinding(role: "subject", ids: [subject])],
+                                   sources: [Evidence(source: "s")]))
+        }
+        var relationList: [Relation] = []
+        for k in 0..<relations {
+            let a = Int.random(in: 0..<actors, using: &rng)
+            var b = Int.random(in: 0..<actors, using: &rng)
+            if b == a { b = (a + 1) % actors }
+            var since: PartialDate? = Bool.random(using: &rng) ? date() : nil
+            var until: PartialDate? = Bool.random(using: &rng) ? date() : nil
+            if let s = since, let u = until, u.interval.last < s.interval.first { (since, until) = (u, s) }
+            relationList.append(Relation(id: "a\(a)--related-to--a\(b)-\(k)", kind: "related-to", from: "a\(a)", to: "a\(b)",
+                                         since: since, until: until))
+        }
+        return GraphView(sources: [Source(id: "s", title: "Source")], actors: actorList, events: eventList, relations: relationList)
+    }
+
+    /// Gives an actor a lifespan, where the model has lifespans (a no-op before).
+    static func setLifespan(_ actor: inout Actor, since: PartialDate?, until: PartialDate?) {}
+
+    /// An actor's lifespan in days, clamped to the universe.
+    static func lifespan(_ actor: Actor) -> (Int, Int) { (firstDay, lastDay) }
+}
+
+/// Brute force over ids, independent of ``LinkGraph`` and the search code: every simple path,
+/// and for each the sets of days each link can be crossed on.
+struct TemporalBruteForce {
+    let graph: GraphView
+    let base: BruteForce
+    let rule: TemporalRule
+
+    init(graph: GraphView, rule: TemporalRule) {
+        self.graph = graph
+        base = BruteForce(graph: graph)
+        self.rule = rule
+    }
+
+    /// A link's own interval (relations' open sides clamped to the universe) and whether it
+    /// is an event.
+    func interval(_ id: String) -> (Int, Int, isEvent: Bool) {
+        if let e = graph.event(id) { return (e.date.interval.first, e.date.interval.last, true) }
+        let r = graph.relation(id)!
+        return (max(r.validity.first, TemporalGraphs.firstDay), min(r.validity.last, TemporalGraphs.lastDay), false)
+    }
+
+    /// The actors a link joins (an event's actor role values; a relation's two ends).
+    func actors(of id: String) -> [String] {
+        if let e = graph.event(id) { return e.allParticipants.filter { graph.actor($0) != nil } }
+        let r = graph.relation(id)!
+        return [r.from, r.to]
+    }
+
+    /// Whether a link may be crossed on day `t`: within every joined actor's lifespan and the
+    /// rule's day bounds (its own interval is checked by the caller).
+    func allowed(_ id: String, _ t: Int) -> Bool {
+        if let d = rule.earliestDay, t < d { return false }
+        if let d = rule.latestDay, t > d { return false }
+        for a in actors(of: id) {
+            let (lo, hi) = TemporalGraphs.lifespan(graph.actor(a)!)
+            if t < lo || t > hi { return false }
+        }
+        return true
+    }
+
+    /// The universe as bit positions: day `TemporalGraphs.firstDay + i` is index i.
+    static let size = TemporalGraphs.lastDay - TemporalGraphs.firstDay + 1
+
+    /// The days each link may be crossed on, as one flag per day of the universe (events
+    /// fixed to a day when `eventDays` says so).
+    func candidates(_ links: [String], eventDays: [String: Int] = [:]) -> [[Bool]] {
+        links.map { link in
+            let (lo, hi, _) = interval(link)
+            var flags = [Bool](repeating: false, count: Self.size)
+            for t in (eventDays[link].map { $0...$0 } ?? lo...hi) where allowed(link, t) {
+                flags[t - TemporalGraphs.firstDay] = true
+            }
+            return flags
+        }
+    }
+
+    /// Forward: the feasible days of each link given the ones before it (day t follows some
+    /// feasible day p of the previous link with p ≤ t, p < t when strict, t − p ≤ the gap).
+    func forward(_ sets: [[Bool]]) -> [[Bool]] {
+        var result: [[Bool]] = []
+        let step = rule.strict ? 1 : 0, gap = rule.maxGap ?? Self.size
+        for (i, set) in sets.enumerated() {
+            if i == 0 { result.append(set); continue }
+            let previous = result[i - 1]
+            var next = set
+            for t in 0..<Self.size where next[t] {
+                let lo = max(0, t - gap), hi = t - step
+                next[t] = hi >= lo && (lo...hi).contains { previous[$0] }
+            }
+            result.append(next)
+        }
+        return result
+    }
+
+    /// Backward: the days of each link from which the rest can be completed.
+    func backward(_ sets: [[Bool]]) -> [[Bool]] {
+        var result = sets
+        let step = rule.strict ? 1 : 0, gap = rule.maxGap ?? Self.size
+        for i in sets.indices.reversed() where i < sets.count - 1 {
+            let next = result[i + 1]
+            for t in 0..<Self.size where result[i][t] {
+                let lo = t + step, hi = min(Self.size - 1, t + gap)
+                result[i][t] = lo <= hi && (lo...hi).contains { next[$0] }
+            }
+        }
+        return result
+    }
+
+    struct Values: Equatable {
+        var arrival: Int
+        var departure: Int
+        /// Computed only when asked for (0 otherwise).
+        var elapsed: Int
+    }
+
+    /// The earliest arrival, latest departure and (with `elapsed`) fewest elapsed days of a
+    /// path (links in order); nil when no choice of days respects the rule.
+    func values(_ links: [String], elapsed withElapsed: Bool = true) -> Values? {
+        let sets = candidates(links)
+        let first = TemporalGraphs.firstDay
+        guard let a = forward(sets).last?.firstIndex(of: true), let d = backward(sets).first?.lastIndex(of: true) else { return nil }
+        var elapsed = 0
+        if withElapsed {
+            elapsed = Int.max
+            let starts = backward(sets)[0]
+            for t in 0..<Self.size where starts[t] {
+                var fixed = sets
+                fixed[0] = [Bool](repeating: false, count: Self.size)
+                fixed[0][t] = true
+                if let end = forward(fixed).last?.firstIndex(of: true) { elapsed = min(elapsed, end - t) }
+            }
+        }
+        return Values(arrival: a + first, departure: d + first, elapsed: elapsed)
+    }
+
+    /// nil (impossible), "possible" or "certain": certain when every choice of the events'
+    /// days within their dates leaves a choice of the relations' days that respects the rule.
+    func mark(_ links: [String]) -> String? {
+        guard values(links) != nil else { return nil }
+        let events = links.filter { interval($0).isEvent }
+        var combos: [[String: Int]] = [[:]]
+        for e in events {
+            let (lo, hi, _) = interval(e)
+            combos = combos.flatMap { c in (lo...hi).map { var d = c; d[e] = $0; return d } }
+            if combos.count > 3_000 { return "skip" }
+        }
+        for combo in combos where !(forward(candidates(links, eventDays: combo)).last?.contains(true) ?? false) {
+            return "possible"
+        }
+        return "certain"
+    }
+
+    func links(_ path: [String]) -> [String] { path.filter(base.isLink) }
+
+    /// Every simple path from `a` to `b` that respects the rule, with its values.
+    func feasiblePaths(from a: String, to b: String, elapsed: Bool = false) -> [(path: [String], values: Values)] {
+        base.allSimplePaths(from: a, to: b, maxLength: 20).compactMap { path in values(links(path), elapsed: elapsed).map { (path, $0) } }
+    }
+}
+
+extension TemporalAssessment {
+    /// Whether these values are the brute force's: an open side (nil) stands for days the
+    /// brute force's universe cuts off, so it must find a day within a step per link of the
+    /// universe's edge.
+    func matches(_ v: TemporalBruteForce.Values, links: Int) -> Bool {
+        let arrivalOK = earliestArrival.map { $0 == v.arrival } ?? (v.arrival <= TemporalGraphs.firstDay + links)
+        let departureOK = latestDeparture.map { $0 == v.departure } ?? (v.departure >= TemporalGraphs.lastDay - links)
+        return arrivalOK && departureOK && (elapsedDays ?? 0) == v.elapsed
+    }
+}
