@@ -20,6 +20,15 @@ render Samples/quickstart Samples/quickstart/events events
 render Samples/quickstart Samples/quickstart/timeline timeline
 render Samples/quickstart Samples/quickstart/themes themes
 
+echo "paths (docs/paths.md, worked examples of the time-respecting paths and reach):"
+for objective in fewest earliest latest-departure fastest; do
+  flag=(); [ "$objective" = fewest ] || flag=("--$objective")
+  "$bin" path Samples/paths ada regulator --temporal "${flag[@]}" --context 0 --format png -o "Samples/paths/path-$objective.png" >/dev/null
+done
+"$bin" reach Samples/paths ada --format png -o Samples/paths/reach-ada.png >/dev/null
+"$bin" reach Samples/paths regulator --reverse --format png -o Samples/paths/reach-regulator-reverse.png >/dev/null
+echo "  Samples/paths/{path-{fewest,earliest,latest-departure,fastest},reach-ada,reach-regulator-reverse}.png"
+
 echo "ai-race (the seed dataset):"
 mkdir -p Samples/ai-race
 render Graphs/ai-race Samples/ai-race/actors actors

@@ -96,6 +96,7 @@ struct Path: ParsableCommand {
             if time.maxGap != nil { throw ValidationError("--max-gap goes with --temporal") }
             if time.by != nil { throw ValidationError("--by goes with --temporal") }
         }
+        if temporal { _ = try time.rule(from: filters) }
         if objectives.count > 1 { throw ValidationError("\(objectives.joined(separator: " and ")) cannot be combined; pick one") }
         if let first = objectives.first, k != nil || all { throw ValidationError("\(first) finds one path; it cannot be combined with --k or --all") }
         if context < 0 { throw ValidationError("--context must be 0 or more") }

@@ -52,12 +52,13 @@ struct Reach: ParsableCommand {
     func validate() throws {
         _ = try TrailingNames(arguments, count: 1, usage: "GRAPH… ACTOR")
         if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        _ = try time.rule(from: filters)
     }
 
     func run() throws {
         let input = try TrailingNames(arguments, count: 1, usage: "GRAPH… ACTOR")
         let format = try out.resolvedFormat(), lang = out.lang
-        let network = try GraphLoader().load(paths: input.graph)
+        let network = try loadGraph(input.graph)
         let origin = try network.resolveActorNode(input.names[0])
         let diagram = ![.text, .json].contains(format)
         let query = ReachQuery(reverse: reverse, rule: try time.rule(from: filters), filter: try filters.filter(for: network),

@@ -2,7 +2,7 @@ import Foundation
 @testable import EventGraph
 
 /// Random small graphs for the temporal property tests: dates in February–March 2025 (a
-/// third month-precise, some spans of a few days), relations with and without since/until,
+/// quarter month-precise, some spans of a few days), relations with and without since/until,
 /// reviews naming an earlier event (link-to-link connections), and — where the model has
 /// them — actor lifespans.
 enum TemporalGraphs {
@@ -18,7 +18,7 @@ enum TemporalGraphs {
             PartialDate(year: 2025, month: Int.random(in: 2...3, using: &rng), day: Int.random(in: 1...28, using: &rng))!
         }
         func date() -> PartialDate {
-            Int.random(in: 0..<3, using: &rng) == 0 ? PartialDate(year: 2025, month: Int.random(in: 2...3, using: &rng))! : day()
+            Int.random(in: 0..<4, using: &rng) == 0 ? PartialDate(year: 2025, month: Int.random(in: 2...3, using: &rng))! : day()
         }
         func eventDate() -> EventDate {
             if Int.random(in: 0..<6, using: &rng) == 0 {
@@ -69,11 +69,19 @@ enum TemporalGraphs {
         return GraphView(sources: [Source(id: "s", title: "Source")], actors: actorList, events: eventList, relations: relationList)
     }
 
-    /// Gives an actor a lifespan, where the model has lifespans (a no-op before).
-    static func setLifespan(_ actor: inout Actor, since: PartialDate?, until: PartialDate?) {}
+    /// Gives an actor a lifespan (ends swapped when given backwards).
+    static func setLifespan(_ actor: inout Actor, since: PartialDate?, until: PartialDate?) {
+        if let s = since, let u = until, u.interval.last < s.interval.first {
+            (actor.since, actor.until) = (u, s)
+        } else {
+            (actor.since, actor.until) = (since, until)
+        }
+    }
 
-    /// An actor's lifespan in days, clamped to the universe.
-    static func lifespan(_ actor: Actor) -> (Int, Int) { (firstDay, lastDay) }
+    /// An actor's lifespan in days (since's first day to until's last), clamped to the universe.
+    static func lifespan(_ actor: Actor) -> (Int, Int) {
+        (max(firstDay, actor.since?.interval.first ?? firstDay), min(lastDay, actor.until?.interval.last ?? lastDay))
+    }
 }
 
 /// Brute force over ids, independent of ``LinkGraph`` and the search code: every simple path,
@@ -132,6 +140,19 @@ struct TemporalBruteForce {
         }
     }
 
+    /// Whether `flags` has a day in `lo...hi` (clamped to the universe), by prefix counts.
+    static func any(_ prefix: [Int], _ lo: Int, _ hi: Int) -> Bool {
+        let a = max(0, lo), b = min(size - 1, hi)
+        return a <= b && prefix[b + 1] - prefix[a] > 0
+    }
+
+    static func prefixCounts(_ flags: [Bool]) -> [Int] {
+        var prefix = [0]
+        prefix.reserveCapacity(flags.count + 1)
+        for f in flags { prefix.append(prefix.last! + (f ? 1 : 0)) }
+        return prefix
+    }
+
     /// Forward: the feasible days of each link given the ones before it (day t follows some
     /// feasible day p of the previous link with p ≤ t, p < t when strict, t − p ≤ the gap).
     func forward(_ sets: [[Bool]]) -> [[Bool]] {
@@ -139,12 +160,9 @@ struct TemporalBruteForce {
         let step = rule.strict ? 1 : 0, gap = rule.maxGap ?? Self.size
         for (i, set) in sets.enumerated() {
             if i == 0 { result.append(set); continue }
-            let previous = result[i - 1]
+            let prefix = Self.prefixCounts(result[i - 1])
             var next = set
-            for t in 0..<Self.size where next[t] {
-                let lo = max(0, t - gap), hi = t - step
-                next[t] = hi >= lo && (lo...hi).contains { previous[$0] }
-            }
+            for t in 0..<Self.size where next[t] { next[t] = Self.any(prefix, t - gap, t - step) }
             result.append(next)
         }
         return result
@@ -155,11 +173,8 @@ struct TemporalBruteForce {
         var result = sets
         let step = rule.strict ? 1 : 0, gap = rule.maxGap ?? Self.size
         for i in sets.indices.reversed() where i < sets.count - 1 {
-            let next = result[i + 1]
-            for t in 0..<Self.size where result[i][t] {
-                let lo = t + step, hi = min(Self.size - 1, t + gap)
-                result[i][t] = lo <= hi && (lo...hi).contains { next[$0] }
-            }
+            let prefix = Self.prefixCounts(result[i + 1])
+            for t in 0..<Self.size where result[i][t] { result[i][t] = Self.any(prefix, t + step, t + gap) }
         }
         return result
     }
@@ -179,14 +194,26 @@ struct TemporalBruteForce {
         guard let a = forward(sets).last?.firstIndex(of: true), let d = backward(sets).first?.lastIndex(of: true) else { return nil }
         var elapsed = 0
         if withElapsed {
-            elapsed = Int.max
-            let starts = backward(sets)[0]
-            for t in 0..<Self.size where starts[t] {
-                var fixed = sets
-                fixed[0] = [Bool](repeating: false, count: Self.size)
-                fixed[0][t] = true
-                if let end = forward(fixed).last?.firstIndex(of: true) { elapsed = min(elapsed, end - t) }
+            // For each feasible day of each link, the latest first-link day a chain reaching
+            // it can have started on (a forward pass over every day); then the fewest days.
+            let step = rule.strict ? 1 : 0, gap = rule.maxGap ?? Self.size
+            let feasible = forward(sets)
+            var start = (0..<Self.size).map { feasible[0][$0] ? $0 : -1 }
+            for i in 1..<max(1, sets.count) {
+                var next = [Int](repeating: -1, count: Self.size)
+                var runningMax = -1 // without a gap: the best start over every earlier day
+                for t in 0..<Self.size {
+                    if rule.maxGap == nil, t - step >= 0 { runningMax = max(runningMax, start[t - step]) }
+                    guard feasible[i][t] else { continue }
+                    if rule.maxGap == nil {
+                        next[t] = runningMax
+                    } else if t - step >= 0 {
+                        for p in max(0, t - gap)...(t - step) where start[p] > next[t] { next[t] = start[p] }
+                    }
+                }
+                start = next
             }
+            elapsed = (0..<Self.size).filter { feasible[sets.count - 1][$0] && start[$0] >= 0 }.map { $0 - start[$0] }.min() ?? Int.max
         }
         return Values(arrival: a + first, departure: d + first, elapsed: elapsed)
     }
@@ -200,7 +227,7 @@ struct TemporalBruteForce {
         for e in events {
             let (lo, hi, _) = interval(e)
             combos = combos.flatMap { c in (lo...hi).map { var d = c; d[e] = $0; return d } }
-            if combos.count > 3_000 { return "skip" }
+            if combos.count > 1_000 { return "skip" }
         }
         for combo in combos where !(forward(candidates(links, eventDays: combo)).last?.contains(true) ?? false) {
             return "possible"

@@ -5,13 +5,14 @@ import Testing
 /// every simple path, every day of every link) on random small graphs with partial dates,
 /// spans, relations with and without since/until, link-to-link connections and lifespans.
 ///
-/// Case counts: 24 graphs × 6 actor pairs × 5 rules = 720 pair cases per path type (fewest
-/// links, earliest arrival, latest departure, fastest), of which 24 × 6 × 2 = 288 with a gap
-/// limit (checked for soundness: the problem is NP-hard there); reachability: 24 graphs × 3
-/// origins × 5 rules × 2 directions = 720 origin cases, each comparing every actor.
+/// Case counts: 16 graphs × 5 actor pairs × 5 rules = 400 pair cases per path type (fewest
+/// links, earliest arrival, latest departure, fastest), of which 16 × 5 × 2 = 160 with a gap
+/// limit (checked for soundness: the problem is NP-hard there); reachability: 16 graphs × 3
+/// origins × 5 rules × 2 directions = 480 origin cases, each comparing every other actor
+/// (2,400 actor cases).
 @Suite("Temporal path family and reachability against brute force")
 struct TemporalFamilyTests {
-    static let seeds: [UInt64] = Array(100..<124)
+    static let seeds: [UInt64] = Array(100..<116)
     static let february10 = PartialDate.dayNumber(year: 2025, month: 2, day: 10)
     static let march20 = PartialDate.dayNumber(year: 2025, month: 3, day: 20)
     /// Rules: plain, strict, from/by bounds, and two gap limits (one strict).
@@ -20,7 +21,7 @@ struct TemporalFamilyTests {
         TemporalRule(maxGap: 12), TemporalRule(strict: true, maxGap: 20),
     ]
 
-    func pairs(_ graph: GraphView, seed: UInt64, count: Int = 6) -> [(String, String)] {
+    func pairs(_ graph: GraphView, seed: UInt64, count: Int = 5) -> [(String, String)] {
         var rng = SeededGenerator(seed: seed &* 31)
         return (0..<count).map { _ in
             let a = graph.actors.randomElement(using: &rng)!.id
@@ -80,27 +81,27 @@ struct TemporalFamilyTests {
         }
     }
 
-    @Test("fewest links: 24 graphs × 6 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
+    @Test("fewest links: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func fewestLinks(seed: UInt64) {
         for rule in Self.rules { check(seed: seed, rule: rule, objective: .fewestLinks) }
     }
 
-    @Test("earliest arrival: 24 graphs × 6 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
+    @Test("earliest arrival: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func earliestArrival(seed: UInt64) {
         for rule in Self.rules { check(seed: seed, rule: rule, objective: .earliestArrival) }
     }
 
-    @Test("latest departure: 24 graphs × 6 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
+    @Test("latest departure: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func latestDeparture(seed: UInt64) {
         for rule in Self.rules { check(seed: seed, rule: rule, objective: .latestDeparture) }
     }
 
-    @Test("fastest: 24 graphs × 6 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
+    @Test("fastest: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func fastest(seed: UInt64) {
         for rule in Self.rules { check(seed: seed, rule: rule, objective: .fastest) }
     }
 
-    @Test("reach, forward and reverse: 24 graphs × 3 origins × 5 rules × 2 directions, every actor compared", arguments: seeds)
+    @Test("reach, forward and reverse: 16 graphs × 3 origins × 5 rules × 2 directions, every actor compared", arguments: seeds)
     func reach(seed: UInt64) {
         let graph = TemporalGraphs.make(seed: seed)
         let links = graph.links

@@ -18,9 +18,6 @@ struct LinkDays {
     /// False when no actor has a lifespan (links need not look at their actors).
     let lifespans: Bool
 
-    /// Whether actor nodes carry lifespans in ``LinkGraph``'s intervals.
-    static let actorsCarryLifespans = false
-
     struct Days {
         var lo: Int64
         var hi: Int64
@@ -38,7 +35,6 @@ struct LinkDays {
 
     /// True when some actor of `graph` has a lifespan. O(N), once per search.
     static func hasLifespans(_ graph: LinkGraph) -> Bool {
-        guard actorsCarryLifespans else { return false }
         let types = graph.types, firsts = graph.firsts, lasts = graph.lasts
         for node in 0..<graph.nodeCount where types[node] == 0 && (firsts[node] > LinkGraph.dayMin || lasts[node] < LinkGraph.dayMax) {
             return true
@@ -49,8 +45,7 @@ struct LinkDays {
     /// The days an actor existed (±infinity for open sides).
     @inline(__always)
     static func lifespan(_ graph: LinkGraph, _ actor: Int) -> (Int64, Int64) {
-        guard actorsCarryLifespans else { return (-TemporalOrder.infinity, TemporalOrder.infinity) }
-        return TemporalOrder.bounds(graph, actor)
+        TemporalOrder.bounds(graph, actor)
     }
 
     /// The days `link` may be crossed on. O(1) without lifespans; O(degree) with them.

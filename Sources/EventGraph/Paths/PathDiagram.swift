@@ -12,6 +12,8 @@ public struct PathDiagram: Sendable {
     /// Highlighted connections, as (smaller node, larger node).
     public let highlightedConnections: Set<Pair>
     public let options: DiagramOptions
+    /// A line of text under some actors' names (reach: the day and certainty).
+    public var actorNotes: [Int: String] = [:]
 
     public struct Pair: Hashable, Sendable {
         public let a: Int
@@ -68,8 +70,8 @@ public struct PathDiagram: Sendable {
     }
 
     /// The chains of a reachability answer (asked for with ``ReachQuery/chains``): every actor
-    /// reached and the links of its chain; the origin and the connections the chains cross
-    /// highlighted.
+    /// reached, with its day, links and certainty under its name, and the links of its chain;
+    /// the origin, the connections and the relations the chains cross highlighted.
     /// - Complexity: O(links on the chains).
     public init(reach: Reachability, network: GraphView, options: DiagramOptions = DiagramOptions()) {
         var nodes: Set<Int> = [reach.origin]
@@ -87,7 +89,14 @@ public struct PathDiagram: Sendable {
             options.title = reach.query.reverse ? "\(count) actor\(count == 1 ? "" : "s") could have influenced \(name)"
                 : "\(name) could have influenced \(count) actor\(count == 1 ? "" : "s")"
         }
-        self.init(network: network, nodes: nodes, highlightedNodes: [reach.origin], highlightedConnections: pairs, options: options)
+        // Relations are drawn as one line: highlighted as nodes when a chain crosses them.
+        let crossedRelations = nodes.filter { network.links.type($0) == .relation }
+        self.init(network: network, nodes: nodes, highlightedNodes: crossedRelations.union([reach.origin]),
+                  highlightedConnections: pairs, options: options)
+        for item in reach.reached {
+            let day = item.day.map(PathReport.dayText) ?? "any time"
+            actorNotes[item.actor] = "\(reach.query.reverse ? "leaves by" : "arrives") \(day) · \(item.hops) link\(item.hops == 1 ? "" : "s") · \(item.certainty.rawValue)"
+        }
     }
 
     /// An ego network with its centre highlighted.
@@ -141,7 +150,12 @@ public struct PathDiagram: Sendable {
         }
         for actor in graph.actors {
             usedActorKinds.insert(actor.kind)
-            guard case let .node(id, attributes) = builder.actorNode(actor) else { continue }
+            guard case .node(let id, var attributes) = builder.actorNode(actor) else { continue }
+            if let note = links.node(actor.id).flatMap({ actorNotes[$0] }),
+               let i = attributes.firstIndex(where: { $0.name == "label" }), case let .html(label) = attributes[i].value {
+                attributes[i] = DOTAttribute("label", html: label + "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"\(Self.highlightColor)\">"
+                    + DOTDocument.htmlEscape(note) + "</FONT>")
+            }
             statements.append(.node(id, emphasise(attributes, on: isHighlighted(actor.id))))
         }
         for event in graph.chronologicalEvents {
