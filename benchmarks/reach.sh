@@ -7,15 +7,18 @@
 #      output), wall-clock seconds and peak RSS;
 #   3. benchmarks/reach.py: the same six sweeps in plain Python over the same JSON.
 # The counts and checksums of (actor, day) of 1 and 3 must agree.
-# Usage: bash benchmarks/reach.sh [small|large]   (default: large)
+# Usage: bash benchmarks/reach.sh [small|large]   (default: large; SCRATCH=.build-x for another
+# scratch path, NO_BUILD=1 to skip building)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-large}"
 data="benchmarks/data/$preset.json"
 [ -f "$data" ] || python3 benchmarks/generate.py --preset "$preset"
 scratch="${SCRATCH:-.build}"
-swift build -c release --scratch-path "$scratch" --product eventgraph-bench >/dev/null
-swift build -c release --scratch-path "$scratch" --product eventgraph >/dev/null
+if [ -z "${NO_BUILD:-}" ]; then # NO_BUILD=1: use the binaries already built
+  swift build -c release --scratch-path "$scratch" --product eventgraph-bench >/dev/null
+  swift build -c release --scratch-path "$scratch" --product eventgraph >/dev/null
+fi
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 origins=$(python3 -c "import json,sys; print(' '.join(p['from'] for p in json.load(open(sys.argv[1]))['pairs'][:3]))" "benchmarks/data/$preset.queries.json")
 

@@ -65,7 +65,8 @@ extension PathSearch {
     /// - Parameters:
     ///   - target: stop once this node's day is final.
     ///   - limit: stop once this many actors have been reached (``TemporalSweep/truncated``).
-    /// - Complexity: O((V' + E') log V') for the nodes and connections reached; 5 arrays of N.
+    /// - Complexity: O(E' + A' log A') for the connections and actors reached (only actors
+    ///   are queued); 4 arrays of N.
     func temporalSweep(from source: Int, rule: TemporalRule, backward: Bool, target: Int? = nil, limit: Int = .max) -> TemporalSweep {
         let n = graph.nodeCount
         var result = TemporalSweep(source: source, backward: backward,
@@ -89,45 +90,75 @@ extension PathSearch {
         hops[source] = 0
         sure[source] = minusInfinity
         heap.push(SweepEntry(day: minusInfinity, hops: 0, sure: minusInfinity, node: Int32(source)))
+        // Links are not queued: a link's label is set when an actor (or a link naming it) is
+        // expanded, and its actors are relaxed at once. Actors leave the queue in order of
+        // (day, links), and a link crossed from day t is crossed on max(its first day, t),
+        // which never decreases, so the first label a link gets is final in its day; a later
+        // one can only have fewer links (or be certain), and then relaxes again.
+        var pending: [Int] = []
+        /// Sets `x`'s label from node `u`'s if better; links are relaxed further at once.
+        @inline(__always) func relax(_ u: Int, _ x: Int, day: Int64, hops h: Int32, sure certain: Int64) {
+            guard (day, h, certain) < (best[x], hops[x], sure[x]) else { return }
+            best[x] = day
+            hops[x] = h
+            sure[x] = certain
+            pred[x] = Int32(u)
+            if types[x] == 0 {
+                heap.push(SweepEntry(day: day, hops: h, sure: certain, node: Int32(x)))
+            } else {
+                pending.append(x)
+            }
+        }
+        /// The label after crossing link `x` from a node labelled (day, hops, sure); nil when
+        /// it cannot be crossed.
+        @inline(__always) func cross(_ x: Int, day: Int64, hops h: Int32, sure: Int64, atStart: Bool) -> (Int64, Int32, Int64)? {
+            let d = days.days(x)
+            let lo = backward ? -d.hi : d.lo, hi = backward ? -d.lo : d.hi
+            let crossing = atStart ? lo : max(lo, day == minusInfinity ? day : day + step)
+            if crossing > hi { return nil }
+            var certain = sure
+            if certain != TemporalSweep.unsure {
+                let after = atStart || certain == minusInfinity ? certain : certain + step
+                if types[x] == eventType {
+                    certain = !d.narrowed && (atStart || lo >= after) ? hi : TemporalSweep.unsure
+                } else {
+                    let t = atStart ? lo : max(lo, after)
+                    certain = t <= hi ? t : TemporalSweep.unsure
+                }
+            }
+            return (crossing, h + 1, certain)
+        }
+        /// Expands the links whose labels changed: their actors and the links they name.
+        func drain() {
+            while let x = pending.popLast() {
+                let day = best[x], h = hops[x], certain = sure[x]
+                for slot in Int(offsets[x])..<Int(offsets[x + 1]) {
+                    let y = LinkGraph.neighbor(neighbors[slot])
+                    guard y != source, pass.ok(x, y) else { continue }
+                    if types[y] == 0 {
+                        relax(x, y, day: day, hops: h, sure: certain)
+                    } else if let (c, hy, sy) = cross(y, day: day, hops: h, sure: certain, atStart: false) {
+                        relax(x, y, day: c, hops: hy, sure: sy)
+                    }
+                }
+            }
+        }
         while let entry = heap.pop() {
             let u = Int(entry.node)
             guard entry.day == best[u] && entry.hops == hops[u] && entry.sure == sure[u] else { continue }
             if u == target { break }
-            let uIsLink = types[u] != 0
-            if !uIsLink && u != source {
+            if u != source {
                 if reached.count >= limit { truncated = true; break }
                 reached.append(Int32(u))
             }
             let atStart = u == source
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                 let x = LinkGraph.neighbor(neighbors[slot])
-                let xIsLink = types[x] != 0
-                guard xIsLink || uIsLink, pass.ok(u, x) else { continue }
-                var day = entry.day, h = entry.hops, certain = entry.sure
-                if xIsLink {
-                    let d = days.days(x)
-                    let lo = backward ? -d.hi : d.lo, hi = backward ? -d.lo : d.hi
-                    day = atStart ? lo : max(lo, day == minusInfinity ? day : day + step)
-                    if day > hi { continue }
-                    h += 1
-                    if certain != TemporalSweep.unsure {
-                        let after = atStart || certain == minusInfinity ? certain : certain + step
-                        if types[x] == eventType {
-                            certain = !d.narrowed && (atStart || lo >= after) ? hi : TemporalSweep.unsure
-                        } else {
-                            let t = atStart ? lo : max(lo, after)
-                            certain = t <= hi ? t : TemporalSweep.unsure
-                        }
-                    }
-                }
-                if (day, h, certain) < (best[x], hops[x], sure[x]) {
-                    best[x] = day
-                    hops[x] = h
-                    sure[x] = certain
-                    pred[x] = Int32(u)
-                    heap.push(SweepEntry(day: day, hops: h, sure: certain, node: Int32(x)))
-                }
+                guard types[x] != 0, pass.ok(u, x),
+                      let (c, h, certain) = cross(x, day: entry.day, hops: entry.hops, sure: entry.sure, atStart: atStart) else { continue }
+                relax(u, x, day: c, hops: h, sure: certain)
             }
+            drain()
         }
         result.best = best; result.hops = hops; result.pred = pred; result.sure = sure
         result.reached = reached
