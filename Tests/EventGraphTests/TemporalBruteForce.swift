@@ -91,37 +91,54 @@ struct TemporalBruteForce {
     let base: BruteForce
     let rule: TemporalRule
 
+    /// Per link: its interval, whether it is an event, and the universe's days it may be
+    /// crossed on (computed once: records are made on access).
+    let info: [String: (lo: Int, hi: Int, isEvent: Bool, allowed: [Bool])]
+
     init(graph: GraphView, rule: TemporalRule) {
         self.graph = graph
         base = BruteForce(graph: graph)
         self.rule = rule
+        var info: [String: (lo: Int, hi: Int, isEvent: Bool, allowed: [Bool])] = [:]
+        let lifespans = Dictionary(uniqueKeysWithValues: graph.actors.map { ($0.id, TemporalGraphs.lifespan($0)) })
+        func add(_ id: String, _ lo: Int, _ hi: Int, isEvent: Bool, actors: [String]) {
+            var allowed = [Bool](repeating: false, count: Self.size)
+            for i in 0..<Self.size {
+                let t = TemporalGraphs.firstDay + i
+                if let d = rule.earliestDay, t < d { continue }
+                if let d = rule.latestDay, t > d { continue }
+                allowed[i] = actors.allSatisfy { a in lifespans[a].map { t >= $0.0 && t <= $0.1 } ?? true }
+            }
+            info[id] = (lo, hi, isEvent, allowed)
+        }
+        for e in graph.events {
+            add(e.id, e.date.interval.first, e.date.interval.last, isEvent: true,
+                actors: e.allParticipants.filter { lifespans[$0] != nil })
+        }
+        for r in graph.relations {
+            add(r.id, max(r.validity.first, TemporalGraphs.firstDay), min(r.validity.last, TemporalGraphs.lastDay), isEvent: false,
+                actors: [r.from, r.to])
+        }
+        self.info = info
     }
 
     /// A link's own interval (relations' open sides clamped to the universe) and whether it
     /// is an event.
     func interval(_ id: String) -> (Int, Int, isEvent: Bool) {
-        if let e = graph.event(id) { return (e.date.interval.first, e.date.interval.last, true) }
-        let r = graph.relation(id)!
-        return (max(r.validity.first, TemporalGraphs.firstDay), min(r.validity.last, TemporalGraphs.lastDay), false)
+        let i = info[id]!
+        return (i.lo, i.hi, i.isEvent)
     }
 
-    /// The actors a link joins (an event's actor role values; a relation's two ends).
-    func actors(of id: String) -> [String] {
-        if let e = graph.event(id) { return e.allParticipants.filter { graph.actor($0) != nil } }
-        let r = graph.relation(id)!
-        return [r.from, r.to]
-    }
-
-    /// Whether a link may be crossed on day `t`: within every joined actor's lifespan and the
-    /// rule's day bounds (its own interval is checked by the caller).
+    /// Whether a link may be crossed on day `t`: within every joined actor's lifespan (an
+    /// event's actor role values; a relation's two ends) and the rule's day bounds (its own
+    /// interval is checked by the caller).
     func allowed(_ id: String, _ t: Int) -> Bool {
-        if let d = rule.earliestDay, t < d { return false }
-        if let d = rule.latestDay, t > d { return false }
-        for a in actors(of: id) {
-            let (lo, hi) = TemporalGraphs.lifespan(graph.actor(a)!)
-            if t < lo || t > hi { return false }
-        }
-        return true
+        let i = t - TemporalGraphs.firstDay
+        return i >= 0 && i < Self.size && info[id]!.allowed[i]
+    }
+
+    func ordered(_ p: Int, _ t: Int) -> Bool {
+        (rule.strict ? p < t : p <= t) && (rule.maxGap.map { t - p <= $0 } ?? true)
     }
 
     /// The universe as bit positions: day `TemporalGraphs.firstDay + i` is index i.
