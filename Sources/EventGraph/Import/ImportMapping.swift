@@ -97,6 +97,8 @@ public struct ImportMapping: Sendable {
     }
 
     struct Evidence: Sendable {
+        /// Citations as exports write them in one cell (`source: “quote” (note); …`).
+        var text: Value?
         var source: Value?
         var quote: Value?
         var note: Value?
@@ -193,7 +195,7 @@ public struct ImportMapping: Sendable {
     static let fieldsByMake: [Make: [String]] = [
         .graph: ["title", "description"],
         .sources: ["id", "title", "publisher", "author", "url", "language", "file"],
-        .actors: ["id", "kind", "name", "aliases", "country", "description", "tags"],
+        .actors: ["id", "kind", "name", "names", "aliases", "country", "description", "tags"],
         .relations: ["id", "kind", "role"],
         .events: ["id", "kind", "title", "description", "amount", "currency", "status", "claim", "claimed_by",
                   "date_basis", "date_note", "date_source", "tags"],
@@ -255,8 +257,9 @@ public struct ImportMapping: Sendable {
             table.otherColumnsAreRoles = reader.string(node, what: "other-columns-are-roles (the prefix to remove, or \"\")")
         }
         table.namesPrefix = reader.string(f["names-columns"]?.value, what: "names-columns (the column prefix)")
-        if let node = f["evidence"]?.value, let e = reader.fields(node, what: "evidence", allowed: ["source", "quote", "note"]) {
-            table.evidence = Evidence(source: e["source"].flatMap { value($0.value, reader: reader, valueTables: valueTables) },
+        if let node = f["evidence"]?.value, let e = reader.fields(node, what: "evidence", allowed: ["text", "source", "quote", "note"]) {
+            table.evidence = Evidence(text: e["text"].flatMap { value($0.value, reader: reader, valueTables: valueTables) },
+                                      source: e["source"].flatMap { value($0.value, reader: reader, valueTables: valueTables) },
                                       quote: e["quote"].flatMap { value($0.value, reader: reader, valueTables: valueTables) },
                                       note: e["note"].flatMap { value($0.value, reader: reader, valueTables: valueTables) })
         }

@@ -470,7 +470,14 @@ struct ImportRun {
         }
         var record = ImportRecords.Record(id: id, origin: row.origin)
         for (key, value) in spec.fields where key != "id" {
-            if ImportMapping.listFields.contains(key) {
+            if key == "names" {
+                // `language: name|language: name` (Kumu's export).
+                let pairs = list(value, &row, what: key).compactMap { item -> (String, String)? in
+                    guard let colon = item.range(of: ": ") else { return nil }
+                    return (String(item[..<colon.lowerBound]).trimmingWhitespace(), String(item[colon.upperBound...]).trimmingWhitespace())
+                }
+                if !pairs.isEmpty { record.set("names", .pairs(pairs)) }
+            } else if ImportMapping.listFields.contains(key) {
                 let items = list(value, &row, what: key)
                 if !items.isEmpty { record.set(key, .list(items)) }
             } else if let t = evaluate(value, &row, what: key) {
@@ -496,6 +503,8 @@ struct ImportRun {
     private mutating func actor(_ text: String, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
         if records.has(text, in: .actors) { return text }
         if let id = actorByName[text] { return id }
+        // A role may name an event (format.md); events are read before the rows that add roles.
+        if records.has(text, in: .events) { return text }
         if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return pending.id }
         guard ref.create else {
             row.fail(firstColumn(ref.value), "no actor '\(text)' (by id or name)")
@@ -554,6 +563,17 @@ struct ImportRun {
             return ImportRecords.Evidence(source: id, quote: quote, note: note)
         }
         return fileSource(row, quote: quote, note: note)
+    }
+
+    /// Citations written in one cell (``EvidenceText``); sources named only there become stubs.
+    private mutating func evidenceText(_ spec: ImportMapping.Table, _ row: inout RowContext) -> [ImportRecords.Evidence]? {
+        guard let value = spec.evidence?.text, let text = evaluate(value, &row, what: "evidence") else { return nil }
+        let items = EvidenceText.parse(text)
+        guard !items.isEmpty else { return nil }
+        for item in items where !records.has(item.source, in: .sources) && !mapping.tables.contains(where: { $0.make == .sources }) {
+            records.add(ImportRecords.Record(id: item.source, fields: [("title", .text(item.source))], origin: row.origin), to: .sources)
+        }
+        return items
     }
 
     /// The file itself as the source (for tables whose rows cite nothing).
@@ -634,7 +654,7 @@ struct ImportRun {
             if !names.isEmpty { add(role, names) }
         }
         for (role, ids) in roles { record.set(role, .ids(ids)) }
-        if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
+        if let items = evidenceText(spec, &row) { record.set("sources", .evidence(items)) } else if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
         guard row.problems.isEmpty else { return nil }
         // Fields in the order people write them: kind, date, title, roles, the rest.
         let order = ["kind", "date", "start", "end", "title", "description"]
@@ -661,7 +681,9 @@ struct ImportRun {
         for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
         let id = text(spec, "id", &row) ?? ""
         record.id = id
-        if spec.evidence != nil || spec.source != nil, let item = evidence(spec, &row), !item.source.isEmpty {
+        if let items = evidenceText(spec, &row) {
+            record.set("sources", .evidence(items))
+        } else if spec.evidence != nil || spec.source != nil, let item = evidence(spec, &row), !item.source.isEmpty {
             record.set("sources", .evidence([item]))
         }
         guard row.problems.isEmpty else { return nil }
