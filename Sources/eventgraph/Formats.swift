@@ -35,6 +35,8 @@ enum ExportFormat: String, OutputFormat {
     case dot, json, graphml, gexf, cypher
     case neo4jCSV = "neo4j-csv"
     case timelinejs, kumu, mermaid, csv
+    case kumuJSON = "kumu-json"
+    case ftm
 
     /// The exporter behind the format (nil for dot, which draws the actor diagram).
     func exporter(grouping: TimelineJSExporter.Grouping, language: String?) -> (any GraphExporter)? {
@@ -49,6 +51,8 @@ enum ExportFormat: String, OutputFormat {
         case .kumu: KumuExporter()
         case .mermaid: MermaidExporter()
         case .csv: CSVExporter()
+        case .kumuJSON: KumuJSONExporter()
+        case .ftm: FtMExporter()
         }
     }
 

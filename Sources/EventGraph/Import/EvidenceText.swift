@@ -12,7 +12,9 @@ enum EvidenceText {
             guard k + 2 < c.count, c[k] == ";", c[k + 1] == " " else { return false }
             var j = k + 2
             while j < c.count, isIDChar(c[j]) { j += 1 }
-            return j > k + 2 && (j == c.count || c[j] == ":" || c[j] == ";" || c[j] == " ")
+            guard j > k + 2 else { return false }
+            if j == c.count || c[j] == ";" { return true }
+            return j + 1 < c.count && ((c[j] == ":" && c[j + 1] == " ") || (c[j] == " " && c[j + 1] == "("))
         }
         while i < c.count {
             var j = i

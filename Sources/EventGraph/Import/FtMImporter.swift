@@ -120,11 +120,19 @@ public struct FtMImporter: Sendable {
                 record.set("name", .text(names.first ?? entity.id))
                 let aliases = Array(names.dropFirst()) + take("alias") + take("previousName") + take("weakAlias")
                 if !aliases.isEmpty { record.set("aliases", .list(aliases)) }
+                // The country: FtM's `country`, else (kept as it is, and marked derived) the jurisdiction or nationality.
                 var countries = take("country")
-                if countries.isEmpty { countries = props["jurisdiction"] ?? props["nationality"] ?? [] }
-                if let country = countries.first, country.count == 2 { record.set("country", .text(country.uppercased())); if countries.count > 1 { keep["country"] = Array(countries.dropFirst()) } } else if !countries.isEmpty { keep["country"] = countries }
-                let topics = take("topics")
-                if !topics.isEmpty { record.set("tags", .list(topics)) }
+                if countries.isEmpty, let other = props["jurisdiction"] ?? props["nationality"], let first = other.first, first.count == 2 {
+                    record.set("country", .text(first.uppercased()))
+                    keep["eventgraph:country"] = "derived"
+                } else if let country = countries.first, country.count == 2 {
+                    record.set("country", .text(country.uppercased()))
+                    if countries.count > 1 { keep["country"] = Array(countries.dropFirst()) }
+                } else if !countries.isEmpty {
+                    keep["country"] = countries
+                }
+                let keywords = take("keywords")
+                if !keywords.isEmpty { record.set("tags", .list(keywords)) }
                 // Lifespans (format.md): born/incorporated and died/dissolved.
                 for (key, field) in [("birthDate", "since"), ("incorporationDate", "since"), ("deathDate", "until"), ("dissolutionDate", "until")] {
                     let values = props[key] ?? []
@@ -143,6 +151,8 @@ public struct FtMImporter: Sendable {
                 }
                 if !description.isEmpty { record.set("description", .text(description)) }
             case .relations:
+                // Relation ids are made from their ends; the FtM id is kept.
+                keep["id"] = entity.id
                 let link = FtMSchemaMap.links[entity.schema]!
                 let from = refs(link.from), to = refs(link.to)
                 guard from.count == 1, to.count == 1 else {
@@ -167,20 +177,39 @@ public struct FtMImporter: Sendable {
             case .events:
                 let shape = FtMSchemaMap.events[entity.schema]!
                 record.set("kind", .text(shape.kind))
-                let start = date(take("startDate").first) ?? date(take("date").first) ?? date(take("listingDate").first)
+                // Which property gave the date and the title is kept when it is not the usual one.
+                var dateProperty = "startDate"
+                var start: String?
+                for key in ["startDate", "date", "listingDate"] where start == nil {
+                    if let first = props[key]?.first { start = date(first); dateProperty = key; _ = take(key) }
+                }
                 let end = date(take("endDate").first)
-                if let start, let end, start != end { record.set("start", .text(start)); record.set("end", .text(end)) } else if let start { record.set("date", .text(start)) } else {
+                if let start, let end, start != end { record.set("start", .text(start)); record.set("end", .text(end)) } else if let start {
+                    record.set("date", .text(start))
+                    if dateProperty != (entity.schema == "Sanction" ? "startDate" : "date") { keep["eventgraph:date"] = dateProperty }
+                } else {
                     problems.append("a \(entity.schema) needs a date (date, startDate or listingDate) to become an event")
                 }
                 var roles: [(String, [String])] = []
+                if entity.schema == "Event", let organizers = props["organizer"] { keep["organizer"] = organizers }
                 for (property, role) in shape.roles {
                     let ids = refs(property)
                     if ids.isEmpty { continue }
                     if let i = roles.firstIndex(where: { $0.0 == role }) { roles[i].1 += ids.filter { !roles[i].1.contains($0) } } else { roles.append((role, ids)) }
                 }
-                let title = take("name").first ?? take("purpose").first ?? take("program").first ?? take("summary").first
-                    ?? "\(entity.schema) \(roles.flatMap(\.1).joined(separator: ", "))"
-                record.set("title", .text(title))
+                let usual = entity.schema == "Event" ? "name" : "summary"
+                var title: String?
+                for key in [usual, "name", "purpose", "program", "summary"] where title == nil {
+                    if let first = props[key]?.first {
+                        title = first
+                        var rest = take(key)
+                        rest.removeFirst()
+                        if !rest.isEmpty { keep[key] = rest }
+                        if key != usual { keep["eventgraph:title"] = key }
+                    }
+                }
+                if title == nil { keep["eventgraph:title"] = "" }
+                record.set("title", .text(title ?? "\(entity.schema) \(roles.flatMap(\.1).joined(separator: ", "))"))
                 if let d = take("description").first { record.set("description", .text(d)) }
                 for (role, ids) in roles { record.set(role, .ids(ids)) }
                 if let amount = take("amount").first {

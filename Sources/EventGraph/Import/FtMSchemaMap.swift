@@ -38,7 +38,7 @@ enum FtMSchemaMap {
     }
 
     static let events: [String: EventShape] = [
-        "Event": EventShape(kind: "other", roles: [("organizer", "involved"), ("involved", "involved")]),
+        "Event": EventShape(kind: "other", roles: [("involved", "involved"), ("organizer", "involved")]),
         "Payment": EventShape(kind: "payment", roles: [("payer", "payer"), ("beneficiary", "beneficiary")]),
         "Sanction": EventShape(kind: "sanction", roles: [("entity", "entity")]),
     ]
@@ -73,6 +73,24 @@ enum FtMSchemaMap {
         default: "UnknownLink"
         }
     }
+
+    /// The FtM schemata each legal-entity schema is (its own and its ancestors'), for ranges.
+    static let ancestry: [String: Set<String>] = [
+        "Person": ["Person", "LegalEntity", "Thing"],
+        "LegalEntity": ["LegalEntity", "Thing"],
+        "Organization": ["Organization", "LegalEntity", "Thing"],
+        "Company": ["Company", "Organization", "LegalEntity", "Asset", "Thing"],
+        "PublicBody": ["PublicBody", "Organization", "LegalEntity", "Thing"],
+    ]
+
+    /// The schema each link end must be (FtM's property ranges).
+    static let ranges: [String: (from: String, to: String)] = [
+        "Ownership": ("LegalEntity", "Asset"), "Directorship": ("LegalEntity", "Organization"),
+        "Membership": ("LegalEntity", "Organization"), "Employment": ("Person", "Organization"),
+        "Family": ("Person", "Person"), "Associate": ("Person", "Person"), "UnknownLink": ("Thing", "Thing"),
+    ]
+
+    static func fits(_ schema: String, _ range: String) -> Bool { ancestry[schema]?.contains(range) ?? false }
 
     /// The kinds FtM needs beyond the built-in schema, added to every FtM import's `schema:`.
     /// Relations between legal entities admit any actor (FtM's ranges are wider than EventGraph's).

@@ -135,6 +135,8 @@ public struct ImportMapping: Sendable {
         var continuation = false
         /// Prefix for ids that would start with a digit (default: the record type's letter).
         var idPrefix: String?
+        /// Ids are used as written (the loader reports invalid ones) instead of made into ids.
+        var keepIDs = false
         var location: SourceLocation
     }
 
@@ -210,7 +212,7 @@ public struct ImportMapping: Sendable {
     private static func table(_ entry: RecordReader.Entry, reader: RecordReader, valueTables: [String: [String: String]]) -> Table? {
         let what = "table '\(entry.key)'"
         var allowed = ["make", "files", "columns", "when", "fields", "roles", "other-columns-are-roles", "names-columns",
-                       "evidence", "source", "continuation", "id-prefix"]
+                       "evidence", "source", "continuation", "id-prefix", "keep-ids"]
         allowed += ["from", "to", "event", "actor"]
         guard let f = reader.fields(entry.value, what: what, allowed: allowed) else { return nil }
         guard let make = reader.choice(f["make"]?.value, what: "make", as: Make.self) else {
@@ -237,7 +239,7 @@ public struct ImportMapping: Sendable {
                 } else if plain.contains(field.key) {
                     if let v = value(field.value, reader: reader, valueTables: valueTables) { table.fields.append((field.key, v)) }
                 } else {
-                    reader.error(field.keyNode, "a \(make.rawValue) table has no field '\(field.key)'; its fields are \((plain + dates).joined(separator: ", "))")
+                    reader.error(field.keyNode, "\(what) makes \(make.rawValue), which have no field '\(field.key)'; the fields are \((plain + dates).joined(separator: ", "))")
                 }
             }
         }
@@ -277,6 +279,7 @@ public struct ImportMapping: Sendable {
         }
         table.continuation = reader.bool(f["continuation"]?.value, what: "continuation") ?? false
         table.idPrefix = reader.string(f["id-prefix"]?.value, what: "id-prefix")
+        table.keepIDs = reader.bool(f["keep-ids"]?.value, what: "keep-ids") ?? false
         if table.files.isEmpty && table.requiredColumns.isEmpty {
             reader.error(entry.keyNode, "\(what) needs 'files:' (file name prefixes) or 'columns:' (header columns) to know its files")
         }
@@ -318,7 +321,7 @@ public struct ImportMapping: Sendable {
             if let t = f["table"] {
                 let name = reader.string(t.value, what: "table")
                 if let name, valueTables[name] == nil {
-                    reader.error(t.value, "no value table '\(name)' (tables: \(valueTables.keys.sorted().joined(separator: ", ")))")
+                    reader.error(t.value, "no value table '\(name)' under 'values:'" + (valueTables.isEmpty ? "" : " (there: \(valueTables.keys.sorted().joined(separator: ", ")))"))
                 }
                 v.table = name
             }

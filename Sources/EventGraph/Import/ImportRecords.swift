@@ -63,6 +63,19 @@ struct ImportRecords {
         sections[section.rawValue].append(record)
     }
 
+    /// Removes the records at these indexes of each section (and re-indexes).
+    mutating func remove(indexes: [Set<Int>]) {
+        for section in Section.allCases where !indexes[section.rawValue].isEmpty {
+            let drop = indexes[section.rawValue]
+            sections[section.rawValue] = sections[section.rawValue].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+            if !section.isList {
+                var map: [String: Int] = [:]
+                for (n, r) in sections[section.rawValue].enumerated() { map[r.id] = n }
+                index[section.rawValue] = map
+            }
+        }
+    }
+
     /// Removes the records for which `drop` is true (and re-indexes).
     mutating func remove(where drop: (Section, Record) -> Bool) {
         for section in Section.allCases {
@@ -83,7 +96,8 @@ struct ImportRecords {
     func json() -> (bytes: [UInt8], records: [(Section, Int)?]) {
         var out: [UInt8] = []
         out.reserveCapacity(count * 200 + 256)
-        var lines: [(Section, Int)?] = []
+        // lines[k] is what line k + 1 holds; line 1 is the opening brace.
+        var lines: [(Section, Int)?] = [nil]
         lines.reserveCapacity(count + 16)
         func line(_ text: String) {
             out.append(contentsOf: text.utf8)
@@ -197,7 +211,7 @@ struct ImportRecords {
 
     /// The document as YAML, as a person would write it.
     func yaml(header: String) -> String {
-        typealias Y = YAMLDocumentBuilder
+        typealias Y = YAMLScalar
         var out = header
         if let title { out += "title: \(Y.scalar(title))\n" }
         if let description { out += "description: \(Y.scalar(description))\n" }
@@ -242,7 +256,7 @@ struct ImportRecords {
     static let dateKeys: Set<String> = ["date", "start", "end", "since", "until", "published"]
 
     private static func yamlInline(_ value: Value) -> String {
-        typealias Y = YAMLDocumentBuilder
+        typealias Y = YAMLScalar
         switch value {
         case let .text(text): return Y.scalar(text)
         case let .number(text): return text

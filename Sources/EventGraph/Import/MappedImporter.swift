@@ -69,7 +69,15 @@ public struct MappedImporter: Sendable {
     public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
         var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
         run.readAll()
-        if !run.errors.isEmpty { throw InputError(run.errors.sorted()) }
+        if !run.errors.isEmpty {
+            // All at once: what the loader finds in the rows that could be read, too.
+            var all = run.errors
+            if run.records.count > 0 {
+                let json = run.records.json()
+                all += Self.check(json.bytes, schema: schema).map { run.trace($0, lines: json.records).diagnostic }
+            }
+            throw InputError(Array(Set(all)).sorted())
+        }
         // The loader checks what the rows made; with skipBadRows the rows it rejects are left out.
         var rounds = 0
         var json: (bytes: [UInt8], records: [(ImportRecords.Section, Int)?])
@@ -81,10 +89,18 @@ public struct MappedImporter: Sendable {
             guard skipBadRows, rounds < 16 else {
                 throw InputError(traced.map(\.diagnostic).sorted())
             }
-            let bad = Set(traced.compactMap { $0.origin.map { [$0.file, $0.line] } })
-            if bad.isEmpty { throw InputError(traced.map(\.diagnostic).sorted()) }
-            for t in traced where t.origin != nil { run.skip(t.diagnostic, row: [t.origin!.file, t.origin!.line]) }
-            run.records.remove { _, record in bad.contains([record.origin.file, record.origin.line]) }
+            // The records the loader rejects are left out (not the actors and sources their row
+            // made first: other rows may use them); what depended on them fails the next round.
+            var bad: [Set<Int>] = Array(repeating: [], count: ImportRecords.Section.allCases.count)
+            for (problem, t) in zip(problems, traced) {
+                guard t.origin != nil, problem.location.line >= 1, problem.location.line <= json.records.count,
+                      let (section, index) = json.records[problem.location.line - 1] else {
+                    throw InputError(traced.map(\.diagnostic).sorted())
+                }
+                bad[section.rawValue].insert(index)
+                run.skip(t.diagnostic, row: [t.origin!.file, t.origin!.line])
+            }
+            run.records.remove(indexes: bad)
             rounds += 1
         }
         let records = run.records
@@ -445,7 +461,7 @@ struct ImportRun {
             row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "this row has no id")
             return
         }
-        let id = Self.slug(raw, prefix: spec.idPrefix ?? "s")
+        let id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "s")
         if records.has(id, in: .sources) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "source '\(id)' is given twice"); return }
         var record = ImportRecords.Record(id: id, origin: row.origin)
         for (key, value) in spec.fields where key != "id" {
@@ -463,7 +479,7 @@ struct ImportRun {
             row.fail(firstColumn(spec.fields.first { $0.0 == "name" }?.1), "this row has no name")
             return
         }
-        let id = Self.slug(rawID, prefix: spec.idPrefix ?? "a")
+        let id = spec.keepIDs ? rawID : Self.slug(rawID, prefix: spec.idPrefix ?? "a")
         if records.has(id, in: .actors) {
             row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1 ?? spec.fields.first { $0.0 == "name" }?.1), "actor '\(id)' is already defined")
             return
@@ -595,7 +611,7 @@ struct ImportRun {
         let idColumn = firstColumn(spec.fields.first { $0.0 == "id" }?.1)
         var id: String
         if let raw = text(spec, "id", &row) {
-            id = Self.slug(raw, prefix: spec.idPrefix ?? "e")
+            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "e")
             if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.sections[3][records.index[3][id]!].origin.line))"); return nil }
         } else {
             id = freshID(title, prefix: spec.idPrefix ?? "e", in: .events)
