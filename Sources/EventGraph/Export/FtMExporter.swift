@@ -88,8 +88,8 @@ public struct FtMExporter: GraphExporter {
             let link = FtMSchemaMap.links[schema]!
             var properties: [(String, [String])] = [(link.from, [from]), (link.to, [to])]
             if let role = relation.role { properties.append((link.roleProperty, [role])) }
-            if let since = relation.since { properties.append(("startDate", [since.description])) }
-            if let until = relation.until { properties.append(("endDate", [until.description])) }
+            if let since = relation.since { properties.append(("startDate", [Self.ftmDate(since) ?? DayInterval.isoDate(since.interval.first)])) }
+            if let until = relation.until { properties.append(("endDate", [Self.ftmDate(until) ?? DayInterval.isoDate(until.interval.last)])) }
             if schema == "UnknownLink" && relation.kind != "related-to" {
                 properties.append(("role", [relation.role.map { "\(graph.relationKindLabel(relation.kind)) (\($0))" } ?? graph.relationKindLabel(relation.kind)]))
                 properties.removeAll { $0.0 == link.roleProperty && $0.1 == [relation.role ?? ""] }
@@ -115,17 +115,27 @@ public struct FtMExporter: GraphExporter {
             let titleProperty = (keep?["eventgraph:title"] as? String) ?? (schema == "Event" ? "name" : "summary")
             if !titleProperty.isEmpty { properties.append((titleProperty, [event.title])) }
             if let d = event.description { properties.append(("description", [d])) }
+            var summary: [String] = []
             switch event.date {
+            case let .on(day) where Self.ftmDate(day) != nil:
+                properties.append(((keep?["eventgraph:date"] as? String) ?? (schema == "Sanction" ? "startDate" : "date"), [Self.ftmDate(day)!]))
             case let .on(day):
-                properties.append(((keep?["eventgraph:date"] as? String) ?? (schema == "Sanction" ? "startDate" : "date"), [day.description]))
+                properties.append(("startDate", [DayInterval.isoDate(day.interval.first)]))
+                properties.append(("endDate", [DayInterval.isoDate(day.interval.last)]))
             case let .span(start, end):
-                properties.append(("startDate", [start.description]))
-                properties.append(("endDate", [end.description]))
+                properties.append(("startDate", [Self.ftmDate(start) ?? DayInterval.isoDate(start.interval.first)]))
+                properties.append(("endDate", [Self.ftmDate(end) ?? DayInterval.isoDate(end.interval.last)]))
             }
+            if event.date.description.contains("~") { summary.append("date: about \(event.date.description.replacingOccurrences(of: "~", with: ""))") }
             if let amount = event.amount {
-                properties.append(("amount", [GraphView.amountValueText(amount.value)]))
-                if let currency = amount.currency { properties.append(("currency", [currency])) }
+                if schema == "Payment" {
+                    properties.append(("amount", [GraphView.amountValueText(amount.value)]))
+                    if let currency = amount.currency { properties.append(("currency", [currency])) }
+                } else {
+                    summary.append("amount: \(amount.description)")
+                }
             }
+            if !summary.isEmpty && titleProperty != "summary" { properties.append(("summary", [summary.joined(separator: "; ")])) }
             properties += provenance(event.sources)
             lines.append(entity(id: (keep?["id"] as? String) ?? event.id, schema: schema!, properties, kept: keep))
         }
@@ -136,6 +146,14 @@ public struct FtMExporter: GraphExporter {
         }
         if leftLinks > 0 { leftOut.append("\(leftLinks) link\(leftLinks == 1 ? "" : "s") to those actors \(leftLinks == 1 ? "is" : "are") left out") }
         return (lines, leftOut)
+    }
+
+    /// A date as FtM writes it (`2025`, `2025-03`, `2025-03-14`; an approximate one without its
+    /// `~`); nil for quarters and halves, which FtM has no form for.
+    static func ftmDate(_ date: PartialDate) -> String? {
+        var text = date.description
+        if text.hasPrefix("~") { text.removeFirst() }
+        return text.wholeMatch(of: /[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?/) != nil ? text : nil
     }
 
     /// The FtM schema for an actor kind: its own, else its nearest ancestor's.

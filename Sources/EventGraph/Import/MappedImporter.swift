@@ -38,8 +38,9 @@ public struct MappedImporter: Sendable {
         public var sources: Int
 
         public var summary: String {
-            "\(rowsRead) row\(rowsRead == 1 ? "" : "s") in: \(actors) actors, \(events) events, \(relations) relations, \(sources) sources"
-                + (skippedRows > 0 ? "; \(skippedRows) row\(skippedRows == 1 ? "" : "s") skipped" : "")
+            func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+            return "\(n(rowsRead, "row")) in: \(n(actors, "actor")), \(n(events, "event")), \(n(relations, "relation")), \(n(sources, "source"))"
+                + (skippedRows > 0 ? "; \(n(skippedRows, "row")) skipped" : "")
         }
     }
 
