@@ -15,18 +15,17 @@ enum ImportDates {
         switch format {
         case .iso:
             // A time of day after `T` or a space, following a full date.
-            let scalars = Array(text.unicodeScalars)
-            let offset = scalars.first == "~" ? 1 : 0
-            if scalars.count > 10 + offset, scalars[10 + offset] == "T" || scalars[10 + offset] == " " {
-                let time = String(String.UnicodeScalarView(scalars[(11 + offset)...]))
-                guard isTime(time) else { return nil }
-                text = String(String.UnicodeScalarView(scalars[..<(10 + offset)]))
+            var bytes = Array(text.utf8)
+            let offset = bytes.first == UInt8(ascii: "~") ? 1 : 0
+            if bytes.count > 10 + offset, bytes[10 + offset] == UInt8(ascii: "T") || bytes[10 + offset] == UInt8(ascii: " ") {
+                guard isTime(String(decoding: bytes[(11 + offset)...], as: UTF8.self)) else { return nil }
+                bytes = Array(bytes[..<(10 + offset)])
+                text = String(decoding: bytes, as: UTF8.self)
             }
-            let body = text.hasPrefix("~") ? String(text.dropFirst()) : text
-            guard body.wholeMatch(of: /[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|[0-9]{4}-(Q[1-4]|H[12])/) != nil else { return nil }
+            guard isISODate(bytes[offset...]) else { return nil }
             return text
         case .compact:
-            guard text.wholeMatch(of: /[0-9]{8}/) != nil else { return nil }
+            guard text.utf8.count == 8, text.utf8.allSatisfy(isDigit) else { return nil }
             let s = Array(text)
             return String(s[0..<4]) + "-" + String(s[4..<6]) + "-" + String(s[6..<8])
         case .dayFirst, .monthFirst:
@@ -59,8 +58,50 @@ enum ImportDates {
         return text
     }
 
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-Hn` (checked as bytes: this runs for every row).
+    static func isISODate(_ b: ArraySlice<UInt8>) -> Bool {
+        let b = Array(b)
+        guard b.count >= 4, b[0..<4].allSatisfy(isDigit) else { return false }
+        if b.count == 4 { return true }
+        guard b[4] == UInt8(ascii: "-") else { return false }
+        if b.count == 7 {
+            if (b[5] == UInt8(ascii: "Q") && (0x31...0x34).contains(b[6])) || (b[5] == UInt8(ascii: "H") && (0x31...0x32).contains(b[6])) { return true }
+            return isDigit(b[5]) && isDigit(b[6])
+        }
+        return b.count == 10 && isDigit(b[5]) && isDigit(b[6]) && b[7] == UInt8(ascii: "-") && isDigit(b[8]) && isDigit(b[9])
+    }
+
     /// `HH:MM`, `HH:MM:SS` (fractions, `Z` or an offset allowed), or TimelineJS's `h:mm AM`.
     static func isTime(_ text: String) -> Bool {
-        text.trimmingWhitespace().wholeMatch(of: /[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?( ?([AaPp][Mm]))?(Z|[+-][0-9]{2}:?[0-9]{2})?/) != nil
+        var b = Array(text.trimmingWhitespace().utf8)[...]
+        func digits(_ min: Int, _ max: Int) -> Bool {
+            var n = 0
+            while n < max, let f = b.first, isDigit(f) { b = b.dropFirst(); n += 1 }
+            return n >= min
+        }
+        func eat(_ c: Character) -> Bool {
+            guard let f = b.first, f == c.asciiValue! else { return false }
+            b = b.dropFirst()
+            return true
+        }
+        guard digits(1, 2), eat(":"), digits(2, 2) else { return false }
+        if eat(":") {
+            guard digits(2, 2) else { return false }
+            if eat(".") { guard digits(1, 9) else { return false } }
+        }
+        _ = eat(" ")
+        if let f = b.first, "AaPp".utf8.contains(f) {
+            b = b.dropFirst()
+            guard eat("M") || eat("m") else { return false }
+        }
+        if eat("Z") { return b.isEmpty }
+        if eat("+") || eat("-") {
+            guard digits(2, 2) else { return false }
+            _ = eat(":")
+            guard digits(2, 2) else { return false }
+        }
+        return b.isEmpty
     }
 }

@@ -143,6 +143,8 @@ public struct ImportMapping: Sendable {
     public let name: String
     var tables: [Table]
     var valueTables: [String: [String: String]]
+    /// The value tables with lower-case keys (look-ups ignore case).
+    var foldedTables: [String: [String: String]] = [:]
     let location: SourceLocation
 
     /// The built-in mappings, by name.
@@ -190,6 +192,11 @@ public struct ImportMapping: Sendable {
         if !reader.diagnostics.isEmpty { throw InputError(reader.diagnostics) }
         self.tables = tables
         self.valueTables = valueTables
+        for (name, table) in valueTables {
+            var folded: [String: String] = [:]
+            for (key, value) in table where folded[key.lowercased()] == nil { folded[key.lowercased()] = value }
+            foldedTables[name] = folded
+        }
     }
 
     // MARK: Reading the mapping

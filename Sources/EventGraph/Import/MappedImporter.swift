@@ -337,7 +337,7 @@ struct ImportRun {
             if let fallback = value.fallback { return fallback.isEmpty ? nil : fallback }
             return nil
         }
-        var text = raw?.trimmingWhitespace() ?? ""
+        var text = raw.map(Self.trimmed) ?? ""
         if text.isEmpty {
             if let fallback = value.fallback, !fallback.isEmpty { return fallback }
             return nil
@@ -347,7 +347,7 @@ struct ImportRun {
             let candidates = value.split.map { sep in text.components(separatedBy: sep).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } } ?? [text]
             var hit: String?
             for candidate in candidates {
-                if let v = table[candidate] ?? table.first(where: { $0.key.lowercased() == candidate.lowercased() })?.value { hit = v; break }
+                if let v = table[candidate] ?? mapping.foldedTables[tableName]?[candidate.lowercased()] { hit = v; break }
                 if value.matchPrefix, let key = table.keys.filter({ candidate.hasPrefix($0) }).max(by: { $0.count < $1.count }) { hit = table[key]; break }
             }
             if let hit {
@@ -412,6 +412,13 @@ struct ImportRun {
     }
 
     // MARK: Ids
+
+    /// `text` without surrounding white space (without a copy when there is none).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        return plain(first) && plain(last) ? text : text.trimmingWhitespace()
+    }
 
     /// `text` as an id: kept when it is one, else lower case ASCII letters and digits joined by `-`
     /// (a name with none of them gets a hash), with `prefix-` before a leading digit.
