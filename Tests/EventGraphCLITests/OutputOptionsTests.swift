@@ -102,4 +102,25 @@ struct UsageErrorTests {
         #expect(!out.stderr.contains("Usage:"))
         #expect(out.stdout.isEmpty)
     }
+
+    @Test("watch without -o is one sentence with an example, exit 2, and no usage line naming 'render watch'")
+    func watchWithoutOutput() throws {
+        let out = try CommandRunner.run(["watch", "Samples/quickstart"])
+        #expect(out.status == 2)
+        #expect(out.stderr == "error: watch needs -o FILE: the file to re-render on every change (for example: eventgraph watch Samples/quickstart -o graph.svg)\n")
+        let help = try CommandRunner.run(["watch", "--help"])
+        #expect(help.stdout.contains("-o FILE is required here"))
+        #expect(!help.stdout.contains("render watch"))
+    }
+
+    @Test("--period names a period of the graph; an unknown one is one sentence with suggestions")
+    func period() throws {
+        let ok = try CommandRunner.run(["timeline", "Samples/time", "--period", "launch"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("Acme releases Acme One"))
+        #expect(!ok.stdout.contains("seed round"))
+        let typo = try CommandRunner.run(["timeline", "Samples/time", "--period", "lanch"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr == "error: no period is named 'lanch'; did you mean 'launch'?\n")
+    }
 }
