@@ -78,12 +78,22 @@ struct LayoutTimeoutTests {
         let graph = dir.appendingPathComponent("big.yaml")
         try lines.joined(separator: "\n").write(to: graph, atomically: true, encoding: .utf8)
         let svg = dir.appendingPathComponent("big.svg")
-        let out = try CommandRunner.run(["render", graph.path, "--layout-timeout", "1", "-o", svg.path])
+        let out = try CommandRunner.run(["render", graph.path, "--max-actors", "0", "--layout-timeout", "1", "-o", svg.path])
         #expect(out.status == 1)
         #expect(out.stderr.contains("layout: dot is placing"))
         #expect(out.stderr.contains("did not finish within 1 s; nothing was written"))
         #expect(out.stderr.contains("--focus"))
         #expect(!FileManager.default.fileExists(atPath: svg.path))
+    }
+
+    @Test("a big graph's actor drawing is an overview by default, said in its title; --max-actors 0 draws everything")
+    func overviewByDefault() throws {
+        let overview = try CommandRunner.run(["render", "Graphs/ai-race", "--format", "dot"])
+        #expect(overview.status == 0)
+        #expect(overview.stdout.contains("most connected of 182 actors (--max-actors 0 draws all; --focus ID one neighbourhood)"))
+        let all = try CommandRunner.run(["render", "Graphs/ai-race", "--format", "dot", "--max-actors", "0"])
+        #expect(!all.stdout.contains("most connected"))
+        #expect(all.stdout.count > overview.stdout.count)
     }
 }
 
