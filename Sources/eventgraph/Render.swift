@@ -21,6 +21,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("themes: how many lanes (the most connected actors) when no --actor is given (default \(DiagramOptions.defaultLanes)).", valueName: "N"))
     var lanes: Int?
 
+    @Option(name: .customLong("max-actors"), help: ArgumentHelp("actors and events views: draw only the N most connected actors and the links among them when there are more, and say so in the title (0 draws every actor; --focus draws one neighbourhood instead).", valueName: "N"))
+    var maxActors: Int = DiagramOptions.overviewActors
+
     @Option(help: "Graphviz layout engine.")
     var layout: LayoutOption = .dot
 
@@ -29,6 +32,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if let lanes, lanes < 1 { throw ValidationError("--lanes must be 1 or more") }
+        if maxActors < 0 { throw ValidationError("--max-actors must be 0 (no limit) or more") }
         if lanes != nil && view != .themes { throw ValidationError("--lanes applies to --view themes only") }
         if !actors.isEmpty && view != .timeline && view != .themes {
             throw ValidationError("--actor applies to --view timeline and --view themes only")
@@ -39,8 +43,15 @@ struct Render: ParsableCommand {
         let format = try out.resolvedFormat(), lang = out.lang
         let graph = try input.load()
         let filter = try filters.filter(for: graph)
-        let filtered = graph.filtered(by: filter)
+        var filtered = graph.filtered(by: filter)
         var options = DiagramOptions(language: lang, legend: !noLegend)
+        // A big graph's actor or event diagram is drawn as a readable overview (not the page,
+        // which zooms): the most connected actors, said in the title.
+        if view == .actors || view == .events, filter.focus == nil, format != .html,
+           let overview = filtered.overview(limit: maxActors) {
+            filtered = overview.view
+            options.title = "\(graph.title.map { $0 + " — " } ?? "")\(overview.caption) (--max-actors 0 draws all; --focus ID one neighbourhood)"
+        }
         options.actors = try actors.map { try graph.resolveActor($0) }
         options.lanes = lanes ?? DiagramOptions.defaultLanes
         if filter.window.first != Int.min || filter.window.last != Int.max { options.timeWindow = filter.window }
