@@ -138,6 +138,44 @@ struct MappedImportTests {
         #expect(headlines(mine) == headlines(theirs))
     }
 
+    @Test("TimelineJS era rows become periods, and their TimelineJS export has the shape of TimelineJS's own eras example",
+          .enabled(if: timelineJSPresent, "../shared/external/timelinejs3 is not beside the repository"))
+    func timelineJSEras() throws {
+        let sheet = """
+            Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background
+            ,,,,,,,,,Eras Test,Events in the 7th century,,,,,title,,
+            602,,,,629,,,,,Last great Roman-Persian War.,Long conflict,,,,,,,
+            650,,,,700,,,,,Era Test 650-700,,,,,,era,,
+            610,3,,,,,,,,Era of one month,,,,,,era,,
+
+            """
+        let result = try MappedImporter(mapping: try #require(ImportMapping.builtIn("timelinejs"))).run([Self.input("eras.csv", sheet)])
+        let graph = try Self.load(result)
+        #expect(graph.events.count == 1)
+        #expect(graph.periods.map(\.title).sorted() == ["Era Test 650-700", "Era of one month"])
+        #expect(graph.periods.first { $0.title == "Era Test 650-700" }.map { "\($0.from)..\($0.to)" } == "0650..0700")
+        #expect(graph.periods.first { $0.title == "Era of one month" }.map { "\($0.from)..\($0.to)" } == "0610-03..0610-03")
+        guard case let .file(text) = TimelineJSExporter().export(graph) else { Issue.record("one file expected"); return }
+        let theirs = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.timelineJS.appendingPathComponent("src_template_eras.json")))
+        let ours = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let eraPaths = { (v: Any) in Self.keyPaths(v).filter { $0.hasPrefix("/eras") } }
+        #expect(!eraPaths(ours).isEmpty)
+        #expect(eraPaths(ours).subtracting(eraPaths(theirs).union(["/eras[]/start_date/month", "/eras[]/end_date/month", "/eras[]/start_date/day", "/eras[]/end_date/day"])).isEmpty,
+                "era keys TimelineJS's eras example does not have: \(eraPaths(ours).subtracting(eraPaths(theirs)).sorted())")
+        #expect(eraPaths(theirs).isSubset(of: eraPaths(ours)))
+    }
+
+    @Test("FollowTheMoney birth, death, incorporation and dissolution dates are actor lifespans")
+    func ftmLifespans() throws {
+        let fixture = ExportTests.root.appendingPathComponent("Tests/EventGraphTests/Fixtures/import/entities.ftm.jsonl")
+        let graph = try Self.load(try FtMImporter().run([Self.file(fixture)]))
+        #expect(graph.actor("p-ana")?.since?.description == "1971-04-02")
+        #expect(graph.actor("p-boris")?.until?.description == "2019")
+        #expect(graph.actor("c-danube")?.since?.description == "2004-06")
+        #expect(graph.actor("le-holding")?.until?.description == "2021-12-31")
+        #expect(graph.actor("p-ana")?.description?.contains("birthDate") == false)
+    }
+
     static func keyPaths(_ value: Any, _ prefix: String = "") -> Set<String> {
         var out = Set<String>()
         if let d = value as? [String: Any] {

@@ -125,6 +125,11 @@ public struct FtMExporter: GraphExporter {
             case let .span(start, end):
                 properties.append(("startDate", [Self.ftmDate(start) ?? DayInterval.isoDate(start.interval.first)]))
                 properties.append(("endDate", [Self.ftmDate(end) ?? DayInterval.isoDate(end.interval.last)]))
+            case let .between(earliest, latest):
+                // One day somewhere in the range (a relative date): FtM's start and end bound it.
+                properties.append(("startDate", [DayInterval.isoDate(earliest.interval.first)]))
+                properties.append(("endDate", [DayInterval.isoDate(latest.interval.last)]))
+                summary.append("date: one day between \(earliest) and \(latest)")
             }
             if event.date.description.contains("~") { summary.append("date: about \(event.date.description.replacingOccurrences(of: "~", with: ""))") }
             if let amount = event.amount {
@@ -176,6 +181,10 @@ public struct FtMExporter: GraphExporter {
         } ?? []
     }
 
-    /// The actor's `since`/`until` as text (none in builds without lifespans).
-    static func actorLifespan(_ actor: Actor) -> (String?, String?)? { nil }
+    /// The actor's `since`/`until` as FtM dates.
+    static func actorLifespan(_ actor: Actor) -> (String?, String?)? {
+        guard actor.hasLifespan else { return nil }
+        return (actor.since.map { ftmDate($0) ?? DayInterval.isoDate($0.interval.first) },
+                actor.until.map { ftmDate($0) ?? DayInterval.isoDate($0.interval.last) })
+    }
 }

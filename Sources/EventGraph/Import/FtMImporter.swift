@@ -113,7 +113,7 @@ public struct FtMImporter: Sendable {
                 }
             }
             switch section {
-            case .sources: break
+            case .sources, .periods: break
             case .actors:
                 let names = take("name")
                 record.set("kind", .text(FtMSchemaMap.actorKind[entity.schema]!))

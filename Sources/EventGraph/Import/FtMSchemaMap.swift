@@ -4,7 +4,7 @@ import Foundation
 /// ``FtMImporter`` and ``FtMExporter`` (docs/import.md, "FollowTheMoney").
 enum FtMSchemaMap {
     /// Whether actors carry lifespans (`since`/`until`, format.md "Lifespans") in this build.
-    static let lifespans = false
+    static let lifespans = true
 
     /// FtM legal entities → actor kinds.
     static let actorKind: [String: String] = [

@@ -8,6 +8,8 @@ public struct ImportMapping: Sendable {
     /// What the records of a table become.
     enum Make: String, CaseIterable, Sendable {
         case graph, sources, actors, relations, events
+        /// Named eras (`periods:`): title, from, to, color.
+        case periods
         /// Rows that add a role to an event made by another table (Kumu's connections).
         case eventRoles = "event-roles"
     }
@@ -209,12 +211,13 @@ public struct ImportMapping: Sendable {
         .events: ["id", "kind", "title", "description", "amount", "currency", "status", "claim", "claimed_by",
                   "date_basis", "date_note", "date_source", "tags"],
         .eventRoles: ["role"],
+        .periods: ["id", "title", "color", "actors"],
     ]
     static let datesByMake: [Make: [String]] = [
-        .sources: ["published"], .actors: ["since", "until"], .relations: ["since", "until"], .events: ["date", "start", "end"],
+        .sources: ["published"], .actors: ["since", "until"], .relations: ["since", "until"], .events: ["date", "start", "end"], .periods: ["from", "to"],
     ]
     static let referencesByMake: [Make: [String]] = [.relations: ["from", "to"], .eventRoles: ["event", "actor"]]
-    static let listFields: Set<String> = ["aliases", "tags"]
+    static let listFields: Set<String> = ["aliases", "tags", "actors"]
 
     private static func table(_ entry: RecordReader.Entry, reader: RecordReader, valueTables: [String: [String: String]]) -> Table? {
         let what = "table '\(entry.key)'"

@@ -41,8 +41,8 @@ struct ImportRecords {
     }
 
     enum Section: Int, CaseIterable {
-        case sources, actors, relations, events
-        var key: String { ["sources", "actors", "relations", "events"][rawValue] }
+        case sources, actors, relations, events, periods
+        var key: String { ["sources", "actors", "relations", "events", "periods"][rawValue] }
         var isList: Bool { self == .relations }
     }
 
@@ -50,9 +50,9 @@ struct ImportRecords {
     var description: String?
     /// A `schema:` section (compact JSON) the records need, e.g. FollowTheMoney's kinds.
     var schemaExtension: String?
-    var sections: [[Record]] = Array(repeating: [], count: 4)
+    var sections: [[Record]] = Array(repeating: [], count: Section.allCases.count)
     /// Where each id is in its section (not for relations).
-    var index: [[String: Int]] = Array(repeating: [:], count: 4)
+    var index: [[String: Int]] = Array(repeating: [:], count: Section.allCases.count)
 
     var count: Int { sections.reduce(0) { $0 + $1.count } }
 

@@ -161,7 +161,7 @@ struct ImportRun {
     // MARK: Reading
 
     mutating func readAll() {
-        let order: [ImportMapping.Make] = [.graph, .sources, .actors, .relations, .events, .eventRoles]
+        let order: [ImportMapping.Make] = [.graph, .sources, .actors, .relations, .events, .eventRoles, .periods]
         var tables: [RowTable] = []
         for (n, input) in inputs.enumerated() {
             guard let table = RowTable(input: input, file: Int32(n)) else {
@@ -287,6 +287,7 @@ struct ImportRun {
                     if let made = readRelation(spec, &row) { previous = (made, .relations, records.sections[2].count - 1) }
                 }
             case .eventRoles: readEventRole(spec, &row)
+            case .periods: readPeriod(spec, &row)
             }
             if !row.problems.isEmpty {
                 if skipBadRows {
@@ -714,6 +715,32 @@ struct ImportRun {
         commit(made)
         records.add(record, to: .relations)
         return id
+    }
+
+    private mutating func readPeriod(_ spec: ImportMapping.Table, _ row: inout RowContext) {
+        guard let title = text(spec, "title", &row) else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
+            return
+        }
+        let id: String
+        if let raw = text(spec, "id", &row) {
+            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "p")
+            if records.has(id, in: .periods) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "period '\(id)' is already defined"); return }
+        } else {
+            id = freshID(title, prefix: spec.idPrefix ?? "p", in: .periods)
+        }
+        var record = ImportRecords.Record(id: id, fields: [("title", .text(title))], origin: row.origin)
+        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        // A period of one date runs to the end of that date.
+        if record["to"] == nil, case let .text(from)? = record["from"] { record.set("to", .text(from)) }
+        if record["from"] == nil && row.problems.isEmpty { row.fail(spec.dates.first?.1.columns.first, "this row has no date") }
+        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluate(c.1, &row, what: "color") { record.set("color", .text(color)) }
+        if let a = spec.fields.first(where: { $0.0 == "actors" }) {
+            let ids = list(a.1, &row, what: "actors")
+            if !ids.isEmpty { record.set("actors", .list(ids)) }
+        }
+        guard row.problems.isEmpty else { return }
+        records.add(record, to: .periods)
     }
 
     private mutating func readEventRole(_ spec: ImportMapping.Table, _ row: inout RowContext) {
