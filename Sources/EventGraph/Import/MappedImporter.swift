@@ -345,7 +345,7 @@ struct ImportRun {
         }
         if value.lowercase { text = text.lowercased() }
         if let tableName = value.table, let table = mapping.valueTables[tableName] {
-            let candidates = value.split.map { sep in text.components(separatedBy: sep).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty } } ?? [text]
+            let candidates = value.split.map { sep in Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty } } ?? [text]
             var hit: String?
             for candidate in candidates {
                 if let v = table[candidate] ?? mapping.foldedTables[tableName]?[candidate.lowercased()] { hit = v; break }
@@ -361,7 +361,7 @@ struct ImportRun {
                 return nil
             }
         } else if let sep = value.split, let part = value.part {
-            let parts = text.components(separatedBy: sep)
+            let parts = Self.parts(text, sep)
             guard part < parts.count else { return nil }
             text = parts[part].trimmingWhitespace()
             if text.isEmpty { return nil }
@@ -375,7 +375,7 @@ struct ImportRun {
         guard let text = evaluate(value, &row, what: what) else { return [] }
         guard value.table == nil else { return [text] }
         let sep = value.split ?? String(SpreadsheetLayout.listSeparator)
-        return text.components(separatedBy: sep).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty }
     }
 
     func text(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> String? {
@@ -413,6 +413,29 @@ struct ImportRun {
     }
 
     // MARK: Ids
+
+    /// `text` split at every `separator` (compared as bytes; the text itself when it has none).
+    static func parts(_ text: String, _ separator: String) -> [String] {
+        let sep = Array(separator.utf8)
+        guard let first = sep.first else { return [text] }
+        var result: [String] = []
+        var text = text
+        text.withUTF8 { b in
+            var start = 0, i = 0
+            while i + sep.count <= b.count {
+                if b[i] == first && (sep.count == 1 || Array(b[i..<(i + sep.count)]) == sep) {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    i += sep.count
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if result.isEmpty { return }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        }
+        return result.isEmpty ? [text] : result
+    }
 
     /// `text` without surrounding white space (without a copy when there is none).
     static func trimmed(_ text: String) -> String {
