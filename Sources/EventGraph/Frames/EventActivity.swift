@@ -16,21 +16,25 @@ public struct EventActivity: Sendable, Equatable {
     /// The activity of `graph`'s events over `span` (nil: the events' own range); nil when
     /// there is nothing dated to count.
     /// - Complexity: O(E + P) for E events and P periods (P ≤ 10 000, years 1…9999).
-    public init?(graph: GraphView, span: DayInterval? = nil, maximumBars: Int = EventActivity.maximumBars) {
-        guard let range = graph.dateRange else { return nil }
-        var span = span ?? range
-        if span.first == Int.min { span.first = range.first }
-        if span.last == Int.max { span.last = range.last }
+        public init?(graph: GraphView, span: DayInterval? = nil, maximumBars: Int = EventActivity.maximumBars) {
+        let links = graph.links
+        self.init(days: graph.eventNodes.map { links.interval(Int($0)).first }, span: span, maximumBars: maximumBars)
+    }
+
+    /// The activity of events starting on `days` (day numbers) over `span` (nil: the days'
+    /// own range); nil when there are no days.
+    public init?(days: [Int], span: DayInterval? = nil, maximumBars: Int = EventActivity.maximumBars) {
+        guard let earliest = days.min(), let latest = days.max() else { return nil }
+        var span = span ?? DayInterval(first: earliest, last: latest)
+        if span.first == Int.min { span.first = earliest }
+        if span.last == Int.max { span.last = latest }
         guard span.first <= span.last else { return nil }
         let step = [FrameStep.month, .quarter].first { $0.count(covering: span) <= maximumBars } ?? .year
         let periods = step.frames(covering: span)
         guard let first = periods.first else { return nil }
         let base = step.index(ofDay: first.interval.first)
         var counts = [Int](repeating: 0, count: periods.count)
-        let links = graph.links
-        for node in graph.eventNodes {
-            let day = links.interval(Int(node)).first
-            guard day >= span.first, day <= span.last else { continue }
+        for day in days where day >= span.first && day <= span.last {
             let index = step.index(ofDay: day) - base
             if counts.indices.contains(index) { counts[index] += 1 }
         }

@@ -5,7 +5,8 @@
 /// on a rank; the first row of each period shares its rank with the period's spine node
 /// (`rank=same`, with `newrank=true`). Each event is a box coloured by kind: kind and date as
 /// written, the wrapped title, its actors beside it as chips coloured by actor kind (followed
-/// actors outlined in bold), the events it refers to, and the sources it cites.
+/// actors outlined in bold), the events it refers to, and the sources it cites. Under it all,
+/// an activity strip: events per month, quarter or year (``EventActivity``).
 public struct TimelineDiagram: Sendable {
     public let graph: GraphView
     public let options: DiagramOptions
@@ -89,9 +90,16 @@ public struct TimelineDiagram: Sendable {
             statements.append(.subgraph(DOTSubgraph(name: "row\(index)", attributes: [DOTAttribute("rank", "same")],
                                                     statements: members.map { .node($0, []) })))
         }
+        var bottom = spine.last.map { ($0.id, max(1, $0.rowCount)) }
         if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds), relationKinds: []) {
             statements.append(legend)
             if let last = spine.last { statements.append(.edge(last.id, "legend", invisible + [DOTAttribute("minlen", String(max(1, last.rowCount)))])) }
+            if bottom != nil { bottom = ("legend", 1) }
+        }
+        // Under everything: how many events each period has.
+        if let strip = activityStrip(timeline), let (above, rows) = bottom {
+            statements.append(strip)
+            statements.append(.edge(above, Self.activityNode, invisible + [DOTAttribute("minlen", String(rows))]))
         }
         return DOTDocument(name: "timeline", directed: true, attributes: attributes,
                            nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)
