@@ -9,12 +9,15 @@ public struct ThemeLineDiagram: Sendable {
     public let graph: GraphView
     public let options: DiagramOptions
     public var configuration = ThemeLineLayout.Configuration()
+    /// The graph's periods, drawn as bands (``PeriodBand``).
+    var periods: [PeriodBand]
 
     typealias Point = PinnedEmitter.Point
 
     public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
+        periods = PeriodBand.bands(of: graph)
     }
 
     /// The computed positions.
@@ -31,12 +34,25 @@ public struct ThemeLineDiagram: Sendable {
         let legendLines = legendRows(layout, builder: builder)
         let legendHeight = options.legend && !legendLines.isEmpty ? Double(legendLines.count) * 17 + 12 : 0
         let noteHeight: Double = layout.unlabelledEvents > 0 || layout.events.isEmpty ? 16 : 0
-        let height = layout.height + noteHeight + (legendHeight > 0 ? legendHeight + 10 : 0) + configuration.margin
+        let bands = periodBands(layout)
+        let bandRows = (bands.map(\.band.row).max() ?? -1) + 1
+        let bandsHeight = Double(bandRows) * Self.bandRowHeight + (bandRows > 0 ? 6 : 0)
+        let height = layout.height + bandsHeight + noteHeight + (legendHeight > 0 ? legendHeight + 10 : 0) + configuration.margin
         var emitter = PinnedEmitter(height: height)
         let eventKind = Dictionary(layout.events.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         let eventByID = Dictionary(layout.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func color(_ eventID: String) -> String { builder.eventColor(eventKind[eventID] ?? "other") }
 
+        // Periods: translucent bands over the lanes, first so everything is drawn over them.
+        for band in bands {
+            let box = ThemeLineLayout.Box(minX: band.x0, minY: layout.lanesTop, maxX: band.x1, maxY: layout.axisY)
+            emitter.node("period:\(band.band.id)", at: Point(box.midX, box.midY), [
+                DOTAttribute("shape", "box"), DOTAttribute("style", "filled"), DOTAttribute("label", ""),
+                DOTAttribute("fixedsize", "true"), DOTAttribute("width", ThemeLineDiagram.inches(box.width)),
+                DOTAttribute("height", ThemeLineDiagram.inches(box.height)), DOTAttribute("penwidth", "0"),
+                DOTAttribute("color", band.fill), DOTAttribute("fillcolor", band.fill), DOTAttribute("tooltip", band.band.caption),
+            ])
+        }
         // Grid: a faint line at every boundary, darker at years.
         for tick in layout.ticks {
             emitter.line("grid:\(tick.day)", from: Point(tick.x, layout.lanesTop), to: Point(tick.x, layout.axisY),
@@ -109,8 +125,19 @@ public struct ThemeLineDiagram: Sendable {
                 DOTAttribute("fixedsize", "false"), DOTAttribute("margin", "0"),
             ])
         }
-        // A note when labels are left out or nothing is drawn, then the legend.
+        // Under the axis, the periods' names: a bar in the period's colour over its days and its
+        // title, stacked so overlapping periods (and titles wider than their period) never collide.
         var y = layout.height + 4
+        for band in bands {
+            let rowY = y + Double(band.band.row) * Self.bandRowHeight
+            emitter.line("period-bar:\(band.band.id)", from: Point(band.x0, rowY + 2), to: Point(max(band.x1, band.x0 + 1), rowY + 2),
+                         [DOTAttribute("color", band.solid), DOTAttribute("penwidth", "3"), DOTAttribute("tooltip", band.band.caption)])
+            emitter.text("period-title:\(band.band.id)", "<FONT COLOR=\"\(band.solid)\"><B>" + DOTDocument.htmlEscape(band.band.title) + "</B></FONT>",
+                         box: ThemeLineLayout.Box(minX: band.x0, minY: rowY + 4, maxX: band.x0 + band.titleWidth, maxY: rowY + Self.bandRowHeight),
+                         align: "LEFT", fontSize: 8, tooltip: band.band.caption)
+        }
+        y += bandsHeight
+        // A note when labels are left out or nothing is drawn, then the legend.
         if noteHeight > 0 {
             let note = layout.events.isEmpty ? "No events of these actors in this period."
                 : "\(layout.unlabelledEvents) events: labels left out (more than \(configuration.maximumLabels)); hover a mark for its date and title."

@@ -12,10 +12,13 @@ public struct TimelineDiagram: Sendable {
     public let options: DiagramOptions
     /// Events placed side by side on one rank before a new row starts.
     public var eventsPerRow: Int = 3
+    /// The graph's periods, marked beside the spine headings they cover (``PeriodBand``).
+    var periods: [PeriodBand]
 
     public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
+        periods = PeriodBand.bands(of: graph)
     }
 
     /// The timeline this chart draws (following ``DiagramOptions/actors``).
@@ -42,19 +45,21 @@ public struct TimelineDiagram: Sendable {
         var spine: [SpineStop] = []
         var rows: [[String]] = []
         var year: Int?
+        let marks = PeriodMarks(bands: PeriodBand.stacked(periods), headings: Self.headings(timeline))
         for group in timeline.groups {
             if group.period.year != year {
                 year = group.period.year
                 let id = "spine:\(String.zeroPadded(group.period.year, width: 4))"
-                statements.append(.node(id, [DOTAttribute("label", html: "<FONT POINT-SIZE=\"20\"><B>\(String.zeroPadded(group.period.year, width: 4))</B></FONT>"
-                                                          + (group.period.month == nil ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">month not known</FONT>" : "")),
+                let heading = "<FONT POINT-SIZE=\"20\"><B>\(String.zeroPadded(group.period.year, width: 4))</B></FONT>"
+                    + (group.period.month == nil ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">month not known</FONT>" : "")
+                statements.append(.node(id, [DOTAttribute("label", html: marks.label(heading, at: spine.count)),
                                              DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
                 spine.append(SpineStop(id: id, firstRow: group.period.month == nil ? rows.count : nil, rowCount: 0))
             }
             if let month = group.period.month {
                 let id = "spine:\(group.period)"
-                let label = "<FONT POINT-SIZE=\"12\"><B>\(TimelinePeriod.monthNames[month - 1])</B></FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">\(group.period)</FONT>"
-                statements.append(.node(id, [DOTAttribute("label", html: label), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
+                let heading = "<FONT POINT-SIZE=\"12\"><B>\(TimelinePeriod.monthNames[month - 1])</B></FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">\(group.period)</FONT>"
+                statements.append(.node(id, [DOTAttribute("label", html: marks.label(heading, at: spine.count)), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
                 spine.append(SpineStop(id: id, firstRow: rows.count, rowCount: 0))
             }
             for start in stride(from: 0, to: group.entries.count, by: max(1, eventsPerRow)) {
