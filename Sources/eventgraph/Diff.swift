@@ -29,7 +29,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("With --at: the graph (files or folders). Otherwise: OLD and NEW, one path each.", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A date to compare; give it twice, earlier first (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("A date to compare; give it twice, earlier first (YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var at: [String] = []
 
     @Flag(help: "With --at: also list what became known between the dates, by the sources' publication dates.")
@@ -79,11 +79,11 @@ struct DiffCommand: ParsableCommand {
         let diff: GraphDiff
         if !at.isEmpty {
             let dates = try dates()
-            let graph = try GraphLoader().load(paths: paths)
+            let graph = try loadGraph(paths)
             diff = GraphDiff(graph: graph, from: dates.from, to: dates.to, known: known)
         } else {
             let old = oldPaths.isEmpty ? [paths[0]] : oldPaths, new = newPaths.isEmpty ? [paths[1]] : newPaths
-            diff = GraphDiff(old: try GraphLoader().load(paths: old), new: try GraphLoader().load(paths: new),
+            diff = GraphDiff(old: try loadGraph(old), new: try loadGraph(new),
                              oldName: old.joined(separator: " "), newName: new.joined(separator: " "))
         }
         let bytes: [UInt8]

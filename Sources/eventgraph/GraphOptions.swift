@@ -1,6 +1,14 @@
 import ArgumentParser
 import EventGraph
 
+/// Loads graph files and folders through the library and prints what it found doubtful
+/// (`FILE:LINE:COLUMN: warning: …`) to standard error: how every command loads a graph.
+func loadGraph(_ paths: [String]) throws -> GraphView {
+    let graph = try GraphLoader().load(paths: paths)
+    for warning in graph.warnings { Entry.printError(warning.description) }
+    return graph
+}
+
 /// The graph to load: files and folders merged into one graph.
 struct GraphOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Graph files (YAML or JSON) or folders of them.", valueName: "GRAPH"))
@@ -8,7 +16,7 @@ struct GraphOptions: ParsableArguments {
 
     /// Loads and validates the graph; throws ``InputError`` with every problem.
     func load() throws -> GraphView {
-        try GraphLoader().load(paths: graph)
+        try loadGraph(graph)
     }
 }
 
@@ -27,17 +35,20 @@ struct TrailingNames {
     }
 
     func load() throws -> GraphView {
-        try GraphLoader().load(paths: graph)
+        try loadGraph(graph)
     }
 }
 
 /// Filters shared by render, export (and, later, path, neighbors and timeline).
 struct FilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("Keep events on or after this date (YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD).", valueName: "DATE"))
     var from: String?
 
     @Option(help: ArgumentHelp("Keep events on or before this date.", valueName: "DATE"))
     var to: String?
+
+    @Option(help: ArgumentHelp("Keep only what falls in this named period of the graph's 'periods:' (with --from/--to, both apply).", valueName: "ID"))
+    var period: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Keep only what had happened by this date (events up to it, relations in force).", valueName: "DATE"))
     var asOf: String?
@@ -104,6 +115,7 @@ struct FilterOptions: ParsableArguments {
         if !unknown.isEmpty {
             throw UsageError("--kinds: unknown kind\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")); event kinds: \(graph.schema.eventKindOrder.joined(separator: ", ")); relation kinds: \(graph.schema.relationKindOrder.joined(separator: ", "))")
         }
+        if let period { filter.period = try graph.resolvePeriod(period).interval }
         if let focus { filter.focus = try graph.resolveActor(focus) }
         if let knownAsOf = try date(knownAsOf, "--known-as-of") {
             filter.knownAsOf = knownAsOf

@@ -42,7 +42,7 @@ struct Neighbors: ParsableCommand {
     func run() throws {
         let input = try TrailingNames(arguments, count: 1, usage: "GRAPH… ID")
         let format = try out.resolvedFormat(), lang = out.lang
-        let graph = try GraphLoader().load(paths: input.graph)
+        let graph = try loadGraph(input.graph)
         let center = try graph.resolveActorNode(input.names[0])
         var filter = try filters.filter(for: graph)
         let depth = filter.depth

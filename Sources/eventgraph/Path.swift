@@ -96,7 +96,7 @@ struct Path: ParsableCommand {
     func run() throws {
         let input = try TrailingNames(arguments, count: 2, usage: "GRAPH… FROM TO")
         let format = try out.resolvedFormat(), lang = out.lang
-        let network = try GraphLoader().load(paths: input.graph)
+        let network = try loadGraph(input.graph)
         let from = try network.resolveActorNode(input.names[0])
         let to = try network.resolveActorNode(input.names[1])
         if from == to {

@@ -30,7 +30,7 @@ struct SchemaCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let schema = graph.isEmpty ? Schema.builtIn : try GraphLoader().load(paths: graph).schema
+        let schema = graph.isEmpty ? Schema.builtIn : try loadGraph(graph).schema
         let text = jsonSchema ? schema.jsonSchema().text : format == .json ? schema.listingJSON.text : schema.listingText
         try OutputFile.write(text: text, to: output, inputs: graph)
     }

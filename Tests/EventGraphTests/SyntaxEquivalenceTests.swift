@@ -19,6 +19,16 @@ struct SyntaxEquivalenceTests {
         }
         var lines: [String] = ["{"]
         if let title = graph.title { lines.append("\"title\": \(JSONValue.string(title).compactText),") }
+        if !graph.periods.isEmpty {
+            lines.append("\"periods\": {")
+            lines.append(graph.periods.map { p in
+                var f: [(String, JSONValue)] = [("title", .string(p.title)), ("from", .string(p.from.description)), ("to", .string(p.to.description))]
+                if let c = p.color { f.append(("color", .string(c))) }
+                if !p.actors.isEmpty { f.append(("actors", .array(p.actors.map(JSONValue.string)))) }
+                return "\(JSONValue.string(p.id).compactText): \(JSONValue.object(f).compactText)"
+            }.joined(separator: ",\n"))
+            lines.append("},")
+        }
         lines.append("\"sources\": {")
         lines.append(graph.sources.map { s in
             var f: [(String, JSONValue)] = [("title", .string(s.title))]
@@ -33,6 +43,8 @@ struct SyntaxEquivalenceTests {
             if !a.names.isEmpty { f.append(("names", .object(a.names.map { ($0.language, .string($0.name)) }))) }
             if !a.aliases.isEmpty { f.append(("aliases", .array(a.aliases.map(JSONValue.string)))) }
             if let c = a.country { f.append(("country", .string(c))) }
+            if let d = a.since { f.append(("since", .string(d.description))) }
+            if let d = a.until { f.append(("until", .string(d.description))) }
             return "\(JSONValue.string(a.id).compactText): \(JSONValue.object(f).compactText)"
         }.joined(separator: ",\n"))
         lines.append("},")
@@ -49,9 +61,20 @@ struct SyntaxEquivalenceTests {
         lines.append("\"events\": {")
         lines.append(graph.events.map { e in
             var f: [(String, JSONValue)] = [("kind", .string(e.kind))]
-            switch e.date {
-            case let .on(d): f.append(("date", .string(d.description)))
-            case let .span(s, t): f.append(("start", .string(s.description))); f.append(("end", .string(t.description)))
+            if let r = e.relativeDate {
+                switch r.given {
+                case let .on(d)?: f.append(("date", .string(d.description)))
+                case let .span(s, t)?: f.append(("start", .string(s.description))); f.append(("end", .string(t.description)))
+                default: break
+                }
+                if !r.after.isEmpty { f.append(("after", .array(r.after.map(JSONValue.string)))) }
+                if !r.before.isEmpty { f.append(("before", .array(r.before.map(JSONValue.string)))) }
+                if let w = r.within { f.append(("within", .string("\(w)d"))) }
+            } else {
+                switch e.date {
+                case let .on(d): f.append(("date", .string(d.description)))
+                case let .span(s, t), let .between(s, t): f.append(("start", .string(s.description))); f.append(("end", .string(t.description)))
+                }
             }
             f.append(("title", .string(e.title)))
             for b in e.roles { f.append((b.role, b.ids.count == 1 ? .string(b.ids[0]) : .array(b.ids.map(JSONValue.string)))) }
@@ -83,6 +106,17 @@ struct SyntaxEquivalenceTests {
         }
         var lines: [String] = []
         if let title = graph.title { lines.append("title: \(q(title))") }
+        if !graph.periods.isEmpty {
+            lines.append("periods:")
+            for p in graph.periods {
+                lines.append("  \(p.id):")
+                lines.append("    title: \(q(p.title))")
+                lines.append("    from: \(p.from)")
+                lines.append("    to: \(p.to)")
+                if let c = p.color { lines.append("    color: \(q(c))") }
+                if !p.actors.isEmpty { lines.append("    actors: [" + p.actors.joined(separator: ", ") + "]") }
+            }
+        }
         lines.append("sources:")
         for s in graph.sources {
             lines.append("  \(s.id):")
@@ -98,6 +132,8 @@ struct SyntaxEquivalenceTests {
             if !a.names.isEmpty { lines.append("    names: {" + a.names.map { "\($0.language): \(q($0.name))" }.joined(separator: ", ") + "}") }
             if !a.aliases.isEmpty { lines.append("    aliases: [" + a.aliases.map(q).joined(separator: ", ") + "]") }
             if let c = a.country { lines.append("    country: \(c)") }
+            if let d = a.since { lines.append("    since: \(q(d.description))") }
+            if let d = a.until { lines.append("    until: \(q(d.description))") }
         }
         lines.append("relations:")
         for r in graph.relations {
@@ -113,9 +149,20 @@ struct SyntaxEquivalenceTests {
         for e in graph.events {
             lines.append("  \(e.id):")
             lines.append("    kind: \(e.kind)")
-            switch e.date {
-            case let .on(d): lines.append("    date: \(q(d.description))")
-            case let .span(s, t): lines.append("    start: \(q(s.description))"); lines.append("    end: \(q(t.description))")
+            if let r = e.relativeDate {
+                switch r.given {
+                case let .on(d)?: lines.append("    date: \(q(d.description))")
+                case let .span(s, t)?: lines.append("    start: \(q(s.description))"); lines.append("    end: \(q(t.description))")
+                default: break
+                }
+                if !r.after.isEmpty { lines.append("    after: [" + r.after.joined(separator: ", ") + "]") }
+                if !r.before.isEmpty { lines.append("    before: [" + r.before.joined(separator: ", ") + "]") }
+                if let w = r.within { lines.append("    within: \(w)d") }
+            } else {
+                switch e.date {
+                case let .on(d): lines.append("    date: \(q(d.description))")
+                case let .span(s, t), let .between(s, t): lines.append("    start: \(q(s.description))"); lines.append("    end: \(q(t.description))")
+                }
             }
             lines.append("    title: \(q(e.title))")
             for b in e.roles {
@@ -217,6 +264,7 @@ struct SyntaxEquivalenceTests {
     func samples() throws {
         try expectSameAnswers(try PathFixtures.quickstartNetwork(), "quickstart")
         try expectSameAnswers(try GraphLoader().load(paths: [PathFixtures.packageRoot.appendingPathComponent("Graphs/ai-race").path]), "ai-race")
+        try expectSameAnswers(try GraphLoader().load(paths: [PathFixtures.packageRoot.appendingPathComponent("Samples/time/graph.yaml").path]), "time")
     }
 
     /// A small valid document; each case below breaks it in one way.
@@ -278,6 +326,19 @@ struct SyntaxEquivalenceTests {
         ("evidence unknown field", "[{\"source\": \"s1\"}]", "[{\"source\": \"s1\", \"page\": 3}]"),
         ("an event id given twice", "\"probe\": {", "\"deal\": {"),
         ("top level not a mapping", "{\n\"title\"", "[\n\"title\""),
+        ("a quarter that does not exist", "\"date\": \"2025-03\"", "\"date\": \"2025-Q5\""),
+        ("a period ending before it starts", "\"title\": \"Base\",", "\"title\": \"Base\", \"periods\": {\"p\": {\"title\": \"P\", \"from\": \"2025\", \"to\": \"2024\"}},"),
+        ("a period with a bad colour and an unknown actor", "\"title\": \"Base\",", "\"title\": \"Base\", \"periods\": {\"p\": {\"title\": \"P\", \"from\": \"2025\", \"to\": \"2025\", \"color\": \"#fff\\\"><IMG\", \"actors\": [\"acne\"]}},"),
+        ("an actor ending before it begins", "\"name\": \"Acme\",", "\"name\": \"Acme\", \"since\": \"2025\", \"until\": \"2024\","),
+        ("an event before an actor existed", "\"name\": \"Acme\",", "\"name\": \"Acme\", \"since\": \"2025-06\","),
+        ("an event after an actor ended", "\"name\": \"Ministry\"", "\"name\": \"Ministry\", \"until\": \"2025-02-28\""),
+        ("a relative date naming an unknown event", "\"date\": \"2025-04-02\"", "\"after\": \"dael\", \"within\": \"7d\""),
+        ("a relative date naming an actor", "\"date\": \"2025-04-02\"", "\"after\": \"acme\", \"within\": \"7d\""),
+        ("an open-ended relative date", "\"date\": \"2025-04-02\"", "\"after\": \"deal\""),
+        ("a bad within", "\"date\": \"2025-04-02\"", "\"after\": \"deal\", \"within\": \"a week\""),
+        ("within without after or before", "\"date\": \"2025-04-02\"", "\"date\": \"2025-04-02\", \"within\": \"7d\""),
+        ("relative dates in a cycle", "\"date\": \"2025-04-02\"", "\"after\": \"deal\", \"within\": \"7d\", \"before\": \"deal\""),
+        ("relative dates that contradict a date", "\"date\": \"2025-04-02\"", "\"date\": \"2025-02\", \"after\": \"deal\""),
     ]
 
     @Test("the base document is valid as JSON and as YAML")

@@ -37,7 +37,7 @@ public struct CSVExporter: GraphExporter {
         for event in graph.events {
             let (date, end): (String, String) = switch event.date {
             case let .on(d): (d.description, "")
-            case let .span(s, e): (s.description, e.description)
+            case let .span(s, e), let .between(s, e): (s.description, e.description)
             }
             var row = [event.id, event.kind, date, end, event.title, event.description ?? ""]
             row += roles.map { L.joinList(event.participants($0)) }

@@ -24,13 +24,47 @@ public struct TimelineJSExporter: GraphExporter {
         self.language = language
     }
 
-    /// A TimelineJS date object with only the parts `date` has.
+    /// A TimelineJS date object with only the parts `date` has. A quarter or half (which
+    /// TimelineJS lacks) is placed at its first month and shown as written (`2025-Q3`).
     public static func dateObject(_ date: PartialDate) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("year", .number(Double(date.year)))]
-        if let month = date.month { pairs.append(("month", .number(Double(month)))) }
+        if let month = date.month ?? date.part?.months.lowerBound { pairs.append(("month", .number(Double(month)))) }
         if let day = date.day { pairs.append(("day", .number(Double(day)))) }
-        if date.approximate { pairs.append(("display_date", .string("c. \(date.description.dropFirst())"))) }
+        if date.approximate {
+            pairs.append(("display_date", .string("c. \(date.description.dropFirst())")))
+        } else if date.part != nil {
+            pairs.append(("display_date", .string(date.description)))
+        }
         return .object(pairs)
+    }
+
+    /// The graph's periods as TimelineJS eras. TimelineJS cannot show overlapping eras, so
+    /// where periods overlap the time is cut into pieces each covered by the same periods,
+    /// headed by their titles joined with " · "; periods that overlap nothing keep their dates.
+    static func eras(_ periods: [Period]) -> [JSONValue] {
+        guard !periods.isEmpty else { return [] }
+        let overlapping = Set(periods.indices.filter { i in
+            periods.indices.contains { j in j != i && periods[i].interval.overlaps(periods[j].interval) }
+        })
+        var eras: [(first: Int, value: JSONValue)] = []
+        func era(_ start: JSONValue, _ end: JSONValue, _ headline: String) -> JSONValue {
+            .object([("start_date", start), ("end_date", end), ("text", .object([("headline", .string(headline))]))])
+        }
+        for (i, period) in periods.enumerated() where !overlapping.contains(i) {
+            eras.append((period.interval.first, era(dateObject(period.from), dateObject(period.to), period.title)))
+        }
+        let group = overlapping.sorted().map { periods[$0] }
+        let cuts = Set(group.flatMap { [$0.interval.first, $0.interval.last + 1] }).sorted()
+        func dayObject(_ day: Int) -> JSONValue {
+            let c = PartialDate.civil(fromDayNumber: day)
+            return dateObject(PartialDate(year: c.year, month: c.month, day: c.day)!)
+        }
+        for (first, next) in zip(cuts, cuts.dropFirst()) {
+            let covering = group.filter { $0.interval.first <= first && next - 1 <= $0.interval.last }
+            guard !covering.isEmpty else { continue }
+            eras.append((first, era(dayObject(first), dayObject(next - 1), covering.map(\.title).joined(separator: " · "))))
+        }
+        return eras.sorted { $0.first < $1.first }.map(\.value)
     }
 
     static func html(_ text: String) -> String {
@@ -58,10 +92,12 @@ public struct TimelineJSExporter: GraphExporter {
             case let .span(start, end):
                 pairs.append(("start_date", Self.dateObject(start)))
                 pairs.append(("end_date", Self.dateObject(end)))
+            case let .between(earliest, _):
+                pairs.append(("start_date", Self.dateObject(earliest)))
             }
             pairs.append(("text", .object([("headline", .string(event.title)), ("text", .string(slideText(event, graph: graph)))])))
             pairs.append(("group", .string(group(of: event, graph: graph))))
-            if event.date.start.approximate || event.dateBasis != .stated {
+            if event.date.start.approximate || event.dateBasis != .stated || event.relativeDate != nil {
                 let marker = event.dateBasis != .stated ? " (\(event.dateBasis.rawValue))" : ""
                 pairs.append(("display_date", .string("\(event.date)\(marker)")))
             }
@@ -74,6 +110,8 @@ public struct TimelineJSExporter: GraphExporter {
                 ("text", .string(graph.description.map { "<p>\(Self.html($0))</p>" } ?? "")),
             ]))])))
         }
+        let eras = Self.eras(graph.periods)
+        if !eras.isEmpty { document.append(("eras", .array(eras))) }
         document.append(("events", .array(slides)))
         document.append(("scale", "human"))
         return .file(JSONValue.object(document).text)

@@ -12,11 +12,15 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public var country: String?
     public var description: String?
     public var tags: [String]
+    /// When the actor came to exist (founded, born, released), if known.
+    public var since: PartialDate?
+    /// When it ended (dissolved, died, withdrawn), if it has.
+    public var until: PartialDate?
     public var location: SourceLocation?
 
     public init(id: String, kind: String, name: String, names: [LocalizedName] = [], aliases: [String] = [],
                 country: String? = nil, description: String? = nil, tags: [String] = [],
-                location: SourceLocation? = nil) {
+                since: PartialDate? = nil, until: PartialDate? = nil, location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.name = name
@@ -25,8 +29,18 @@ public struct Actor: Hashable, Sendable, Identifiable {
         self.country = country
         self.description = description
         self.tags = tags
+        self.since = since
+        self.until = until
         self.location = location
     }
+
+    /// The days during which the actor may have existed (unbounded sides are open).
+    public var lifespan: DayInterval {
+        DayInterval(first: since?.interval.first ?? Int.min, last: until?.interval.last ?? Int.max)
+    }
+
+    /// Whether the actor has a lifespan at all.
+    public var hasLifespan: Bool { since != nil || until != nil }
 
     /// The name to show for a language: an exact tag match, then a match on the language
     /// subtag (`zh` matches `zh-Hans`), else the display name.

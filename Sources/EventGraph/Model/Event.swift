@@ -16,6 +16,9 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var dateNote: String?
     /// Where a date taken from outside the sources comes from (`date_basis: external`).
     public var dateSource: String?
+    /// The date as given relative to other events (`after:`, `before:`, `within:`); ``date``
+    /// is then what the loader resolved.
+    public var relativeDate: RelativeDate?
     public var sources: [Evidence]
     public var tags: [String]
     public var location: SourceLocation?
@@ -23,7 +26,7 @@ public struct Event: Hashable, Sendable, Identifiable {
     public init(id: String, kind: String, date: EventDate, title: String, description: String? = nil, roles: [RoleBinding] = [],
                 amount: Amount? = nil, status: EventStatus? = nil, claim: Claim = .asserted,
                 claimedBy: String? = nil, dateBasis: DateBasis = .stated, dateNote: String? = nil, dateSource: String? = nil,
-                sources: [Evidence] = [], tags: [String] = [], location: SourceLocation? = nil) {
+                relativeDate: RelativeDate? = nil, sources: [Evidence] = [], tags: [String] = [], location: SourceLocation? = nil) {
         self.id = id
         self.kind = kind
         self.date = date
@@ -37,6 +40,7 @@ public struct Event: Hashable, Sendable, Identifiable {
         self.dateBasis = dateBasis
         self.dateNote = dateNote
         self.dateSource = dateSource
+        self.relativeDate = relativeDate
         self.sources = sources
         self.tags = tags
         self.location = location
@@ -121,11 +125,14 @@ public enum DateBasis: String, CaseIterable, Sendable {
 
 extension Event {
     /// Where the date comes from, as outputs show it (nil for a stated date):
-    /// `date derived: <note>`, `date external (from <date_source>): <note>`, `date placed`.
+    /// `date derived: <note>`, `date external (from <date_source>): <note>`, `date placed`,
+    /// and for a relative date `date after e1, within 7 days`.
     public var dateProvenance: String? {
-        guard dateBasis != .stated else { return nil }
-        var text = "date \(dateBasis.rawValue)"
+        guard dateBasis != .stated || relativeDate != nil else { return nil }
+        var text = "date"
+        if dateBasis != .stated { text += " \(dateBasis.rawValue)" }
         if let dateSource { text += " (from \(dateSource))" }
+        if let relativeDate { text += (dateBasis != .stated ? ", " : " ") + relativeDate.description }
         if let dateNote { text += ": \(dateNote)" }
         return text
     }

@@ -1,25 +1,73 @@
-/// A calendar date known to a year, a month or a day, optionally marked "about" (`~`).
+/// A calendar date known to a year, a half or quarter of a year, a month or a day,
+/// optionally marked "about" (`~`).
 ///
 /// A partial date stands for the interval of days it covers: `2025` is 2025-01-01…2025-12-31,
-/// `2025-03` is 2025-03-01…2025-03-31. Comparisons between partial dates are therefore
-/// three-valued (see ``DayInterval/ordering(to:)``).
+/// `2025-H2` is 2025-07-01…2025-12-31, `2025-Q3` is 2025-07-01…2025-09-30, `2025-03` is
+/// 2025-03-01…2025-03-31. Comparisons between partial dates are therefore three-valued (see
+/// ``DayInterval/ordering(to:)``).
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     public enum Precision: Int, Sendable, Comparable {
-        case year, month, day
+        case year, half, quarter, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// A half (`H1`, `H2`) or quarter (`Q1`…`Q4`) of a year.
+    public enum YearPart: Hashable, Sendable, CustomStringConvertible {
+        case half(Int)
+        case quarter(Int)
+
+        /// The first and last month it covers.
+        public var months: ClosedRange<Int> {
+            switch self {
+            case let .half(h): (h - 1) * 6 + 1 ... h * 6
+            case let .quarter(q): (q - 1) * 3 + 1 ... q * 3
+            }
+        }
+
+        /// `H2`, `Q3`.
+        public var description: String {
+            switch self {
+            case let .half(h): "H\(h)"
+            case let .quarter(q): "Q\(q)"
+            }
+        }
     }
 
     public let year: Int
     public let month: Int?
     public let day: Int?
+    /// A half or quarter, for a date known to that (then `month` is nil).
+    public let part: YearPart?
     /// Written with a leading `~`: the date is approximate.
     public let approximate: Bool
 
-    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+    public var precision: Precision {
+        if day != nil { return .day }
+        if month != nil { return .month }
+        switch part {
+        case .quarter?: return .quarter
+        case .half?: return .half
+        case nil: return .year
+        }
+    }
 
     /// Creates a validated date; returns nil for impossible dates (month 13, February 30).
     public init?(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) {
+        self.init(year: year, month: month, day: day, part: nil, approximate: approximate)
+    }
+
+    /// A half or quarter of a year (`2025-Q3`); nil for a part that does not exist.
+    public init?(year: Int, part: YearPart, approximate: Bool = false) {
+        self.init(year: year, month: nil, day: nil, part: part, approximate: approximate)
+    }
+
+    private init?(year: Int, month: Int?, day: Int?, part: YearPart?, approximate: Bool) {
         guard (1...9999).contains(year) else { return nil }
+        switch part {
+        case let .half(h)?: guard (1...2).contains(h), month == nil else { return nil }
+        case let .quarter(q)?: guard (1...4).contains(q), month == nil else { return nil }
+        case nil: break
+        }
         if let month {
             guard (1...12).contains(month) else { return nil }
             if let day {
@@ -31,10 +79,12 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         self.year = year
         self.month = month
         self.day = day
+        self.part = part
         self.approximate = approximate
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally prefixed with `~`.
+    /// Parses `YYYY`, `YYYY-H1`/`YYYY-H2`, `YYYY-Q1`…`YYYY-Q4`, `YYYY-MM` or `YYYY-MM-DD`,
+    /// optionally prefixed with `~`.
     /// Throws ``DateSyntaxError`` with a sentence explaining what is wrong.
     public init(parsing text: String) throws(DateSyntaxError) {
         var body = Substring(text.trimmingWhitespace())
@@ -44,13 +94,26 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
             body = body.dropFirst()
         }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+           let letter = parts[1].first, "QqHh".contains(letter) {
+            let number = Int(parts[1].dropFirst())
+            let isQuarter = letter == "Q" || letter == "q"
+            guard parts[1].count == 2, let number, (1...(isQuarter ? 4 : 2)).contains(number),
+                  let date = PartialDate(year: Int(parts[0])!, part: isQuarter ? .quarter(number) : .half(number),
+                                         approximate: approximate)
+            else {
+                throw DateSyntaxError(text: text, reason: isQuarter ? "quarters are Q1 to Q4" : "halves are H1 and H2")
+            }
+            self = date
+            return
+        }
         let widths = [4, 2, 2]
         guard (1...3).contains(parts.count),
               zip(parts, widths).allSatisfy({ part, width in
                   part.count == width && part.allSatisfy { $0.isASCII && $0.isNumber }
               })
         else {
-            throw DateSyntaxError(text: text, reason: "expected YYYY, YYYY-MM or YYYY-MM-DD (optionally with ~ in front)")
+            throw DateSyntaxError(text: text, reason: "expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1…Q4 or YYYY-H1/H2 (optionally with ~ in front)")
         }
         let numbers = parts.map { Int($0)! }
         let month = numbers.count > 1 ? numbers[1] : nil
@@ -65,7 +128,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A fast parse of well-formed `[~]YYYY[-MM[-DD]]` bytes; nil for anything else (which
-    /// ``init(parsing:)`` then explains).
+    /// ``init(parsing:)`` then reads or explains: quarters, halves, mistakes).
     init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
         var i = 0
         var approximate = false
@@ -103,6 +166,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var text = approximate ? "~" : ""
         text += String.zeroPadded(year, width: 4)
+        if let part { text += "-\(part)" }
         if let month { text += "-" + String.zeroPadded(month, width: 2) }
         if let day { text += "-" + String.zeroPadded(day, width: 2) }
         return text
@@ -119,8 +183,10 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
                                last: PartialDate.dayNumber(year: year, month: month,
                                                            day: PartialDate.daysInMonth(year: year, month: month)))
         default:
-            return DayInterval(first: PartialDate.dayNumber(year: year, month: 1, day: 1),
-                               last: PartialDate.dayNumber(year: year, month: 12, day: 31))
+            let months = part?.months ?? 1...12
+            return DayInterval(first: PartialDate.dayNumber(year: year, month: months.lowerBound, day: 1),
+                               last: PartialDate.dayNumber(year: year, month: months.upperBound,
+                                                           day: PartialDate.daysInMonth(year: year, month: months.upperBound)))
         }
     }
 

@@ -12,6 +12,8 @@ extension GraphView {
                 "country": actor.country.map(JSONValue.string),
                 "description": actor.description.map(JSONValue.string),
                 "tags": actor.tags.isEmpty ? nil : .strings(actor.tags),
+                "since": actor.since.map { .string($0.description) },
+                "until": actor.until.map { .string($0.description) },
             ]))
         }
         for event in events {
@@ -61,9 +63,18 @@ extension GraphView {
                 "file": source.file.map(JSONValue.string),
             ])
         }
+        let periodList: [JSONValue] = periods.map { period in
+            .object([
+                "id": .string(period.id), "title": .string(period.title),
+                "from": .string(period.from.description), "to": .string(period.to.description),
+                "color": period.color.map(JSONValue.string),
+                "actors": period.actors.isEmpty ? nil : .strings(period.actors),
+            ])
+        }
         return .object([
             "directed": true, "multigraph": true,
-            "graph": .object(["title": title.map(JSONValue.string), "description": description.map(JSONValue.string)]),
+            "graph": .object(["title": title.map(JSONValue.string), "description": description.map(JSONValue.string),
+                              "periods": periodList.isEmpty ? nil : .array(periodList)]),
             "nodes": .array(nodes), "links": .array(links), "sources": .array(sourceList),
         ])
     }

@@ -9,9 +9,11 @@
 /// statuses. Cross-references (that an id exists, that an actor's kind fits a role) are left
 /// to `eventgraph validate`.
 extension Schema {
-    /// The fixed fields of an event besides its kind's roles (as the loader reads them).
-    public static let eventFieldNames = ["kind", "date", "start", "end", "title", "description", "amount", "status",
-                                         "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
+    /// The fixed fields of an event besides its kind's roles: the one list the loader reads
+    /// (``Event/fieldNames``) and this JSON Schema describes.
+    public static let eventFieldNames = ["kind", "date", "start", "end", "after", "before", "within", "title", "description",
+                                         "amount", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source",
+                                         "sources", "tags"]
 
     /// A partial date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-Hn`, optionally `~` first.
     public static let datePattern = "^~?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-H[12])?$"
@@ -55,6 +57,20 @@ extension Schema {
                 "aliases": strings, "country": .object(["type": "string", "pattern": "^[A-Z]{2}$",
                                                         "description": "ISO 3166-1 alpha-2 code."]),
                 "description": string(), "tags": strings,
+                "since": .object([("$ref", "#/$defs/date"), ("description", "When it came to exist (founded, born, released).")]),
+                "until": .object([("$ref", "#/$defs/date"), ("description", "When it ended (dissolved, died, withdrawn).")]),
+            ]),
+        ])
+        let eventIDs: JSONValue = .object(["anyOf": [.object(["type": "string"]),
+                                                     .object(["type": "array", "items": JSONValue.object(["type": "string"]), "minItems": 1])],
+                                           "description": "An event id, or a list of them."])
+        let period: JSONValue = .object([
+            "type": "object", "required": ["title", "from", "to"], "additionalProperties": false,
+            "properties": .object([
+                "title": string("The era's name."), "from": JSONValue.object(["$ref": "#/$defs/date"]),
+                "to": JSONValue.object(["$ref": "#/$defs/date"]),
+                "color": string("A colour: #rgb, #rrggbb, #rrggbbaa or a name such as 'steelblue'."),
+                "actors": .object(["anyOf": [.object(["type": "string"]), strings], "description": "Actor ids the era is about."]),
             ]),
         ])
         let relation: JSONValue = .object([
@@ -74,7 +90,12 @@ extension Schema {
         var eventProperties: [(String, JSONValue)] = [
             ("kind", enumeration(eventKindOrder, "An event kind of the schema; its roles are further keys.")),
             ("date", .object(["$ref": "#/$defs/date"])), ("start", .object(["$ref": "#/$defs/date"])),
-            ("end", .object(["$ref": "#/$defs/date"])), ("title", string("One line.")), ("description", string()),
+            ("end", .object(["$ref": "#/$defs/date"])),
+            ("after", .object([("allOf", [eventIDs]), ("description", "Dated on or after these events.")])),
+            ("before", .object([("allOf", [eventIDs]), ("description", "Dated on or before these events.")])),
+            ("within", .object([("type", "string"), ("pattern", "^[0-9]+[dw]$"),
+                                ("description", "At most this long after the 'after' events (or before the 'before' events): 7d, 2w.")])),
+            ("title", string("One line.")), ("description", string()),
             ("amount", amount),
             ("status", enumeration(EventStatus.allCases.map(\.rawValue), "Where the event stands.")),
             ("claim", enumeration(Claim.allCases.map(\.rawValue), "How the sources present it (default asserted).")),
@@ -99,7 +120,8 @@ extension Schema {
         let event: JSONValue = .object([
             "type": "object", "required": ["kind", "title", "sources"],
             "properties": .object(eventProperties),
-            "anyOf": [.object(["required": ["date"]]), .object(["required": ["start", "end"]])],
+            "anyOf": [.object(["required": ["date"]]), .object(["required": ["start", "end"]]),
+                      .object(["required": ["after"]]), .object(["required": ["before"]])],
             "allOf": .array(perKind),
             "unevaluatedProperties": false,
         ])
@@ -120,12 +142,13 @@ extension Schema {
                                    "properties": .object(["actor-kinds": JSONValue.object(["type": "object"]),
                                                           "relation-kinds": JSONValue.object(["type": "object"]),
                                                           "event-kinds": JSONValue.object(["type": "object"])])]),
+                "periods": mapping("#/$defs/period", "Named eras by id (may overlap)."),
                 "sources": mapping("#/$defs/source", "Sources by id."),
                 "actors": mapping("#/$defs/actor", "Actors by id."),
                 "relations": .object(["type": "array", "items": JSONValue.object(["$ref": "#/$defs/relation"])]),
                 "events": mapping("#/$defs/event", "Events by id."),
             ]),
-            "$defs": .object(["date": date, "evidence": evidence, "source": source, "actor": actor,
+            "$defs": .object(["date": date, "period": period, "evidence": evidence, "source": source, "actor": actor,
                               "relation": relation, "event": event]),
         ])
     }

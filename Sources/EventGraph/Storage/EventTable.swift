@@ -31,10 +31,12 @@ struct EventExtras: Sendable {
     var claimedBy: String?
     var dateNote: String?
     var dateSource: String?
+    var relativeDate: RelativeDate?
     var tags: [String] = []
 
     var isEmpty: Bool {
-        description == nil && amount == nil && claimedBy == nil && dateNote == nil && dateSource == nil && tags.isEmpty
+        description == nil && amount == nil && claimedBy == nil && dateNote == nil && dateSource == nil && relativeDate == nil
+            && tags.isEmpty
     }
 }
 
@@ -50,7 +52,8 @@ struct EventTable: Sendable {
     /// Packed partial dates (``PartialDate/packed``): the date or a span's start, and a span's end (0: none).
     private(set) var starts: [UInt32] = []
     private(set) var ends: [UInt32] = []
-    /// Claim (bits 0–2), status + 1 (bits 3–5, 0: none), date basis (bits 6–8).
+    /// Claim (bits 0–2), status + 1 (bits 3–5, 0: none), date basis (bits 6–8), and bit 9 set
+    /// when `starts`…`ends` is an uncertain day between two (``EventDate/between(earliest:latest:)``).
     private var flags: [UInt16] = []
     private var titles = StringColumn()
     /// Roles: rows `roleStarts[e] ..< roleStarts[e + 1]`, each a role name index and a target symbol.
@@ -103,14 +106,13 @@ struct EventTable: Sendable {
             kindIndex[event.kind] = k
             kinds.append(k)
         }
-        switch event.date {
-        case let .on(date): starts.append(date.packed); ends.append(0)
-        case let .span(start, end): starts.append(start.packed); ends.append(end.packed)
-        }
+        let (start, end, between) = Self.packed(event.date)
+        starts.append(start)
+        ends.append(end)
         let claim = UInt16(Claim.allCases.firstIndex(of: event.claim)!)
         let status = event.status.map { UInt16(EventStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0
         let basis = UInt16(DateBasis.allCases.firstIndex(of: event.dateBasis)!)
-        flags.append(claim | status << 3 | basis << 6)
+        flags.append(claim | status << 3 | basis << 6 | between)
         _ = titles.append(event.title)
         var k = 0
         for binding in event.roles {
@@ -138,17 +140,41 @@ struct EventTable: Sendable {
         }
         evidenceStarts.append(Int32(evidenceSource.count))
         let more = EventExtras(description: event.description, amount: event.amount, claimedBy: event.claimedBy,
-                               dateNote: event.dateNote, dateSource: event.dateSource, tags: event.tags)
+                               dateNote: event.dateNote, dateSource: event.dateSource, relativeDate: event.relativeDate,
+                               tags: event.tags)
         if !more.isEmpty { extras[row] = more }
         if event.claimedBy != nil { claimantMarks[row] = marks.claimant.raw }
         locations.append(marks.event.raw)
     }
 
+    private static let betweenFlag: UInt16 = 1 << 9
+
+    private static func packed(_ date: EventDate) -> (start: UInt32, end: UInt32, flag: UInt16) {
+        switch date {
+        case let .on(date): (date.packed, 0, 0)
+        case let .span(start, end): (start.packed, end.packed, 0)
+        case let .between(earliest, latest): (earliest.packed, latest.packed, betweenFlag)
+        }
+    }
+
+    /// Replaces the date of a row (a relative date, once resolved).
+    mutating func setDate(_ row: Int, _ date: EventDate) {
+        let (start, end, between) = Self.packed(date)
+        starts[row] = start
+        ends[row] = end
+        flags[row] = flags[row] & ~Self.betweenFlag | between
+    }
+
+    /// The relative date of a row, if it has one.
+    func relativeDate(_ row: Int) -> RelativeDate? { extras[Int32(row)]?.relativeDate }
+
     // MARK: Reading
 
     func date(_ row: Int) -> EventDate {
         let start = PartialDate(packed: starts[row])
-        return ends[row] == 0 ? .on(start) : .span(start: start, end: PartialDate(packed: ends[row]))
+        if ends[row] == 0 { return .on(start) }
+        let end = PartialDate(packed: ends[row])
+        return flags[row] & Self.betweenFlag != 0 ? .between(earliest: start, latest: end) : .span(start: start, end: end)
     }
 
     func claim(_ row: Int) -> Claim { Claim.allCases[Int(flags[row] & 7)] }
@@ -195,7 +221,8 @@ struct EventTable: Sendable {
                      roles: roles, amount: more?.amount,
                      status: statusIndex == 0 ? nil : EventStatus.allCases[statusIndex - 1],
                      claim: claim(row), claimedBy: more?.claimedBy, dateBasis: dateBasis(row),
-                     dateNote: more?.dateNote, dateSource: more?.dateSource, sources: evidence, tags: more?.tags ?? [],
+                     dateNote: more?.dateNote, dateSource: more?.dateSource, relativeDate: more?.relativeDate,
+                     sources: evidence, tags: more?.tags ?? [],
                      location: Self.location(locations[row], files))
     }
 
@@ -213,14 +240,24 @@ struct EventTable: Sendable {
 }
 
 extension PartialDate {
-    /// The date in 32 bits: present flag, approximate flag, year, month and day (0 for unknown parts).
+    /// The date in 32 bits: present flag, approximate flag, half or quarter (bits 23–25: 1–4 a
+    /// quarter, 5–6 a half), year, month and day (0 for unknown parts).
     var packed: UInt32 {
-        1 << 31 | (approximate ? 1 << 30 : 0) | UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
+        let partCode: UInt32 = switch part {
+        case let .quarter(q)?: UInt32(q)
+        case let .half(h)?: UInt32(4 + h)
+        case nil: 0
+        }
+        return 1 << 31 | (approximate ? 1 << 30 : 0) | partCode << 23 | UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
     }
 
     init(packed: UInt32) {
-        let month = Int(packed >> 5 & 15), day = Int(packed & 31)
-        self.init(year: Int(packed >> 9 & 0x3FFF), month: month == 0 ? nil : month, day: day == 0 ? nil : day,
-                  approximate: packed & (1 << 30) != 0)!
+        let month = Int(packed >> 5 & 15), day = Int(packed & 31), partCode = Int(packed >> 23 & 7)
+        let year = Int(packed >> 9 & 0x3FFF), approximate = packed & (1 << 30) != 0
+        if partCode != 0 {
+            self.init(year: year, part: partCode <= 4 ? .quarter(partCode) : .half(partCode - 4), approximate: approximate)!
+        } else {
+            self.init(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day, approximate: approximate)!
+        }
     }
 }

@@ -29,10 +29,15 @@ public final class GraphStore: Sendable {
     let relationNodes: [Int32]
     /// For each node: its index in `actors`, its event row or its relation row.
     let record: [Int32]
+    /// Named eras, by their first day, last day, then id.
+    let periods: [Period]
+    /// What the validator found doubtful but not wrong (possible lifespan conflicts), by position.
+    public let warnings: [Diagnostic]
 
     init(title: String?, description: String?, schema: Schema, files: [String], links: LinkGraph, symbols: SymbolTable,
          symbolNode: [Int32], sources: [Source], actors: [Actor], actorNodes: [Int32], events: EventTable,
-         eventNode: [Int32], eventNodes: [Int32], relations: [Relation], relationNodes: [Int32], record: [Int32]) {
+         eventNode: [Int32], eventNodes: [Int32], relations: [Relation], relationNodes: [Int32], record: [Int32],
+         warnings: [Diagnostic] = [], periods: [Period] = []) {
         self.title = title
         self.description = description
         self.schema = schema
@@ -50,6 +55,8 @@ public final class GraphStore: Sendable {
         self.relations = relations
         self.relationNodes = relationNodes
         self.record = record
+        self.periods = periods
+        self.warnings = warnings
     }
 
     func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }

@@ -5,16 +5,24 @@ struct GraphStoreBuilder {
 
     private(set) var symbols = SymbolTable()
     private var category: [UInt8] = []
-    private var ordinal: [Int32] = []
+    /// Index of a symbol's record among the actors or events (-1: none).
+    private(set) var ordinal: [Int32] = []
     private var definition: [UInt64] = []
     private(set) var sources: [Source] = []
     private(set) var actors: [Actor] = []
     private(set) var relations: [Relation] = []
+    private(set) var periods: [Period] = []
+    /// Where each period id is defined (periods have their own ids, apart from records).
+    private var periodDefinitions: [String: PackedLocation] = [:]
+    /// The actors periods name, with their positions (checked with the other references).
+    private var periodActors: [(id: String, mark: UInt64)] = []
     /// Positions of each relation's `from` and `to` values, and of its evidence `source:` values.
     private var relationEndMarks: [(from: UInt64, to: UInt64)] = []
     private var relationSourceMarks: [[UInt64]] = []
     private var relationIDs = Set<String>()
-    private(set) var events = EventTable()
+    var events = EventTable()
+    /// Events dated relative to others, resolved by ``resolveRelativeDates(files:)``.
+    var relativeNotes: [RelativeNote] = []
     /// References of records that had errors and were not stored: still checked, so that one
     /// run reports every problem.
     private var unstored = UnstoredReferences()
@@ -78,6 +86,23 @@ struct GraphStoreBuilder {
         let s = Int(symbol(id))
         if category[s] == 0 { category[s] = kind.rawValue }
         if ordinal[s] < 0 { ordinal[s] = Int32(index) }
+    }
+
+    /// Records period `id` as defined here; returns the place of an earlier definition (and
+    /// records nothing) when the id is taken.
+    mutating func definePeriod(_ id: String, at place: PackedLocation) -> PackedLocation? {
+        if let first = periodDefinitions[id] { return first }
+        periodDefinitions[id] = place
+        return nil
+    }
+
+    /// Notes the actors a period names, to be checked with the other references.
+    mutating func noteActors(ofPeriod actors: [(String, PackedLocation)]) {
+        periodActors += actors.map { ($0.0, $0.1.raw) }
+    }
+
+    mutating func add(_ period: Period) {
+        periods.append(period)
     }
 
     mutating func add(_ source: Source) {
@@ -218,6 +243,10 @@ struct GraphStoreBuilder {
         for r in unstored.roles { checkRole(eventID: r.eventID, eventKind: r.eventKind, roleName: r.role, id: r.id, mark: r.mark) }
         for r in unstored.sources { checkSource(r.id, r.mark) }
         for r in unstored.claimants { checkClaimant(r.id, r.mark) }
+        for r in periodActors where lookup(r.id).map({ categoryOf($0) }) != .actor {
+            if actorIDs == nil { actorIDs = ids([.actor]) }
+            diagnostics.append(Diagnostic(place(r.mark), "period names unknown actor '\(r.id)'\(Suggestions.phrase(for: r.id, among: actorIDs!))"))
+        }
         // Relations: evidence and ends.
         for (r, relation) in relations.enumerated() {
             for (i, piece) in relation.sources.enumerated() {
@@ -252,11 +281,12 @@ struct GraphStoreBuilder {
 
     /// Lays out the link graph and the tables. References that name nothing are left out of
     /// the link graph (a validated graph has none).
-    consuming func build(title: String?, description: String?, schema: Schema, files: [String]) -> GraphStore {
+    consuming func build(title: String?, description: String?, schema: Schema, files: [String],
+                         warnings: [Diagnostic] = []) -> GraphStore {
         let a = actors.count, e = events.count, r = relations.count
         var builder = LinkGraphBuilder(expectedNodes: a + e + r, expectedConnections: events.roleTarget.count + 2 * r)
         for actor in actors {
-            _ = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind))
+            _ = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind), interval: actor.lifespan)
         }
         for row in 0..<e {
             _ = builder.addNode(id: symbols.string(eventSymbol(row)), type: .event, kind: builder.internKind(events.kind(row)),
@@ -325,11 +355,12 @@ struct GraphStoreBuilder {
         return GraphStore(title: title, description: description, schema: schema, files: files, links: links,
                           symbols: symbols, symbolNode: symbolNode, sources: sources.sorted { $0.id < $1.id },
                           actors: sortedActors, actorNodes: actorNodes, events: events, eventNode: eventNode,
-                          eventNodes: eventNodes, relations: relations, relationNodes: relationNodes, record: record)
+                          eventNodes: eventNodes, relations: relations, relationNodes: relationNodes, record: record,
+                          warnings: warnings, periods: periods.sorted { ($0.interval.first, $0.interval.last, $0.id) < ($1.interval.first, $1.interval.last, $1.id) })
     }
 
     /// The symbol of an event row's id.
     private func eventSymbol(_ row: Int) -> Int32 { eventSymbols[row] }
 
-    private var eventSymbols: [Int32] = []
+    private(set) var eventSymbols: [Int32] = []
 }

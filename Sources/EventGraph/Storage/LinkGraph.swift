@@ -47,8 +47,8 @@ public final class LinkGraph: Sendable {
     let types: [UInt8]
     /// Kind name index into ``kindNames`` (actor, event or relation kind).
     let kinds: [UInt16]
-    /// Date interval of a link (events: their date or span; relations: since…until, open
-    /// sides at ``dayMin``/``dayMax``). Unused for actors.
+    /// Date interval of a node (events: their date or span; relations: since…until; actors:
+    /// their lifespan, since…until), open sides at ``dayMin``/``dayMax``.
     let firsts: [Int32]
     let lasts: [Int32]
     /// `Claim` raw index of an event (0 = asserted); 0 otherwise.

@@ -16,9 +16,10 @@ struct GraphValidator {
     /// A record section stopped at a syntax error: references into the rest would be noise.
     private var sawSyntaxError = false
 
-    static let topLevelKeys = ["title", "description", "schema", "sources", "actors", "relations", "events"]
+    static let topLevelKeys = ["title", "description", "schema", "periods", "sources", "actors", "relations", "events"]
+    static let periodFields = ["title", "from", "to", "color", "actors"]
     static let sourceFields = ["title", "publisher", "author", "published", "url", "language", "file"]
-    static let actorFields = ["kind", "name", "names", "aliases", "country", "description", "tags"]
+    static let actorFields = ["kind", "name", "names", "aliases", "country", "description", "tags", "since", "until"]
     static let relationFields = ["kind", "from", "to", "role", "since", "until", "sources"]
     static let evidenceFields = ["source", "quote", "note"]
 
@@ -59,8 +60,11 @@ struct GraphValidator {
         }
         self.reader = nil
         if !sawSyntaxError { diagnostics += builder.referenceDiagnostics(schema: schema, files: files) }
-        if !diagnostics.isEmpty { throw InputError(diagnostics) }
-        return builder.build(title: title?.0, description: description?.0, schema: schema, files: files)
+        if diagnostics.isEmpty { diagnostics += builder.resolveRelativeDates(files: files) }
+        if diagnostics.isEmpty { diagnostics += builder.lifespanDiagnostics(files: files) }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw InputError(diagnostics) }
+        return builder.build(title: title?.0, description: description?.0, schema: schema, files: files,
+                             warnings: diagnostics.sorted())
     }
 
     // MARK: Pass 2: records
@@ -79,7 +83,7 @@ struct GraphValidator {
         }
         // Sections in the order they are written, so "defined twice" points at the later place.
         let sections = fields.values
-            .filter { ["sources", "actors", "events", "relations"].contains($0.key) && !document.top.isNull($0.value) }
+            .filter { ["periods", "sources", "actors", "events", "relations"].contains($0.key) && !document.top.isNull($0.value) }
             .sorted { document.top[$0.keyNode].mark < document.top[$1.keyNode].mark }
         for section in sections {
             let kind = document.top.kind(section.value)
@@ -100,6 +104,7 @@ struct GraphValidator {
                     return
                 }
                 switch section.key {
+                case "periods": readPeriod(keyText, key, value, reader)
                 case "sources": readSource(keyText, key, value, reader)
                 case "actors": readActor(keyText, key, value, reader)
                 case "events": readEvent(keyText, key, value, reader)
@@ -124,6 +129,47 @@ struct GraphValidator {
             return false
         }
         return true
+    }
+
+    private mutating func readPeriod(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+        var what: String { "period '\(id)'" }
+        guard let f = reader.fields(value, what: what, allowed: Self.periodFields) else { return }
+        let title = reader.requiredString(f, "title", what: what, at: keyNode)
+        var dates: [PartialDate?] = []
+        for end in ["from", "to"] {
+            if f[end] == nil { reader.error(keyNode, "\(what) is missing required field '\(end)'") }
+            dates.append(reader.date(f[end]?.value, what: end))
+        }
+        if let from = dates[0], let to = dates[1], to.interval.last < from.interval.first {
+            reader.error(f["to"]?.value, "\(what) ends (to \(to)) before it starts (from \(from))")
+            dates[1] = nil
+        }
+        let color = reader.string(f["color"]?.value, what: "color")
+        if let color, let problem = StyleValue.problem(field: "color", value: color) {
+            reader.error(f["color"]?.value, problem)
+        }
+        var actors: [(String, PackedLocation)] = []
+        if let node = f["actors"]?.value, !reader.isNull(node) {
+            if reader.tree.kind(node) == .list {
+                for element in reader.tree.children(node) {
+                    if let actor = reader.string(element, what: "an actor of \(what)") { actors.append((actor, reader.packed(element))) }
+                }
+            } else if let actor = reader.string(node, what: "actors of \(what)") {
+                actors.append((actor, reader.packed(node)))
+            }
+        }
+        guard Identifier.isValid(id) else {
+            reader.error(keyNode, "invalid id '\(id)': \(Identifier.rule)")
+            return
+        }
+        if let first = builder.definePeriod(id, at: reader.packed(keyNode)) {
+            reader.error(keyNode, "period '\(id)' is defined twice: here and at \(first.location(files: files))")
+            return
+        }
+        builder.noteActors(ofPeriod: actors)
+        guard let title, let from = dates[0], let to = dates[1], color.map({ StyleValue.isColor($0) }) ?? true else { return }
+        builder.add(Period(id: id, title: title, from: from, to: to, color: color, actors: actors.map(\.0),
+                           location: reader.location(keyNode)))
     }
 
     private mutating func readSource(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
@@ -161,6 +207,11 @@ struct GraphValidator {
         if let country, !(country.count == 2 && country.allSatisfy({ $0.isASCII && $0.isUppercase })) {
             reader.error(f["country"]?.value, "country must be an ISO 3166-1 alpha-2 code such as US or CN; found '\(country)'")
         }
+        let since = reader.date(f["since"]?.value, what: "since")
+        let until = reader.date(f["until"]?.value, what: "until")
+        if let since, let until, until.interval.last < since.interval.first {
+            reader.error(f["until"]?.value, "\(what) ends (until \(until)) before it begins (since \(since))")
+        }
         let defined = define(id, .actor, at: keyNode, reader)
         guard defined, let kind, let name, schema.actorKinds[kind] != nil else { return }
         builder.add(Actor(id: id, kind: kind, name: name, names: names,
@@ -168,6 +219,7 @@ struct GraphValidator {
                           country: country,
                           description: reader.string(f["description"]?.value, what: "description"),
                           tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [],
+                          since: since, until: until,
                           location: reader.location(keyNode)))
     }
 
@@ -210,7 +262,18 @@ struct GraphValidator {
             reader.error(f["kind"]?.value, "unknown event kind '\(kindName)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
         }
         let title = reader.requiredString(f, "title", what: what, at: keyNode)
-        let date = readEventDate(f, what: what, owner: keyNode, reader)
+        var relative = readRelativeDate(f, what: what, reader)
+        // An event dated only relative to others gets its date when the builder resolves it.
+        let datedOnlyRelative = relative != nil && f["date"] == nil && f["start"] == nil && f["end"] == nil
+        let date = datedOnlyRelative ? EventDate.day(in: DayInterval(first: 0, last: 0))
+            : readEventDate(f, what: what, owner: keyNode, reader)
+        if relative != nil && !datedOnlyRelative {
+            if case .span? = date, let entry = f["start"] {
+                reader.error(entry.keyNode, "\(what) has a span and 'after'/'before': a relative date is one day; give 'date' instead of 'start' and 'end'")
+                relative!.failed = true
+            }
+            relative!.date.given = date
+        }
         var marks = EventTable.Marks()
 
         // Roles, in the kind's declaration order.
@@ -288,7 +351,7 @@ struct GraphValidator {
             reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
         }
         let defined = define(id, .event, at: keyNode, reader)
-        guard defined, let kind, let title, let date else {
+        guard defined, let kind, let title, let date, relative.map({ !$0.failed }) ?? true else {
             builder.noteReferences(ofRejectedEvent: id, kind: kind?.name, roles: roles, marks: marks, evidence: evidence, claimant: claimedBy)
             return
         }
@@ -298,9 +361,54 @@ struct GraphValidator {
                           amount: amount, status: status, claim: claim, claimedBy: claimedBy,
                           dateBasis: dateBasis,
                           dateNote: reader.string(f["date_note"]?.value, what: "date_note"), dateSource: dateSource,
-                          sources: evidence,
+                          relativeDate: relative?.date, sources: evidence,
                           tags: reader.stringList(f["tags"]?.value, what: "tags") ?? []),
                     marks: marks)
+        if let relative {
+            builder.noteRelativeDate(ofLastEvent: relative.references, within: relative.withinMark,
+                                     given: datedOnlyRelative ? nil : date.interval)
+        }
+    }
+
+    /// What `after:`, `before:` and `within:` say, with the positions of the ids named.
+    private struct RelativeFields {
+        var date = RelativeDate()
+        var references: [(id: String, isAfter: Bool, mark: PackedLocation)] = []
+        var withinMark = PackedLocation(raw: 0)
+        var failed = false
+    }
+
+    private func readRelativeDate(_ f: RecordReader.Fields, what: String, _ reader: RecordReader) -> RelativeFields? {
+        guard f["after"] != nil || f["before"] != nil || f["within"] != nil else { return nil }
+        var result = RelativeFields()
+        for (key, isAfter) in [("after", true), ("before", false)] {
+            guard let node = f[key]?.value else { continue }
+            let items = reader.tree.kind(node) == .list ? Array(reader.tree.children(node)) : [node]
+            if items.isEmpty { reader.error(node, "'\(key)' of \(what) must name at least one event"); result.failed = true }
+            for item in items {
+                guard let id = reader.string(item, what: "'\(key)' of \(what)") else { result.failed = true; continue }
+                if isAfter { result.date.after.append(id) } else { result.date.before.append(id) }
+                result.references.append((id, isAfter, reader.packed(item)))
+            }
+        }
+        if let entry = f["within"] {
+            if let text = reader.string(entry.value, what: "within") {
+                if let days = RelativeDate.days(parsing: text) {
+                    result.date.within = days
+                    result.withinMark = reader.packed(entry.value)
+                } else {
+                    reader.error(entry.value, "within must be a number of days or weeks such as 7d or 2w; found '\(text)'")
+                    result.failed = true
+                }
+            } else {
+                result.failed = true
+            }
+            if result.references.isEmpty {
+                reader.error(entry.keyNode, "'within' of \(what) needs an 'after' or 'before' event to count from")
+                result.failed = true
+            }
+        }
+        return result
     }
 
     private func readEventDate(_ f: RecordReader.Fields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
@@ -317,7 +425,7 @@ struct GraphValidator {
             return reader.date(dateEntry.value, what: "date").map(EventDate.on)
         }
         guard hasSpan else {
-            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span)")
+            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
             return nil
         }
         guard let startEntry = f["start"], let endEntry = f["end"] else {
@@ -364,6 +472,5 @@ struct GraphValidator {
 
 extension Event {
     /// Fields an event record may have besides its kind's roles.
-    static let fieldNames: Set<String> = ["kind", "date", "start", "end", "title", "description", "amount", "status",
-                                       "claim", "claimed_by", "date_basis", "date_note", "date_source", "sources", "tags"]
+    static let fieldNames = Set(Schema.eventFieldNames)
 }

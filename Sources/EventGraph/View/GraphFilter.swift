@@ -13,6 +13,9 @@ public struct GraphFilter: Sendable, Equatable {
     public var from: PartialDate?
     public var to: PartialDate?
     public var asOf: PartialDate?
+    /// A named period's days (`--period ID`), resolved against the graph; narrows the window
+    /// like `from`/`to` do (both apply when both are given).
+    public var period: DayInterval?
     /// Keep only what had been published by this date (by the `published` date of the
     /// sources that evidence cites). Takes effect through ``knownSources``.
     public var knownAsOf: PartialDate?
@@ -30,8 +33,9 @@ public struct GraphFilter: Sendable, Equatable {
 
     public init(from: PartialDate? = nil, to: PartialDate? = nil, asOf: PartialDate? = nil,
                 kinds: Set<String> = [], excludedClaims: Set<Claim> = [], focus: String? = nil, depth: Int = 1,
-                knownAsOf: PartialDate? = nil) {
+                knownAsOf: PartialDate? = nil, period: DayInterval? = nil) {
         self.from = from
+        self.period = period
         self.to = to
         self.asOf = asOf
         self.knownAsOf = knownAsOf
@@ -43,7 +47,7 @@ public struct GraphFilter: Sendable, Equatable {
 
     /// True when the filter keeps everything.
     public var isEmpty: Bool {
-        from == nil && to == nil && asOf == nil && kinds.isEmpty && excludedClaims.isEmpty && focus == nil
+        from == nil && to == nil && asOf == nil && period == nil && kinds.isEmpty && excludedClaims.isEmpty && focus == nil
             && knownAsOf == nil && knownSources == nil
     }
 
@@ -63,10 +67,11 @@ public struct GraphFilter: Sendable, Equatable {
         return evidence.contains { knownSources.contains($0.source) }
     }
 
-    /// The window of days `from`…`to`/`asOf` allows (open sides are unbounded).
+    /// The window of days `from`…`to`/`asOf` and the period allow (open sides are unbounded).
     public var window: DayInterval {
-        let last = [to?.interval.last, asOf?.interval.last].compactMap { $0 }.min() ?? Int.max
-        return DayInterval(first: from?.interval.first ?? Int.min, last: last)
+        let last = [to?.interval.last, asOf?.interval.last, period?.last].compactMap { $0 }.min() ?? Int.max
+        let first = [from?.interval.first, period?.first].compactMap { $0 }.max() ?? Int.min
+        return DayInterval(first: first, last: last)
     }
 
     /// Whether an event passes the date, kind, claim and (once resolved) known-as-of filters (not the focus).

@@ -11,6 +11,7 @@ extension GraphView {
     ///   its two ends): the links crossed on the way — every link with an actor fewer than
     ///   `depth` steps from the focus — and their actors. With depth 1: the focus's own links
     ///   and the actors they join, nothing between two neighbours.
+    /// - Lifespans: as of a date, actors whose `since` lies certainly after it are left out.
     /// - Actors: with any filter, actors left without a kept link go (the focus stays).
     ///
     /// Events keep only the role ids the view keeps.
@@ -42,9 +43,14 @@ extension GraphView {
         let wFirst = Int(LinkGraphBuilder.clampDay(window.first)), wLast = Int(LinkGraphBuilder.clampDay(window.last))
         let known = filter.knownSources.map { ids in Set(ids.compactMap { store.symbols.lookup($0) }) }
         let actorType = LinkGraph.NodeType.actor.rawValue, eventType = LinkGraph.NodeType.event.rawValue
+        // As of a date, actors that certainly did not exist yet are left out.
+        let asOfLast = filter.asOf.map { Int(LinkGraphBuilder.clampDay($0.interval.last)) } ?? Int(LinkGraph.dayMax)
         for node in 0..<n {
             let t = links.types[node]
-            if t == actorType { continue }
+            if t == actorType {
+                if Int(links.firsts[node]) > asOfLast { exclude(node) }
+                continue
+            }
             if !keepKind[Int(links.kinds[node])] { exclude(node); continue }
             if t == eventType && excludedClaims[Int(links.claims[node])] { exclude(node); continue }
             if Int(links.firsts[node]) > wLast || Int(links.lasts[node]) < wFirst { exclude(node); continue }

@@ -121,3 +121,18 @@ extension GraphView {
         return node
     }
 }
+
+extension GraphView {
+    /// The period named on the command line (`--period`): its id, or its title ignoring case.
+    /// - Throws: ``NameResolutionError`` naming the closest period ids (or saying the graph has none).
+    public func resolvePeriod(_ name: String) throws(NameResolutionError) -> Period {
+        if let period = period(name) { return period }
+        let matches = periods.filter { $0.title.lowercased() == name.lowercased() }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            throw NameResolutionError(name: name, what: "period", reason: .ambiguous(candidates: matches.map { "\($0.id) (\($0.title))" }))
+        }
+        let ids = periods.map(\.id)
+        throw NameResolutionError(name: name, what: "period", reason: .notFound(suggestions: Suggestions.closest(to: name, among: ids)))
+    }
+}

@@ -34,8 +34,10 @@ public struct GraphView: Sendable {
     /// empty id get the synthesized one. References are not checked: ids that name nothing
     /// stay in the records but join nothing.
     public init(title: String? = nil, description: String? = nil, schema: Schema = .builtIn,
-                sources: [Source] = [], actors: [Actor] = [], events: [Event] = [], relations: [Relation] = []) {
+                sources: [Source] = [], actors: [Actor] = [], events: [Event] = [], relations: [Relation] = [],
+                periods: [Period] = []) {
         var builder = GraphStoreBuilder(expectedEvents: events.count)
+        for period in periods { builder.add(period) }
         for source in sources { builder.add(source) }
         for actor in actors { builder.add(actor) }
         for event in events {
@@ -76,6 +78,15 @@ public struct GraphView: Sendable {
     public var relations: Records<Relation> { Records(nodes: relationNodes) { [self] in relation(at: $0)! } }
 
     public func source(_ id: String) -> Source? { store.source(id) }
+
+    /// Every named era (periods are not filtered), by first day, last day, then id.
+    public var periods: [Period] { store.periods }
+
+    /// What loading found doubtful but not wrong, each `FILE:LINE:COLUMN: warning: …`.
+    public var warnings: [Diagnostic] { store.warnings }
+
+    /// The period with this id.
+    public func period(_ id: String) -> Period? { store.periods.first { $0.id == id } }
 
     public func actor(_ id: String) -> Actor? { kept(id, .actor).flatMap { actor(at: $0) } }
     public func event(_ id: String) -> Event? { kept(id, .event).flatMap { event(at: $0) } }
