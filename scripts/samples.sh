@@ -20,6 +20,10 @@ render Samples/quickstart Samples/quickstart/events events
 render Samples/quickstart Samples/quickstart/timeline timeline
 render Samples/quickstart Samples/quickstart/themes themes
 
+echo "time (periods, lifespans, quarters, relative dates):"
+render Samples/time Samples/time/timeline timeline
+render Samples/time Samples/time/themes themes
+
 echo "ai-race (the seed dataset):"
 mkdir -p Samples/ai-race
 render Graphs/ai-race Samples/ai-race/actors actors

@@ -29,11 +29,11 @@ struct PeriodBandTests {
 
     @Test("colours: a StyleValue colour is used, made translucent when hex; anything else falls back to the palette")
     func colours() {
-        #expect(Self.band("a", "2025", "2025", color: "#abc").translucentFill() == "#aabbcc2e")
-        #expect(Self.band("a", "2025", "2025", color: "#123456").translucentFill() == "#1234562e")
+        #expect(Self.band("a", "2025", "2025", color: "#abc").translucentFill() == "#aabbcc40")
+        #expect(Self.band("a", "2025", "2025", color: "#123456").translucentFill() == "#12345640")
         #expect(Self.band("a", "2025", "2025", color: "#12345680").translucentFill() == "#12345680")
         #expect(Self.band("a", "2025", "2025", color: "steelblue").solidColor == "steelblue")
-        #expect(Self.band("a", "2025", "2025", color: "steelblue").translucentFill() == "#9e9e9e2e")
+        #expect(Self.band("a", "2025", "2025", color: "steelblue").translucentFill() == "#9e9e9e40")
         #expect(Self.band("a", "2025", "2025", color: "red\"><IMG SRC=\"x\"/>", index: 1).solidColor == PeriodBand.palette[1])
     }
 
@@ -55,7 +55,7 @@ struct PeriodBandTests {
         #expect(placed.map(\.band.row) == [0, 1, 0])
         let text = diagram.document.text
         #expect(text.contains("\"period:thaw\" [pos="))
-        #expect(text.contains("fillcolor=\"#2e7d322e\""))
+        #expect(text.contains("fillcolor=\"#2e7d3240\""))
         #expect(text.contains("Thaw &amp; &lt;talks&gt;"))
         #expect(text.contains("tooltip=\"Thaw & <talks> (2025-01-01 – 2025-03-31)\""))
         // Bands come first: everything else is drawn over them.

@@ -7,8 +7,8 @@ Renders the page with `eventgraph render GRAPH --format html`, loads it, and che
 script error and no network request; every actor, event and relation shown; hovering an
 actor (real mouse events) shows its details and hovering an arrow shows a quote; searching
 by a Chinese name finds the actor; the time slider hides what had not happened yet (counts
-compared with the node-link JSON export), the activity strip counts every event once and the
-play button steps the date period by period; the kind and claim filters hide what they should;
+compared with the node-link JSON export), the activity strip counts every event once, the period bands over the
+slider do not overlap on a row, and the play button steps the date period by period; the kind and claim filters hide what they should;
 a path between two actors named in different languages is highlighted with the length
 `eventgraph path` gives. Exits 1 with a list of failures. With --screenshot, saves the
 page as it stands after the path check.
@@ -171,8 +171,16 @@ def main():
                 bars = browser.evaluate("[...document.querySelectorAll('#eg-activity .eg-bar')].map(b => [b.dataset.period, Number(b.dataset.count)])")
                 check(len(bars) >= 1 and sum(c for _, c in bars) == len(events),
                       f"the activity strip counts {sum(c for _, c in bars)} events in {len(bars)} bars, the graph has {len(events)}")
-                # Play (clicked with the mouse): from the end it starts again at the first period's end,
-                # then steps period by period; the counts are those of that date.
+                # The graph's periods over the slider: each titled, no two bands on one row overlapping.
+                bands = browser.evaluate("""[...document.querySelectorAll('#eg-periods .eg-period')].map(b => {
+                    const r = b.getBoundingClientRect(); return [b.dataset.period, b.textContent, r.left, r.right, r.top]; })""")
+                for i, a in enumerate(bands):
+                    check(a[1] != "", f"period band {a[0]} has no title")
+                    for b in bands[i + 1:]:
+                        check(not (a[4] == b[4] and a[2] < b[3] - 1 and b[2] < a[3] - 1), f"period bands {a[0]} and {b[0]} overlap on one row")
+                # Play (clicked with the mouse): from the end of the slider it starts again at the first
+                # period's end, then steps period by period; the counts are those of that date.
+                browser.evaluate("(() => { const s = document.getElementById('eg-asof'); s.value = s.max; s.dispatchEvent(new Event('input')); })()")
                 box = center(browser, "eg-play")
                 browser.click(box[0], box[1])
                 first_period = browser.evaluate("document.getElementById('eg-asof-label').dataset.period")

@@ -3,7 +3,8 @@ import Foundation
 /// A self-contained, offline HTML page of a graph: the diagram as inline SVG (drawn by
 /// libgraphviz) with hover details, search by any name in any language, filters by kind and
 /// claim status, a time slider ("the graph as of a date") with a play button and an activity
-/// strip (events per month, quarter or year: ``EventActivity``) and path highlighting between
+/// strip (events per month, quarter or year: ``EventActivity``) and the graph's periods as
+/// bands over it (``PeriodBand``, stacked), and path highlighting between
 /// two actors, computed in the page over an embedded JSON copy of the graph.
 ///
 /// Use it in two steps, because drawing happens outside this module:
@@ -140,9 +141,16 @@ public struct HTMLPage: Sendable {
                 }),
             ])
         }
+        // Periods as bands over the slider, stacked as on the charts (PeriodBand).
+        let periods: [JSONValue] = PeriodBand.stacked(PeriodBand.bands(of: graph)).map { band in
+            .object([
+                "id": .string(band.id), "title": .string(band.title), "first": .number(Double(band.interval.first)),
+                "last": .number(Double(band.interval.last)), "row": .number(Double(band.row)), "color": .string(band.solidColor),
+            ])
+        }
         return .object([
             "title": .string(graph.title ?? "EventGraph"), "description": graph.description.map(JSONValue.string),
-            "activity": activity,
+            "activity": activity, "periods": .array(periods),
             "actors": .array(actors), "events": .array(events), "relations": .array(relations), "edges": .array(edges),
             "first": range.map { .number(Double($0.first)) }, "last": range.map { .number(Double($0.last)) },
             "kinds": .array(kinds), "claims": .array(Claim.allCases.map { .string($0.rawValue) }),

@@ -46,7 +46,7 @@ struct PeriodBand: Sendable, Equatable {
 
     /// A translucent fill for Graphviz: a hex colour with the alpha `alpha` (one it carries is
     /// kept); a colour name, which Graphviz cannot make translucent, gives a light grey.
-    func translucentFill(alpha: String = "2e") -> String {
+    func translucentFill(alpha: String = "40") -> String {
         let solid = solidColor
         guard solid.hasPrefix("#") else { return "#9e9e9e" + alpha }
         let digits = Array(solid.dropFirst())
@@ -66,6 +66,8 @@ struct PeriodBand: Sendable, Equatable {
 extension PeriodBand {
     /// The graph's periods, in the order the graph gives them (``index`` set).
     static func bands(of graph: GraphView) -> [PeriodBand] {
-        []  // PERIODS: wired to GraphView.periods when the format's `periods:` lands on main.
+        graph.periods.enumerated().map { index, period in
+            PeriodBand(id: period.id, title: period.title, interval: period.interval, color: period.color, index: index)
+        }
     }
 }

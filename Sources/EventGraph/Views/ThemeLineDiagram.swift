@@ -126,13 +126,13 @@ public struct ThemeLineDiagram: Sendable {
             ])
         }
         // Under the axis, the periods' names: a bar in the period's colour over its days and its
-        // title, stacked so overlapping periods (and titles wider than their period) never collide.
+        // title in dark grey (a period's colour may be too light for text), stacked so overlapping periods (and titles wider than their period) never collide.
         var y = layout.height + 4
         for band in bands {
             let rowY = y + Double(band.band.row) * Self.bandRowHeight
             emitter.line("period-bar:\(band.band.id)", from: Point(band.x0, rowY + 2), to: Point(max(band.x1, band.x0 + 1), rowY + 2),
                          [DOTAttribute("color", band.solid), DOTAttribute("penwidth", "3"), DOTAttribute("tooltip", band.band.caption)])
-            emitter.text("period-title:\(band.band.id)", "<FONT COLOR=\"\(band.solid)\"><B>" + DOTDocument.htmlEscape(band.band.title) + "</B></FONT>",
+            emitter.text("period-title:\(band.band.id)", "<FONT COLOR=\"#333333\"><B>" + DOTDocument.htmlEscape(band.band.title) + "</B></FONT>",
                          box: ThemeLineLayout.Box(minX: band.x0, minY: rowY + 4, maxX: band.x0 + band.titleWidth, maxY: rowY + Self.bandRowHeight),
                          align: "LEFT", fontSize: 8, tooltip: band.band.caption)
         }

@@ -15,8 +15,9 @@ extension TimelineDiagram {
     }
 
     /// Periods beside the spine: one column per stacking row left of each heading, filled in
-    /// the period's colour at every heading whose days it overlaps, so a period reads as a
-    /// coloured band down the spine; its title under the first heading it covers.
+    /// the period's colour at every heading whose days it overlaps (the one covering most of
+    /// them when a column has several), so a period reads as a coloured band down the spine;
+    /// its title under the first heading it covers.
     struct PeriodMarks {
         let bands: [PeriodBand]
         let headings: [TimelinePeriod]
@@ -42,14 +43,18 @@ extension TimelineDiagram {
             let days = headings[index].interval
             var titles: [String] = []
             for band in bands where firstHeading[band.id] == index {
-                titles.append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"\(band.solidColor)\"><B>"
+                titles.append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#333333\"><B>"
                               + DOTDocument.htmlEscape(band.title) + "</B></FONT></TD></TR>")
             }
             // The columns span the heading and the titles under it.
             let span = "ROWSPAN=\"\(titles.count + 1)\" "
             var cells = ""
             for column in 0..<columns {
-                if let band = bands.first(where: { $0.row == column && $0.interval.overlaps(days) }) {
+                // The period of this column covering most of the heading's days (a year heading may
+                // meet several).
+                let covering = bands.filter { $0.row == column && $0.interval.overlaps(days) }
+                func overlap(_ band: PeriodBand) -> Int { min(band.interval.last, days.last) - max(band.interval.first, days.first) }
+                if let band = covering.max(by: { (overlap($0), $1.interval.first) < (overlap($1), $0.interval.first) }) {
                     cells += "<TD \(span)WIDTH=\"7\" BGCOLOR=\"\(band.solidColor)\" TITLE=\""
                         + DOTDocument.htmlAttributeEscape(band.caption) + "\"> </TD>"
                 } else {

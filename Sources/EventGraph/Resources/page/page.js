@@ -358,6 +358,28 @@
       p.bar = bar;
       strip.appendChild(bar);
     }
+    // Periods: a band over the days each covers (clipped to the slider), on its stacking row;
+    // clicking one moves the slider to its end. Colours are StyleValue-checked in Swift.
+    const eras = $('eg-periods');
+    const rows = data.periods.reduce((n, p) => Math.max(n, p.row + 1), 0);
+    eras.style.height = (rows * 17) + 'px';
+    for (const p of data.periods) {
+      const from = Math.max(p.first, data.first), to = Math.min(p.last, data.last);
+      if (to < from) continue;
+      const band = document.createElement('div');
+      band.className = 'eg-period';
+      band.style.left = ((from - data.first) / span * 100) + '%';
+      band.style.width = `calc(${(to - from + 1) / span * 100}% - 1px)`;
+      band.style.top = (p.row * 17) + 'px';
+      band.style.color = p.color;
+      band.dataset.period = p.id;
+      band.title = `${p.title}: ${dayText(p.first)} – ${dayText(p.last)}`;
+      const text = document.createElement('span');
+      text.textContent = p.title;
+      band.appendChild(text);
+      band.addEventListener('click', () => { stopPlaying(); setAsOf(p.last); });
+      eras.appendChild(band);
+    }
     strip.setAttribute('aria-label', `Events per ${data.activity ? data.activity.step : 'period'}: `
       + periods.filter((p) => p.count).map((p) => `${p.title} ${p.count}`).join(', '));
     play.addEventListener('click', () => {
