@@ -21,6 +21,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("themes: how many lanes (the most connected actors) when no --actor is given (default \(DiagramOptions.defaultLanes)).", valueName: "N"))
     var lanes: Int?
 
+    @Option(name: .customLong("max-actors"), help: ArgumentHelp("actors and events views: draw only the N most connected actors and the links among them when there are more, and say so in the title (0 draws every actor; --focus draws one neighbourhood instead).", valueName: "N"))
+    var maxActors: Int = DiagramOptions.overviewActors
+
     @Option(help: "Graphviz layout engine.")
     var layout: LayoutOption = .dot
 
@@ -32,6 +35,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if let lanes, lanes < 1 { throw ValidationError("--lanes must be 1 or more") }
+        if maxActors < 0 { throw ValidationError("--max-actors must be 0 (no limit) or more") }
         if lanes != nil && view != .themes { throw ValidationError("--lanes applies to --view themes only") }
         if !actors.isEmpty && view != .timeline && view != .themes {
             throw ValidationError("--actor applies to --view timeline and --view themes only")
@@ -47,8 +51,16 @@ struct Render: ParsableCommand {
         let format = try out.resolvedFormat(), lang = out.lang
         let graph = try input.load()
         let filter = try filters.filter(for: graph)
-        let filtered = graph.filtered(by: filter)
+        var filtered = graph.filtered(by: filter)
         var options = DiagramOptions(language: lang, legend: !noLegend)
+        // A big graph's actor or event diagram is drawn as a readable overview (not the page,
+        // which zooms): the most connected actors, said in the title.
+        // (--frames makes its overview of the union, in FrameSequence.)
+        if view == .actors || view == .events, filter.focus == nil, format != .html, frames == nil,
+           let overview = filtered.overview(limit: maxActors) {
+            filtered = overview.view
+            options.title = "\(graph.title.map { $0 + " — " } ?? "")\(overview.caption) (--max-actors 0 draws all; --focus ID one neighbourhood)"
+        }
         options.actors = try actors.map { try graph.resolveActor($0) }
         options.lanes = lanes ?? DiagramOptions.defaultLanes
         if filter.window.first != Int.min || filter.window.last != Int.max { options.timeWindow = filter.window }
@@ -77,7 +89,8 @@ struct Render: ParsableCommand {
     /// `--frames`: lay the union out once, draw every frame and the animation, write them all or nothing.
     private func renderFrames(_ graph: GraphView, _ filter: GraphFilter, _ step: FrameStep,
                               _ options: DiagramOptions, _ format: RenderFormat) throws {
-        let sequence = try FrameSequence(graph: graph, filter: filter, view: view, step: step, options: options)
+        let sequence = try FrameSequence(graph: graph, filter: filter, view: view, step: step, options: options,
+                                         maximumActors: filter.focus == nil ? maxActors : 0)
         let engine = layout.layout
         let (positions, layoutWarnings) = try layoutLimit.limit(sequence.document, layout: engine) { try sequence.layOut(with: engine) }
         let (files, warnings) = try sequence.draw(positions, format: GraphvizFormat(rawValue: format.rawValue))

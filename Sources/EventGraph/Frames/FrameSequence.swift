@@ -33,8 +33,11 @@ public struct FrameSequence: Sendable {
     /// - Throws: ``FrameError`` when the view is not a graph view, nothing dated is kept and
     ///   no window is given, or the range needs more than ``maximumFrames`` frames.
     /// - Complexity: O(F × N): one filtered view per frame.
+    /// - Parameter maximumActors: when the union has more actors, draw its overview
+    ///   (``GraphView/overview(limit:)``: the most connected actors and the links among
+    ///   them, said in the caption); 0 draws every actor.
     public init(graph: GraphView, filter: GraphFilter, view: DiagramView, step: FrameStep,
-                options: DiagramOptions = DiagramOptions()) throws(FrameError) {
+                options: DiagramOptions = DiagramOptions(), maximumActors: Int = 0) throws(FrameError) {
         guard view == .actors || view == .events else { throw .unsupportedView(view) }
         let base = graph.filtered(by: filter)
         let window = filter.window
@@ -54,22 +57,29 @@ public struct FrameSequence: Sendable {
         // One view per frame; the first frame keeping each node.
         let links = graph.links
         var firstKept = [Int32](repeating: -1, count: links.nodeCount)
-        var arrivals = [Int](repeating: 0, count: frames.count)
         var union = base
         for (index, frame) in frames.enumerated() {
             var narrowed = filter
             if window.last > frame.asOf.interval.last { narrowed.asOf = frame.asOf }
             let view = narrowed == filter ? base : graph.filtered(by: narrowed)
             for nodes in [view.actorNodes, view.eventNodes, view.relationNodes] {
-                for node in nodes where firstKept[Int(node)] < 0 {
-                    firstKept[Int(node)] = Int32(index)
-                    arrivals[index] += 1
-                }
+                for node in nodes where firstKept[Int(node)] < 0 { firstKept[Int(node)] = Int32(index) }
             }
             union = view
         }
+        // A big union is drawn as its overview, the same in every frame.
+        var title = options.title ?? graph.title
+        if let overview = union.overview(limit: maximumActors) {
+            union = overview.view
+            title = (title.map { $0 + " — " } ?? "") + overview.caption
+        }
+        var arrivals = [Int](repeating: 0, count: frames.count)
+        for nodes in [union.actorNodes, union.eventNodes, union.relationNodes] {
+            for node in nodes where firstKept[Int(node)] >= 0 { arrivals[Int(firstKept[Int(node)])] += 1 }
+        }
         self.arrivals = arrivals
         summary = union.summary
+        self.title = title
 
         let parts = view == .actors ? ActorDiagram(graph: union, options: options).parts
                                     : EventDiagram(graph: union, options: options).parts
@@ -84,7 +94,6 @@ public struct FrameSequence: Sendable {
                 owners.append([id])
             }
         }
-        title = options.title ?? graph.title
         document.attributes.removeAll { ["label", "labelloc"].contains($0.name) }
         self.document = document
         let lastFrame = frames.count - 1

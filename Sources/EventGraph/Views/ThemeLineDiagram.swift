@@ -58,10 +58,15 @@ public struct ThemeLineDiagram: Sendable {
             emitter.line("grid:\(tick.day)", from: Point(tick.x, layout.lanesTop), to: Point(tick.x, layout.axisY),
                          [DOTAttribute("color", tick.level == .year ? "#cfcfcf" : "#ededed"), DOTAttribute("penwidth", "0.8")])
         }
-        // Lanes.
+        // Lanes: over the actor's lifespan where it has one, with a short upright stroke where
+        // it begins or ends inside the axis.
         for lane in layout.lanes {
-            emitter.line("lane:\(lane.actorID)", from: Point(layout.axisLeft, lane.y), to: Point(layout.axisRight, lane.y),
+            emitter.line("lane:\(lane.actorID)", from: Point(lane.lineStart, lane.y), to: Point(max(lane.lineEnd, lane.lineStart + 1), lane.y),
                          [DOTAttribute("color", "#c4c4c4"), DOTAttribute("penwidth", "1.2")])
+            for (end, x) in [("since", lane.lineStart), ("until", lane.lineEnd)] where x > layout.axisLeft && x < layout.axisRight {
+                emitter.line("lane-\(end):\(lane.actorID)", from: Point(x, lane.y - 4), to: Point(x, lane.y + 4),
+                             [DOTAttribute("color", "#8a8a8a"), DOTAttribute("penwidth", "1.2")])
+            }
         }
         // Connectors and leaders under the marks.
         for connector in layout.connectors {
