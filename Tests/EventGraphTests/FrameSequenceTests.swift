@@ -93,6 +93,20 @@ struct FrameSequenceTests {
         #expect(throws: FrameError.self) { try FrameSequence(graph: graph, filter: widest, view: .actors, step: .year) }
     }
 
+    @Test("a union with more actors than the limit is drawn as its overview in every frame, said in the caption")
+    func overview() throws {
+        let graph = Self.graph()
+        let sequence = try FrameSequence(graph: graph, filter: GraphFilter(), view: .actors, step: .month, maximumActors: 2)
+        let overview = try #require(graph.overview(limit: 2))
+        #expect(sequence.title == "Small world — " + overview.caption)
+        #expect(sequence.summary == overview.view.summary)
+        let drawnActors = sequence.document.statements.compactMap { if case let .node(id, _) = $0, graph.hasActor(id) { id } else { nil } }
+        #expect(Set(drawnActors) == Set(overview.view.actors.map(\.id)))
+        #expect(sequence.arrivals.reduce(0, +) == overview.view.actors.count + overview.view.events.count + overview.view.relations.count)
+        // No limit, or a limit the graph is within: every actor.
+        #expect(try FrameSequence(graph: graph, filter: GraphFilter(), view: .actors, step: .month, maximumActors: 4).title == "Small world")
+    }
+
     static let layout: FrameLayout = {
         var placements: [Int: FrameLayout.Placement] = [:]
         for index in 0..<64 { placements[index] = .init(pos: "\(index * 10),\(index * 5)", labelPos: "1,2") }
