@@ -10,6 +10,9 @@ enum RenderFormat: String, OutputFormat {
     static let standard: RenderFormat? = .svg
 }
 
+/// `render --frames`.
+extension FrameStep: ExpressibleByArgument {}
+
 /// `render --view`.
 extension DiagramView: ExpressibleByArgument {}
 
