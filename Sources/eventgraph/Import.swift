@@ -45,7 +45,7 @@ struct Import: ParsableCommand {
         let files = try Self.files(inputs, csvOnly: from == nil && mapping == nil)
         let result: MappedImporter.Result
         if from == .ftm {
-            result = try FtMImporter().run(files, syntax: syntax)
+            result = try FtMImporter().run(files, skipBadRows: skipBadRows, syntax: syntax)
         } else {
             let name = mapping ?? "eventgraph-csv"
             let map: ImportMapping

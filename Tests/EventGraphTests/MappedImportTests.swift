@@ -176,6 +176,22 @@ struct MappedImportTests {
         #expect(graph.actor("p-ana")?.description?.contains("birthDate") == false)
     }
 
+    @Test("a broken FtM stream: every problem at its line at once; --skip-bad-rows keeps the rest")
+    func ftmErrors() throws {
+        let stream = "{\"id\":\"a\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\"]}}\nnot json\n"
+            + "{\"id\":\"e\",\"schema\":\"Event\",\"properties\":{\"name\":[\"No date\"],\"involved\":[\"a\"]}}\n"
+            + "{\"id\":\"o\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"a\"],\"asset\":[\"nobody\"]}}\n"
+        do {
+            _ = try FtMImporter().run([Self.input("s.jsonl", stream)])
+            Issue.record("errors expected")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location.line)" } == ["2", "3", "4"])
+            #expect(error.diagnostics.last?.message.contains("asset 'nobody' is no Person, Company") == true)
+        }
+        let result = try FtMImporter().run([Self.input("s.jsonl", stream)], skipBadRows: true)
+        #expect(result.actors == 1 && result.events == 0 && result.relations == 0 && result.skippedRows == 3)
+    }
+
     static func keyPaths(_ value: Any, _ prefix: String = "") -> Set<String> {
         var out = Set<String>()
         if let d = value as? [String: Any] {

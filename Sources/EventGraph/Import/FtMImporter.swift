@@ -50,7 +50,6 @@ public struct FtMImporter: Sendable {
                                        origin: .init(file: Int32(fileIndex), line: Int32(line), table: 0), location: location))
             }
         }
-        if !errors.isEmpty { throw InputError(errors) }
         // Ids: each FtM id as an EventGraph id (kept when it is one).
         var idOf: [String: String] = [:]
         var used = Set<String>()
@@ -188,7 +187,7 @@ public struct FtMImporter: Sendable {
                     record.set("date", .text(start))
                     if dateProperty != (entity.schema == "Sanction" ? "startDate" : "date") { keep["eventgraph:date"] = dateProperty }
                 } else {
-                    problems.append("a \(entity.schema) needs a date (date, startDate or listingDate) to become an event")
+                    problems.append("\(entity.schema == "Event" ? "an" : "a") \(entity.schema) needs a date (date, startDate or listingDate) to become an event")
                 }
                 var roles: [(String, [String])] = []
                 if entity.schema == "Event", let organizers = props["organizer"] { keep["organizer"] = organizers }
