@@ -1,5 +1,5 @@
 # Convenience targets; each calls a script in scripts/ (which installs what it needs first).
-.PHONY: demo test samples check-samples bench clean release install uninstall
+.PHONY: demo test samples check-samples bench fuzz soak clean release install uninstall
 
 demo:            ## render the seed dataset and answer a path query
 	scripts/demo.sh
@@ -15,6 +15,12 @@ check-samples:   ## fail if a committed DOT sample is out of date
 
 bench:           ## run the benchmark suite (see benchmarks/README.md)
 	bash benchmarks/run.sh
+
+fuzz:            ## fuzz the loader and writers for 10 minutes (libFuzzer + ASan; docs/fuzzing.md)
+	scripts/fuzz.sh 600
+
+soak:            ## memory over 10,000 renders in one process (benchmarks/soak.sh)
+	bash benchmarks/soak.sh
 
 # Installing like a CLI: `make install PREFIX=~/.local` (default /usr/local; DESTDIR for
 # packaging). The binary has its resources compiled in, so it runs from anywhere.

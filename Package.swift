@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "EventGraphRendering", targets: ["EventGraphRendering"]),
         .executable(name: "eventgraph", targets: ["eventgraph"]),
         .executable(name: "eventgraph-bench", targets: ["eventgraph-bench"]),
+        .executable(name: "eventgraph-soak", targets: ["eventgraph-soak"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +50,11 @@ let package = Package(
         .executableTarget(
             name: "eventgraph-bench",
             dependencies: ["EventGraph"]
+        ),
+        // Memory over many renders in one process (benchmarks/soak.sh).
+        .executableTarget(
+            name: "eventgraph-soak",
+            dependencies: ["EventGraph", "EventGraphRendering"]
         ),
         .testTarget(
             name: "EventGraphTests",

@@ -15,6 +15,7 @@ python="${PYTHON:-python3}"
 packages=(
   "networkx==3.6.1"
   "igraph==1.0.0"
+  "pandas==3.1.1"
 )
 
 if [[ ! -x "$venv/bin/python" ]]; then
@@ -39,4 +40,4 @@ else
   echo "setup-venv: installing ${packages[*]}"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "${packages[@]}"
 fi
-"$venv/bin/python" -c 'import networkx, igraph; print("setup-venv: networkx", networkx.__version__, "/ igraph", igraph.__version__)'
+"$venv/bin/python" -c 'import networkx, igraph, pandas; print("setup-venv: networkx", networkx.__version__, "/ igraph", igraph.__version__, "/ pandas", pandas.__version__)'

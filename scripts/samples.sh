@@ -29,6 +29,10 @@ done
 "$bin" reach Samples/paths regulator --reverse --format png -o Samples/paths/reach-regulator-reverse.png >/dev/null
 echo "  Samples/paths/{path-{fewest,earliest,latest-departure,fastest},reach-ada,reach-regulator-reverse}.png"
 
+echo "time (periods, lifespans, quarters, relative dates):"
+render Samples/time Samples/time/timeline timeline
+render Samples/time Samples/time/themes themes
+
 echo "ai-race (the seed dataset):"
 mkdir -p Samples/ai-race
 render Graphs/ai-race Samples/ai-race/actors actors
@@ -41,6 +45,16 @@ render Graphs/ai-race Samples/ai-race/themes themes --from 2025 --to 2026-01 --l
 for who in manus jensen-huang deepseek; do
   render Graphs/ai-race "Samples/ai-race/focus-$who" actors --focus "$who" --depth 1
 done
+
+# Animation (docs/timelines.md, `render --frames`): the actor graph as of the end of each month
+# of 2025, laid out once (twelve SVG frames and animation.svg), and Manus's ego network by
+# quarter as PNG frames that read at 100 %. The folders are emptied first: a run keeps files
+# it does not write.
+rm -rf Samples/ai-race/frames Samples/ai-race/frames-manus
+"$bin" render Graphs/ai-race --frames month --from 2025-01 --to 2025-12 -o Samples/ai-race/frames >/dev/null
+echo "  Samples/ai-race/frames/{2025-01…2025-12,animation}.svg"
+"$bin" render Graphs/ai-race --frames quarter --from 2025 --to 2025 --focus manus --format png -o Samples/ai-race/frames-manus >/dev/null
+echo "  Samples/ai-race/frames-manus/{2025-Q1…2025-Q4.png,animation.svg}"
 
 # The interactive page of the seed dataset, a screenshot of it in use (a path highlighted),
 # and every export of the quickstart graph (docs/exports.md), beside it: inside Samples/quickstart

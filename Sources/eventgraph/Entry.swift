@@ -24,6 +24,10 @@ struct Entry {
         case is CommandFailure, is NameResolutionError, is GraphvizError, is OutputFileError:
             printError("error: \(error)")
             return 1
+        case let error as FrameError:
+            printError("error: \(error)")
+            if case .unreadableLayout = error { return 1 }
+            return 2
         case let error as UsageError:
             printError("error: \(error.message)")
             return 2

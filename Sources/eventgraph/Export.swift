@@ -1,10 +1,11 @@
 import ArgumentParser
 import EventGraph
+import Foundation
 
 /// `eventgraph export GRAPH --format …`: the graph in a data format (see docs/exports.md).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the graph in a data format: dot, json, graphml, gexf, cypher, neo4j-csv, timelinejs, kumu, mermaid or csv.",
+        abstract: "Write the graph in a data format: dot, json, graphml, gexf, cypher, neo4j-csv, timelinejs, kumu, kumu-json, ftm, mermaid or csv.",
         discussion: "neo4j-csv, kumu and csv write several files into the folder given with -o (created if missing). See docs/exports.md.")
 
     @OptionGroup var input: GraphOptions
@@ -30,6 +31,9 @@ struct Export: ParsableCommand {
             try out.write(text: filtered.diagram(.actors, options: DiagramOptions(language: lang)).text, inputs: input.graph,
                           what: "export", summary: filtered.summary)
             return
+        }
+        if let ftm = exporter as? FtMExporter {
+            for sentence in ftm.leftOut(filtered) { FileHandle.standardError.write(Data("note: \(sentence)\n".utf8)) }
         }
         switch exporter.export(filtered) {
         case let .file(text):

@@ -10,6 +10,9 @@ enum RenderFormat: String, OutputFormat {
     static let standard: RenderFormat? = .svg
 }
 
+/// `render --frames`.
+extension FrameStep: ExpressibleByArgument {}
+
 /// `render --view`.
 extension DiagramView: ExpressibleByArgument {}
 
@@ -35,6 +38,8 @@ enum ExportFormat: String, OutputFormat {
     case dot, json, graphml, gexf, cypher
     case neo4jCSV = "neo4j-csv"
     case timelinejs, kumu, mermaid, csv
+    case kumuJSON = "kumu-json"
+    case ftm
 
     /// The exporter behind the format (nil for dot, which draws the actor diagram).
     func exporter(grouping: TimelineJSExporter.Grouping, language: String?) -> (any GraphExporter)? {
@@ -49,6 +54,8 @@ enum ExportFormat: String, OutputFormat {
         case .kumu: KumuExporter()
         case .mermaid: MermaidExporter()
         case .csv: CSVExporter()
+        case .kumuJSON: KumuJSONExporter()
+        case .ftm: FtMExporter()
         }
     }
 

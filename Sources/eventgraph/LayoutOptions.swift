@@ -17,10 +17,16 @@ struct LayoutOptions: ParsableArguments {
 
     /// Renders `document` on another thread and waits at most ``layoutTimeout`` seconds.
     func render(_ document: DOTDocument, layout: GraphvizLayout, format: GraphvizFormat) throws -> GraphvizRenderResult {
-        let outcome = RenderOutcome()
+        try limit(document, layout: layout) { try document.render(layout: layout, format: format) }
+    }
+
+    /// Runs `work` (a Graphviz layout of `document`) on another thread and waits at most
+    /// ``layoutTimeout`` seconds; after two seconds it says what it is placing.
+    func limit<T: Sendable>(_ document: DOTDocument, layout: GraphvizLayout, _ work: @escaping @Sendable () throws -> T) throws -> T {
+        let outcome = LayoutOutcome<T>()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            outcome.result = Result { () throws(GraphvizError) in try document.render(layout: layout, format: format) }
+            outcome.result = Result { try work() }
             done.signal()
         }
         let notice = min(2, layoutTimeout)
@@ -51,6 +57,6 @@ struct LayoutOptions: ParsableArguments {
 ///
 /// `@unchecked Sendable`: `result` is written once by the rendering thread before it signals
 /// the semaphore, and read only after the waiting thread has seen that signal.
-private final class RenderOutcome: @unchecked Sendable {
-    var result: Result<GraphvizRenderResult, GraphvizError>?
+private final class LayoutOutcome<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
 }

@@ -13,6 +13,9 @@ protocol OutputFormat: RawRepresentable, CaseIterable, ExpressibleByArgument whe
 extension OutputFormat {
     var isBinary: Bool { rawValue == "png" || rawValue == "pdf" }
 
+    /// Formats whose file is JSON, so a `.json` (or, for ftm, `.jsonl`) file name fits them.
+    var writesJSON: Bool { ["timelinejs", "kumu-json", "ftm"].contains(rawValue) }
+
     /// The format a file extension names (`x.png` → png, `x.md` → markdown), if this command has it.
     static func named(byExtensionOf path: String) -> Self? {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -44,7 +47,8 @@ struct OutputOptions<Format: OutputFormat>: ParsableArguments {
     func resolvedFormat() throws -> Format {
         let fromExtension = file.flatMap { Format.named(byExtensionOf: $0) }
         if let format {
-            if let fromExtension, fromExtension != format, !format.rawValue.hasSuffix("csv"), format.rawValue != "kumu" {
+            if let fromExtension, fromExtension != format, !format.rawValue.hasSuffix("csv"), format.rawValue != "kumu",
+               !(format.writesJSON && fromExtension.rawValue == "json") {
                 throw ValidationError("--format \(format.rawValue) contradicts the output file's extension (.\((file! as NSString).pathExtension)); name the file .\(format.rawValue) or drop --format")
             }
             return format

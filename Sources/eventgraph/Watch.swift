@@ -7,6 +7,7 @@ struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-render a diagram or page (as `render` does) every time a graph file is saved.",
         discussion: """
+            -o FILE is required here: the file re-rendered on every change (its extension, or --format, gives the format). \
             Checks the graph's files and folders every --interval seconds (modification times and sizes; new and \
             removed files count). Each render prints a line; input errors are printed and watching goes on. Stop with Ctrl-C.
             """)
@@ -19,14 +20,17 @@ struct Watch: ParsableCommand {
     @Option(name: .customLong("max-renders"), help: ArgumentHelp("Stop after this many renders (for scripts and tests).", visibility: .hidden))
     var maxRenders: Int?
 
-    func validate() throws {
+    /// Checked in `run()`, not `validate()`: ArgumentParser would wrap the sentence in a usage
+    /// line naming `render watch` (the embedded command).
+    func checkOptions() throws {
         guard render.out.file != nil else {
-            throw ValidationError("watch needs -o FILE: the file to re-render on every change")
+            throw UsageError("watch needs -o FILE: the file to re-render on every change (for example: eventgraph watch \(render.input.graph.first ?? "GRAPH") -o graph.svg)")
         }
-        guard interval > 0 else { throw ValidationError("--interval must be more than 0") }
+        guard interval > 0 else { throw UsageError("--interval must be more than 0") }
     }
 
     func run() throws {
+        try checkOptions()
         print("watching \(render.input.graph.joined(separator: " ")); rendering to \(render.out.file ?? "") on every change (Ctrl-C stops)")
         fflush(nil)
         var last: [String]? = nil

@@ -100,7 +100,7 @@ struct ExportCommandTests {
         #expect(try CommandRunner.run(["export", quickstart, "--format", "csv", "-o", folder]).status == 0)
         let imported = try CommandRunner.run(["import", folder, "-o", yaml])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "wrote \(yaml) from 5 CSV files: 14 actors, 9 events, 3 relations, 1 source\n")
+        #expect(imported.stdout == "wrote \(yaml) (YAML) from 5 files: 28 rows in: 14 actors, 9 events, 3 relations, 1 source\n")
         let original = try CommandRunner.run(["export", quickstart, "--format", "json"])
         let again = try CommandRunner.run(["export", yaml, "--format", "json"])
         #expect(original.stdout == again.stdout)

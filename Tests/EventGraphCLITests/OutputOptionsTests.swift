@@ -78,12 +78,22 @@ struct LayoutTimeoutTests {
         let graph = dir.appendingPathComponent("big.yaml")
         try lines.joined(separator: "\n").write(to: graph, atomically: true, encoding: .utf8)
         let svg = dir.appendingPathComponent("big.svg")
-        let out = try CommandRunner.run(["render", graph.path, "--layout-timeout", "1", "-o", svg.path])
+        let out = try CommandRunner.run(["render", graph.path, "--max-actors", "0", "--layout-timeout", "1", "-o", svg.path])
         #expect(out.status == 1)
         #expect(out.stderr.contains("layout: dot is placing"))
         #expect(out.stderr.contains("did not finish within 1 s; nothing was written"))
         #expect(out.stderr.contains("--focus"))
         #expect(!FileManager.default.fileExists(atPath: svg.path))
+    }
+
+    @Test("a big graph's actor drawing is an overview by default, said in its title; --max-actors 0 draws everything")
+    func overviewByDefault() throws {
+        let overview = try CommandRunner.run(["render", "Graphs/ai-race", "--format", "dot"])
+        #expect(overview.status == 0)
+        #expect(overview.stdout.contains("most connected of 182 actors (--max-actors 0 draws all; --focus ID one neighbourhood)"))
+        let all = try CommandRunner.run(["render", "Graphs/ai-race", "--format", "dot", "--max-actors", "0"])
+        #expect(!all.stdout.contains("most connected"))
+        #expect(all.stdout.count > overview.stdout.count)
     }
 }
 
@@ -101,5 +111,26 @@ struct UsageErrorTests {
         #expect(out.stderr.contains("event kinds: release, statement"))
         #expect(!out.stderr.contains("Usage:"))
         #expect(out.stdout.isEmpty)
+    }
+
+    @Test("watch without -o is one sentence with an example, exit 2, and no usage line naming 'render watch'")
+    func watchWithoutOutput() throws {
+        let out = try CommandRunner.run(["watch", "Samples/quickstart"])
+        #expect(out.status == 2)
+        #expect(out.stderr == "error: watch needs -o FILE: the file to re-render on every change (for example: eventgraph watch Samples/quickstart -o graph.svg)\n")
+        let help = try CommandRunner.run(["watch", "--help"])
+        #expect(help.stdout.contains("-o FILE is required here"))
+        #expect(!help.stdout.contains("render watch"))
+    }
+
+    @Test("--period names a period of the graph; an unknown one is one sentence with suggestions")
+    func period() throws {
+        let ok = try CommandRunner.run(["timeline", "Samples/time", "--period", "launch"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("Acme releases Acme One"))
+        #expect(!ok.stdout.contains("seed round"))
+        let typo = try CommandRunner.run(["timeline", "Samples/time", "--period", "lanch"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr == "error: no period is named 'lanch'; did you mean 'launch'?\n")
     }
 }

@@ -60,7 +60,7 @@ struct SchemaCommandTests {
         let first = try CommandRunner.run(["init", target])
         #expect(first.status == 0, "\(first.stderr)")
         let validate = try CommandRunner.run(["validate", target])
-        #expect(validate.stdout == "ok: 4 actors, 2 events, 1 relation, 1 source\n", "\(validate.stderr)")
+        #expect(validate.stdout == "ok: 4 actors, 3 events, 1 relation, 1 source\n", "\(validate.stderr)")
         let verify = try CommandRunner.run(["verify", target, "--sources", target + "/sources"])
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(FileManager.default.fileExists(atPath: target + "/.eventgraph/schema.json"))

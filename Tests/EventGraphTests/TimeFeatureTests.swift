@@ -167,6 +167,20 @@ struct TimeFeatureTests {
         #expect(after.actors.map(\.id) == ["a", "b", "c"])
     }
 
+    @Test("a theme line starts and ends with its actor's lifespan; actors without one span the axis")
+    func themeLinesFollowLifespans() throws {
+        let graph = try GraphLoader().load(paths: [PathFixtures.packageRoot.appendingPathComponent("Samples/time/graph.yaml").path])
+        let layout = ThemeLineLayout(graph: graph)
+        let lanes = Dictionary(uniqueKeysWithValues: layout.lanes.map { ($0.actorID, $0) })
+        let model = try #require(lanes["acme-one"]), beta = try #require(lanes["beta"]), regulator = try #require(lanes["regulator"])
+        func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-6 }
+        #expect(near(model.lineStart, layout.x(day: PartialDate.dayNumber(year: 2025, month: 3, day: 12))))
+        #expect(model.lineEnd == layout.axisRight)
+        #expect(beta.lineStart == layout.axisLeft)
+        #expect(near(beta.lineEnd, layout.x(day: PartialDate.dayNumber(year: 2025, month: 10, day: 1))))
+        #expect(regulator.lineStart == layout.axisLeft && regulator.lineEnd == layout.axisRight)
+    }
+
     // MARK: Relative dates
 
     @Test("a relative date resolves to the narrowest interval and says where it comes from")

@@ -7,7 +7,8 @@ Renders the page with `eventgraph render GRAPH --format html`, loads it, and che
 script error and no network request; every actor, event and relation shown; hovering an
 actor (real mouse events) shows its details and hovering an arrow shows a quote; searching
 by a Chinese name finds the actor; the time slider hides what had not happened yet (counts
-compared with the node-link JSON export); the kind and claim filters hide what they should;
+compared with the node-link JSON export), the activity strip counts every event once, the period bands over the
+slider do not overlap on a row, and the play button steps the date period by period; the kind and claim filters hide what they should;
 a path between two actors named in different languages is highlighted with the length
 `eventgraph path` gives. Exits 1 with a list of failures. With --screenshot, saves the
 page as it stands after the path check.
@@ -165,6 +166,35 @@ def main():
                 last = max(last_day(e.get("end") or e["start"]) for e in events)
                 browser.evaluate(f"(() => {{ const s = document.getElementById('eg-asof'); s.value = {last}; s.dispatchEvent(new Event('input')); }})()")
                 check(shown(browser) == total, f"slider back at the end shows {shown(browser)}")
+
+                # The activity strip: one bar per period, every event counted once.
+                bars = browser.evaluate("[...document.querySelectorAll('#eg-activity .eg-bar')].map(b => [b.dataset.period, Number(b.dataset.count)])")
+                check(len(bars) >= 1 and sum(c for _, c in bars) == len(events),
+                      f"the activity strip counts {sum(c for _, c in bars)} events in {len(bars)} bars, the graph has {len(events)}")
+                # The graph's periods over the slider: each titled, no two bands on one row overlapping.
+                bands = browser.evaluate("""[...document.querySelectorAll('#eg-periods .eg-period')].map(b => {
+                    const r = b.getBoundingClientRect(); return [b.dataset.period, b.textContent, r.left, r.right, r.top]; })""")
+                for i, a in enumerate(bands):
+                    check(a[1] != "", f"period band {a[0]} has no title")
+                    for b in bands[i + 1:]:
+                        check(not (a[4] == b[4] and a[2] < b[3] - 1 and b[2] < a[3] - 1), f"period bands {a[0]} and {b[0]} overlap on one row")
+                # Play (clicked with the mouse): from the end of the slider it starts again at the first
+                # period's end, then steps period by period; the counts are those of that date.
+                browser.evaluate("(() => { const s = document.getElementById('eg-asof'); s.value = s.max; s.dispatchEvent(new Event('input')); })()")
+                box = center(browser, "eg-play")
+                browser.click(box[0], box[1])
+                first_period = browser.evaluate("document.getElementById('eg-asof-label').dataset.period")
+                check(first_period == bars[0][0], f"play starts at {first_period}, not the first period {bars[0][0]}")
+                day_one = browser.evaluate("Number(document.getElementById('eg-asof').value)")
+                check(shown(browser) == expected_counts(graph, as_of=day_one), f"playing, as of day {day_one}: shown {shown(browser)}")
+                check(browser.evaluate("document.getElementById('eg-play').getAttribute('aria-pressed')") == "true", "play is not pressed")
+                browser.evaluate("new Promise(r => setTimeout(r, 1800))")
+                stepped = browser.evaluate("document.getElementById('eg-asof-label').dataset.period")
+                check(stepped in [b[0] for b in bars[1:4]], f"after 1.8 s playing shows {stepped}, not the next periods")
+                browser.click(box[0], box[1])
+                check(browser.evaluate("document.getElementById('eg-play').getAttribute('aria-pressed')") == "false", "pause did not stop")
+                browser.evaluate(f"(() => {{ const s = document.getElementById('eg-asof'); s.value = {last}; s.dispatchEvent(new Event('input')); }})()")
+                check(shown(browser) == total, f"slider back at the end after playing shows {shown(browser)}")
 
             # Kind and claim filters, clicked.
             kinds = sorted({e["kind"] for e in events})

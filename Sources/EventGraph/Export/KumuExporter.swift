@@ -12,6 +12,15 @@ public struct KumuExporter: GraphExporter {
     public init() {}
 
     public func export(_ graph: GraphView) -> ExportOutput {
+        let t = Self.tables(graph)
+        return .folder([
+            ExportFile(name: "elements.csv", text: CSVWriter.document(header: t.elementHeader, rows: t.elements)),
+            ExportFile(name: "connections.csv", text: CSVWriter.document(header: t.connectionHeader, rows: t.connections)),
+        ])
+    }
+
+    /// The elements and connections, one row of fields each (shared with ``KumuJSONExporter``).
+    static func tables(_ graph: GraphView) -> (elementHeader: [String], elements: [[String]], connectionHeader: [String], connections: [[String]]) {
         let elementHeader = ["ID", "Label", "Type", "Description", "Tags", "Element Type", "Kind", "Names", "Aliases", "Country",
                              "Date", "Start Date", "End Date", "Claim", "Status", "Amount", "Sources", "Evidence"]
         var elements: [[String]] = []
@@ -58,9 +67,6 @@ public struct KumuExporter: GraphExporter {
                 GraphView.sourceIDs(relation.sources).joined(separator: "|"), GraphView.evidenceText(relation.sources),
             ])
         }
-        return .folder([
-            ExportFile(name: "elements.csv", text: CSVWriter.document(header: elementHeader, rows: elements)),
-            ExportFile(name: "connections.csv", text: CSVWriter.document(header: connectionHeader, rows: connections)),
-        ])
+        return (elementHeader, elements, connectionHeader, connections)
     }
 }

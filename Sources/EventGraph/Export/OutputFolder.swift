@@ -17,6 +17,11 @@ public enum OutputFolder {
     /// - Throws: ``OutputFileError`` when the parent folder does not exist, `path` is a file
     ///   or a link, or a file cannot be written.
     public static func write(_ files: [ExportFile], to path: String, inputs: [String] = []) throws(OutputFileError) {
+        try write(files.map { (name: $0.name, bytes: Array($0.text.utf8)) }, to: path, inputs: inputs)
+    }
+
+    /// Writes files of bytes (drawings, frames of an animation); see ``write(_:to:inputs:)-([ExportFile],_,_)``.
+    public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String, inputs: [String] = []) throws(OutputFileError) {
         let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let parent = OutputTarget.folder(of: path)
         try OutputTarget.checkFolderExists(parent, for: path)
@@ -48,7 +53,7 @@ public enum OutputFolder {
         defer { try? fm.removeItem(atPath: staging) }
         var staged: [String] = []
         for (file, mode) in zip(files, modes) {
-            staged.append(try OutputTarget.writeTemporary(Array(file.text.utf8), in: staging, name: file.name, mode: mode,
+            staged.append(try OutputTarget.writeTemporary(file.bytes, in: staging, name: file.name, mode: mode,
                                                           for: OutputTarget.join(path, file.name)))
         }
         if OutputTarget.kind(of: path) == .missing, mkdir(path, 0o777) != 0 {

@@ -2,7 +2,9 @@ import Foundation
 
 /// A self-contained, offline HTML page of a graph: the diagram as inline SVG (drawn by
 /// libgraphviz) with hover details, search by any name in any language, filters by kind and
-/// claim status, a time slider ("the graph as of a date") and path highlighting between
+/// claim status, a time slider ("the graph as of a date") with a play button and an activity
+/// strip (events per month, quarter or year: ``EventActivity``) and the graph's periods as
+/// bands over it (``PeriodBand``, stacked), and path highlighting between
 /// two actors, computed in the page over an embedded JSON copy of the graph.
 ///
 /// Use it in two steps, because drawing happens outside this module:
@@ -129,8 +131,26 @@ public struct HTMLPage: Sendable {
         } + graph.schema.relationKindOrder.filter(usedRelationKinds.contains).map {
             .object([("kind", .string($0)), ("label", .string(graph.relationKindLabel($0))), ("type", "relation")])
         }
+        // The time slider's steps (play button) and activity strip: one definition, EventActivity.
+        let activity: JSONValue? = EventActivity(graph: graph, maximumBars: 200).map { activity in
+            .object([
+                "step": .string(activity.step.rawValue), "peak": .number(Double(activity.peak)),
+                "periods": .array(zip(activity.periods, activity.counts).map { period, count in
+                    [.string(period.description), .string(period.title), .number(Double(period.interval.first)),
+                     .number(Double(period.interval.last)), .number(Double(count))]
+                }),
+            ])
+        }
+        // Periods as bands over the slider, stacked as on the charts (PeriodBand).
+        let periods: [JSONValue] = PeriodBand.stacked(PeriodBand.bands(of: graph)).map { band in
+            .object([
+                "id": .string(band.id), "title": .string(band.title), "first": .number(Double(band.interval.first)),
+                "last": .number(Double(band.interval.last)), "row": .number(Double(band.row)), "color": .string(band.solidColor),
+            ])
+        }
         return .object([
             "title": .string(graph.title ?? "EventGraph"), "description": graph.description.map(JSONValue.string),
+            "activity": activity, "periods": .array(periods),
             "actors": .array(actors), "events": .array(events), "relations": .array(relations), "edges": .array(edges),
             "first": range.map { .number(Double($0.first)) }, "last": range.map { .number(Double($0.last)) },
             "kinds": .array(kinds), "claims": .array(Claim.allCases.map { .string($0.rawValue) }),

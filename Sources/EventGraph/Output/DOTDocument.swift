@@ -115,7 +115,7 @@ public struct DOTDocument: Sendable, Equatable {
         "width", "height", "dir", "fixedsize", "splines", "pos", "labelloc", "labeljust", "weight", "ranksep", "nodesep",
         "pad", "outputorder", "minlen", "group", "rankdir", "rank", "overlap", "ordering", "newrank", "constraint",
         "compound", "concentrate", "peripheries", "sep", "esep", "class", "charset", "center", "ratio", "size", "dpi",
-        "pin", "notranslate", "sides", "skew", "distortion", "orientation", "regular", "lhead", "ltail",
+        "pin", "lp", "notranslate", "sides", "skew", "distortion", "orientation", "regular", "lhead", "ltail",
     ]
 
     /// An HTML-like label with every `<IMG …>` element removed: no view writes one, and

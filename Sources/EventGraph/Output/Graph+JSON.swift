@@ -31,6 +31,9 @@ extension GraphView {
                 "date_basis": .string(event.dateBasis.rawValue),
                 "date_note": event.dateNote.map(JSONValue.string),
                 "date_source": event.dateSource.map(JSONValue.string),
+                "after": event.relativeDate.flatMap { $0.after.isEmpty ? nil : .strings($0.after) },
+                "before": event.relativeDate.flatMap { $0.before.isEmpty ? nil : .strings($0.before) },
+                "within_days": event.relativeDate?.within.map { .number(Double($0)) },
                 "sources": GraphView.evidenceJSON(event.sources),
                 "tags": event.tags.isEmpty ? nil : .strings(event.tags),
             ]))
@@ -79,9 +82,12 @@ extension GraphView {
         ])
     }
 
+    /// The last date of a span, or of the days a relative date allows.
     private func eventEnd(_ event: Event) -> String? {
-        if case let .span(_, end) = event.date { return end.description }
-        return nil
+        switch event.date {
+        case let .span(_, end), let .between(_, end): return end.description
+        case .on: return nil
+        }
     }
 
     static func evidenceJSON(_ evidence: [Evidence]) -> JSONValue {

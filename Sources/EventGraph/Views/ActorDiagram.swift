@@ -36,13 +36,19 @@ public struct ActorDiagram: Sendable {
         return named
     }
 
-    public var document: DOTDocument {
+    public var document: DOTDocument { parts.document }
+
+    /// The document and, for each of its statements, the ids of the actors, events and
+    /// relations it draws (a frame of an animation shows a statement once all of them exist).
+    var parts: DiagramParts {
         let builder = DiagramBuilder(graph: graph, options: options)
         var statements: [DOTStatement] = []
+        var owners: [[String]] = []
         let referenced = referencedEvents
         var usedActorKinds = Set<String>(), usedEventKinds = Set<String>(), usedRelationKinds = Set<String>()
         for actor in graph.actors {
             statements.append(builder.actorNode(actor))
+            owners.append([actor.id])
             usedActorKinds.insert(actor.kind)
         }
         for event in graph.chronologicalEvents {
@@ -58,17 +64,20 @@ public struct ActorDiagram: Sendable {
                                           DOTAttribute("id", "\(event.id)--\(from)--\(to)")]
                         if dashed { attributes.append(DOTAttribute("style", "dashed")) }
                         statements.append(.edge(from, to, attributes))
+                        owners.append([event.id, from, to])
                     }
                 }
                 continue
             }
             statements.append(builder.eventNode(event))
+            owners.append([event.id])
             for binding in event.roles {
                 for id in binding.ids {
                     var attributes = [DOTAttribute("label", binding.role), DOTAttribute("color", color),
                                       DOTAttribute("fontcolor", "#555555"), DOTAttribute("arrowsize", "0.5")]
                     if dashed { attributes.append(DOTAttribute("style", "dashed")) }
                     statements.append(builder.participationEdge(event, role: binding.role, participant: id, attributes: attributes))
+                    owners.append([event.id, id])
                 }
             }
         }
@@ -80,12 +89,16 @@ public struct ActorDiagram: Sendable {
                               DOTAttribute("fontcolor", "#666666"), DOTAttribute("id", relation.id)]
             if info?.directed == false { attributes.append(DOTAttribute("dir", "none")) }
             statements.append(.edge(relation.from, relation.to, attributes))
+            owners.append([relation.id, relation.from, relation.to])
         }
         if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds),
                                        relationKinds: graph.schema.relationKindOrder.filter(usedRelationKinds.contains)) {
             statements.append(legend)
+            owners.append([])
         }
-        return DOTDocument(name: "actors", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
-                           nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)
+        return DiagramParts(
+            document: DOTDocument(name: "actors", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
+                                  nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements),
+            owners: owners)
     }
 }

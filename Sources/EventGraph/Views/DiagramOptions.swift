@@ -28,6 +28,9 @@ public struct DiagramOptions: Sendable {
         self.timeWindow = timeWindow
     }
 
+    /// Actors an actor or event diagram of a whole graph shows by default (``GraphView/overview(limit:)``).
+    public static let overviewActors = 40
+
     /// Lanes of a theme-line chart when none are chosen.
     public static let defaultLanes = 16
 

@@ -9,30 +9,40 @@ public struct EventDiagram: Sendable {
         self.options = options
     }
 
-    public var document: DOTDocument {
+    public var document: DOTDocument { parts.document }
+
+    /// The document and the ids each statement draws (see ``ActorDiagram``).
+    var parts: DiagramParts {
         let builder = DiagramBuilder(graph: graph, options: options)
         var statements: [DOTStatement] = []
+        var owners: [[String]] = []
         var usedActorKinds = Set<String>(), usedEventKinds = Set<String>()
         let participating = Set(graph.events.flatMap(\.allParticipants))
         for actor in graph.actors where participating.contains(actor.id) {
             statements.append(builder.actorNode(actor))
+            owners.append([actor.id])
             usedActorKinds.insert(actor.kind)
         }
         for event in graph.chronologicalEvents {
             usedEventKinds.insert(event.kind)
             statements.append(builder.eventNode(event))
+            owners.append([event.id])
             let color = builder.eventColor(event.kind)
             for binding in event.roles {
                 for id in binding.ids {
                     statements.append(.edge(event.id, id, [DOTAttribute("label", binding.role), DOTAttribute("color", color),
                                                            DOTAttribute("fontcolor", "#555555"), DOTAttribute("arrowsize", "0.5")]))
+                    owners.append([event.id, id])
                 }
             }
         }
         if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds), relationKinds: []) {
             statements.append(legend)
+            owners.append([])
         }
-        return DOTDocument(name: "events", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
-                           nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)
+        return DiagramParts(
+            document: DOTDocument(name: "events", directed: true, attributes: builder.graphAttributes(rankdir: "LR"),
+                                  nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements),
+            owners: owners)
     }
 }

@@ -9,12 +9,15 @@ public struct ThemeLineDiagram: Sendable {
     public let graph: GraphView
     public let options: DiagramOptions
     public var configuration = ThemeLineLayout.Configuration()
+    /// The graph's periods, drawn as bands (``PeriodBand``).
+    var periods: [PeriodBand]
 
     typealias Point = PinnedEmitter.Point
 
     public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
+        periods = PeriodBand.bands(of: graph)
     }
 
     /// The computed positions.
@@ -31,21 +34,39 @@ public struct ThemeLineDiagram: Sendable {
         let legendLines = legendRows(layout, builder: builder)
         let legendHeight = options.legend && !legendLines.isEmpty ? Double(legendLines.count) * 17 + 12 : 0
         let noteHeight: Double = layout.unlabelledEvents > 0 || layout.events.isEmpty ? 16 : 0
-        let height = layout.height + noteHeight + (legendHeight > 0 ? legendHeight + 10 : 0) + configuration.margin
+        let bands = periodBands(layout)
+        let bandRows = (bands.map(\.band.row).max() ?? -1) + 1
+        let bandsHeight = Double(bandRows) * Self.bandRowHeight + (bandRows > 0 ? 6 : 0)
+        let height = layout.height + bandsHeight + noteHeight + (legendHeight > 0 ? legendHeight + 10 : 0) + configuration.margin
         var emitter = PinnedEmitter(height: height)
         let eventKind = Dictionary(layout.events.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         let eventByID = Dictionary(layout.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func color(_ eventID: String) -> String { builder.eventColor(eventKind[eventID] ?? "other") }
 
+        // Periods: translucent bands over the lanes, first so everything is drawn over them.
+        for band in bands {
+            let box = ThemeLineLayout.Box(minX: band.x0, minY: layout.lanesTop, maxX: band.x1, maxY: layout.axisY)
+            emitter.node("period:\(band.band.id)", at: Point(box.midX, box.midY), [
+                DOTAttribute("shape", "box"), DOTAttribute("style", "filled"), DOTAttribute("label", ""),
+                DOTAttribute("fixedsize", "true"), DOTAttribute("width", ThemeLineDiagram.inches(box.width)),
+                DOTAttribute("height", ThemeLineDiagram.inches(box.height)), DOTAttribute("penwidth", "0"),
+                DOTAttribute("color", band.fill), DOTAttribute("fillcolor", band.fill), DOTAttribute("tooltip", band.band.caption),
+            ])
+        }
         // Grid: a faint line at every boundary, darker at years.
         for tick in layout.ticks {
             emitter.line("grid:\(tick.day)", from: Point(tick.x, layout.lanesTop), to: Point(tick.x, layout.axisY),
                          [DOTAttribute("color", tick.level == .year ? "#cfcfcf" : "#ededed"), DOTAttribute("penwidth", "0.8")])
         }
-        // Lanes.
+        // Lanes: over the actor's lifespan where it has one, with a short upright stroke where
+        // it begins or ends inside the axis.
         for lane in layout.lanes {
-            emitter.line("lane:\(lane.actorID)", from: Point(layout.axisLeft, lane.y), to: Point(layout.axisRight, lane.y),
+            emitter.line("lane:\(lane.actorID)", from: Point(lane.lineStart, lane.y), to: Point(max(lane.lineEnd, lane.lineStart + 1), lane.y),
                          [DOTAttribute("color", "#c4c4c4"), DOTAttribute("penwidth", "1.2")])
+            for (end, x) in [("since", lane.lineStart), ("until", lane.lineEnd)] where x > layout.axisLeft && x < layout.axisRight {
+                emitter.line("lane-\(end):\(lane.actorID)", from: Point(x, lane.y - 4), to: Point(x, lane.y + 4),
+                             [DOTAttribute("color", "#8a8a8a"), DOTAttribute("penwidth", "1.2")])
+            }
         }
         // Connectors and leaders under the marks.
         for connector in layout.connectors {
@@ -109,8 +130,19 @@ public struct ThemeLineDiagram: Sendable {
                 DOTAttribute("fixedsize", "false"), DOTAttribute("margin", "0"),
             ])
         }
-        // A note when labels are left out or nothing is drawn, then the legend.
+        // Under the axis, the periods' names: a bar in the period's colour over its days and its
+        // title in dark grey (a period's colour may be too light for text), stacked so overlapping periods (and titles wider than their period) never collide.
         var y = layout.height + 4
+        for band in bands {
+            let rowY = y + Double(band.band.row) * Self.bandRowHeight
+            emitter.line("period-bar:\(band.band.id)", from: Point(band.x0, rowY + 2), to: Point(max(band.x1, band.x0 + 1), rowY + 2),
+                         [DOTAttribute("color", band.solid), DOTAttribute("penwidth", "3"), DOTAttribute("tooltip", band.band.caption)])
+            emitter.text("period-title:\(band.band.id)", "<FONT COLOR=\"#333333\"><B>" + DOTDocument.htmlEscape(band.band.title) + "</B></FONT>",
+                         box: ThemeLineLayout.Box(minX: band.x0, minY: rowY + 4, maxX: band.x0 + band.titleWidth, maxY: rowY + Self.bandRowHeight),
+                         align: "LEFT", fontSize: 8, tooltip: band.band.caption)
+        }
+        y += bandsHeight
+        // A note when labels are left out or nothing is drawn, then the legend.
         if noteHeight > 0 {
             let note = layout.events.isEmpty ? "No events of these actors in this period."
                 : "\(layout.unlabelledEvents) events: labels left out (more than \(configuration.maximumLabels)); hover a mark for its date and title."

@@ -73,6 +73,10 @@ public struct ThemeLineLayout: Sendable {
         public var y: Double
         /// Where the name is drawn, right-aligned before the axis.
         public var labelBox: Box
+        /// The lane line's extent: the whole axis, or the actor's lifespan (`since`…`until`)
+        /// within it, so a line starts and ends with the actor.
+        public var lineStart: Double
+        public var lineEnd: Double
     }
 
     /// A month or year boundary on the time axis.
@@ -290,12 +294,18 @@ public struct ThemeLineLayout: Sendable {
             track == 0 ? 0 : (track % 2 == 1 ? -1 : 1) * Double((track + 1) / 2) * c.trackSpacing
         }
         func laneY(_ lane: Int) -> Double { firstLaneY + Double(lane) * c.laneSpacing }
+        let axisRight = self.axisRight
         lanes = laneIDs.enumerated().map { index, id in
             let width = TextMetrics.width(names[index], fontSize: c.laneLabelFontSize)
             let y = laneY(index)
-            return Lane(index: index, actorID: id, name: names[index], kind: graph.actor(id)!.kind, y: y,
+            let actor = graph.actor(id)!
+            // A lifespan starts at the first day `since` allows and ends after the last day `until` allows.
+            let lineStart = actor.since.map { min(axisRight, max(axisLeft, x(Double($0.interval.first)))) } ?? axisLeft
+            let lineEnd = actor.until.map { max(lineStart, min(axisRight, x(Double($0.interval.last + 1)))) } ?? axisRight
+            return Lane(index: index, actorID: id, name: names[index], kind: actor.kind, y: y,
                         labelBox: Box(minX: axisLeft - 10 - width, minY: y - c.laneLabelFontSize * 0.7,
-                                      maxX: axisLeft - 10, maxY: y + c.laneLabelFontSize * 0.7))
+                                      maxX: axisLeft - 10, maxY: y + c.laneLabelFontSize * 0.7),
+                        lineStart: lineStart, lineEnd: lineEnd)
         }
         marks = pending.map { mark in
             Mark(eventID: drawn[mark.event].event.id, actorID: laneIDs[mark.lane], lane: mark.lane, track: mark.track,

@@ -5,16 +5,20 @@
 /// on a rank; the first row of each period shares its rank with the period's spine node
 /// (`rank=same`, with `newrank=true`). Each event is a box coloured by kind: kind and date as
 /// written, the wrapped title, its actors beside it as chips coloured by actor kind (followed
-/// actors outlined in bold), the events it refers to, and the sources it cites.
+/// actors outlined in bold), the events it refers to, and the sources it cites. Under it all,
+/// an activity strip: events per month, quarter or year (``EventActivity``).
 public struct TimelineDiagram: Sendable {
     public let graph: GraphView
     public let options: DiagramOptions
     /// Events placed side by side on one rank before a new row starts.
     public var eventsPerRow: Int = 3
+    /// The graph's periods, marked beside the spine headings they cover (``PeriodBand``).
+    var periods: [PeriodBand]
 
     public init(graph: GraphView, options: DiagramOptions = DiagramOptions()) {
         self.graph = graph
         self.options = options
+        periods = PeriodBand.bands(of: graph)
     }
 
     /// The timeline this chart draws (following ``DiagramOptions/actors``).
@@ -41,19 +45,21 @@ public struct TimelineDiagram: Sendable {
         var spine: [SpineStop] = []
         var rows: [[String]] = []
         var year: Int?
+        let marks = PeriodMarks(bands: PeriodBand.stacked(periods), headings: Self.headings(timeline))
         for group in timeline.groups {
             if group.period.year != year {
                 year = group.period.year
                 let id = "spine:\(String.zeroPadded(group.period.year, width: 4))"
-                statements.append(.node(id, [DOTAttribute("label", html: "<FONT POINT-SIZE=\"20\"><B>\(String.zeroPadded(group.period.year, width: 4))</B></FONT>"
-                                                          + (group.period.month == nil ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">month not known</FONT>" : "")),
+                let heading = "<FONT POINT-SIZE=\"20\"><B>\(String.zeroPadded(group.period.year, width: 4))</B></FONT>"
+                    + (group.period.month == nil ? "<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">month not known</FONT>" : "")
+                statements.append(.node(id, [DOTAttribute("label", html: marks.label(heading, at: spine.count)),
                                              DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
                 spine.append(SpineStop(id: id, firstRow: group.period.month == nil ? rows.count : nil, rowCount: 0))
             }
             if let month = group.period.month {
                 let id = "spine:\(group.period)"
-                let label = "<FONT POINT-SIZE=\"12\"><B>\(TimelinePeriod.monthNames[month - 1])</B></FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">\(group.period)</FONT>"
-                statements.append(.node(id, [DOTAttribute("label", html: label), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
+                let heading = "<FONT POINT-SIZE=\"12\"><B>\(TimelinePeriod.monthNames[month - 1])</B></FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#777777\">\(group.period)</FONT>"
+                statements.append(.node(id, [DOTAttribute("label", html: marks.label(heading, at: spine.count)), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("group", "spine")]))
                 spine.append(SpineStop(id: id, firstRow: rows.count, rowCount: 0))
             }
             for start in stride(from: 0, to: group.entries.count, by: max(1, eventsPerRow)) {
@@ -89,9 +95,16 @@ public struct TimelineDiagram: Sendable {
             statements.append(.subgraph(DOTSubgraph(name: "row\(index)", attributes: [DOTAttribute("rank", "same")],
                                                     statements: members.map { .node($0, []) })))
         }
+        var bottom = spine.last.map { ($0.id, max(1, $0.rowCount)) }
         if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds), relationKinds: []) {
             statements.append(legend)
             if let last = spine.last { statements.append(.edge(last.id, "legend", invisible + [DOTAttribute("minlen", String(max(1, last.rowCount)))])) }
+            if bottom != nil { bottom = ("legend", 1) }
+        }
+        // Under everything: how many events each period has.
+        if let strip = activityStrip(timeline), let (above, rows) = bottom {
+            statements.append(strip)
+            statements.append(.edge(above, Self.activityNode, invisible + [DOTAttribute("minlen", String(rows))]))
         }
         return DOTDocument(name: "timeline", directed: true, attributes: attributes,
                            nodeDefaults: builder.nodeDefaults, edgeDefaults: builder.edgeDefaults, statements: statements)

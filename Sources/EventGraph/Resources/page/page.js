@@ -24,6 +24,7 @@
   const allNames = (a) => [a.id, a.name, a.canonical, ...Object.values(a.names), ...a.aliases];
   const usedClaims = data.claims.filter((c) => data.events.some((e) => e.claim === c));
 
+  const periods = data.activity ? data.activity.periods.map((p) => ({ name: p[0], title: p[1], first: p[2], last: p[3], count: p[4] })) : [];
   const state = {
     kinds: new Set(data.kinds.map((k) => k.kind)),
     claims: new Set(data.claims),
@@ -86,6 +87,9 @@
     if (data.last == null) label.textContent = 'No dated events.';
     else label.textContent = state.asOf >= data.last ? `All dates (to ${dayText(data.last)})` : `As of ${dayText(state.asOf)}`;
     label.dataset.day = state.asOf == null ? '' : dayText(state.asOf);
+    const current = periods.find((p) => p.first <= state.asOf && state.asOf <= p.last);
+    label.dataset.period = current ? current.name : '';
+    for (const p of periods) if (p.bar) p.bar.classList.toggle('eg-past', state.asOf != null && p.first <= state.asOf);
     search();
     highlightPath();
   }
@@ -314,15 +318,82 @@
   const names = $('eg-actor-names');
   for (const a of data.actors) { const o = document.createElement('option'); o.value = a.name; names.appendChild(o); }
 
+  // ---- Time: the slider, its activity strip and the play button -----------------------------
+  // The periods (month, quarter or year, whichever fits) come from the data (EventActivity).
   const slider = $('eg-asof');
+  const play = $('eg-play');
+  let playing = null;
+  const setAsOf = (day) => { state.asOf = Math.max(data.first, Math.min(day, data.last)); slider.value = state.asOf; apply(); };
+  const stopPlaying = () => {
+    if (playing) clearInterval(playing);
+    playing = null;
+    play.textContent = '▶ Play';
+    play.setAttribute('aria-pressed', 'false');
+  };
+  // One step: the end of the next period after the slider's date; stops at the last.
+  const stepForward = () => {
+    const next = periods.find((p) => Math.min(p.last, data.last) > state.asOf);
+    if (next) setAsOf(next.last);
+    if (!next || state.asOf >= data.last) stopPlaying();
+  };
   if (data.first != null) {
     slider.min = data.first;
     slider.max = data.last;
     slider.step = 1;
     slider.value = data.last;
     slider.addEventListener('input', () => { state.asOf = Number(slider.value); apply(); });
+    const strip = $('eg-activity');
+    const span = data.last - data.first + 1;
+    for (const p of periods) {
+      const from = Math.max(p.first, data.first), to = Math.min(p.last, data.last);
+      const bar = document.createElement('div');
+      bar.className = 'eg-bar';
+      bar.style.left = ((from - data.first) / span * 100) + '%';
+      bar.style.width = `calc(${(to - from + 1) / span * 100}% - 1px)`;
+      bar.style.height = (p.count / data.activity.peak * 100) + '%';
+      bar.title = `${p.title}: ${p.count} ${p.count === 1 ? 'event' : 'events'}`;
+      bar.dataset.period = p.name;
+      bar.dataset.count = p.count;
+      bar.addEventListener('click', () => { stopPlaying(); setAsOf(p.last); });
+      p.bar = bar;
+      strip.appendChild(bar);
+    }
+    // Periods: a band over the days each covers (clipped to the slider), on its stacking row;
+    // clicking one moves the slider to its end. Colours are StyleValue-checked in Swift.
+    const eras = $('eg-periods');
+    const rows = data.periods.reduce((n, p) => Math.max(n, p.row + 1), 0);
+    eras.style.height = (rows * 17) + 'px';
+    for (const p of data.periods) {
+      const from = Math.max(p.first, data.first), to = Math.min(p.last, data.last);
+      if (to < from) continue;
+      const band = document.createElement('div');
+      band.className = 'eg-period';
+      band.style.left = ((from - data.first) / span * 100) + '%';
+      band.style.width = `calc(${(to - from + 1) / span * 100}% - 1px)`;
+      band.style.top = (p.row * 17) + 'px';
+      band.style.color = p.color;
+      band.dataset.period = p.id;
+      band.title = `${p.title}: ${dayText(p.first)} – ${dayText(p.last)}`;
+      const text = document.createElement('span');
+      text.textContent = p.title;
+      band.appendChild(text);
+      band.addEventListener('click', () => { stopPlaying(); setAsOf(p.last); });
+      eras.appendChild(band);
+    }
+    strip.setAttribute('aria-label', `Events per ${data.activity ? data.activity.step : 'period'}: `
+      + periods.filter((p) => p.count).map((p) => `${p.title} ${p.count}`).join(', '));
+    play.addEventListener('click', () => {
+      if (playing) { stopPlaying(); return; }
+      if (state.asOf >= data.last && periods.length) setAsOf(periods[0].last);
+      else stepForward();
+      if (state.asOf >= data.last) return;
+      play.textContent = '❚❚ Pause';
+      play.setAttribute('aria-pressed', 'true');
+      playing = setInterval(stepForward, 800);
+    });
   } else {
     slider.disabled = true;
+    play.disabled = true;
   }
 
   $('eg-search').addEventListener('input', (event) => { state.query = event.target.value; search(); });

@@ -1,29 +1,6 @@
-/// Builds a YAML document line by line, remembering for each line the spreadsheet cell it
-/// came from, so problems the loader finds in the YAML can be reported at that cell.
-struct YAMLDocumentBuilder {
-    private(set) var lines: [String] = []
-    private(set) var origins: [SourceLocation?] = []
-    /// The spreadsheet column each line came from (for messages).
-    private(set) var columns: [String?] = []
-
-    mutating func line(_ text: String, at origin: SourceLocation? = nil, column: String? = nil) {
-        lines.append(text)
-        origins.append(origin)
-        columns.append(column)
-    }
-
-    var text: String { lines.joined(separator: "\n") + "\n" }
-
-    /// The cell behind a 1-based YAML line: that line's, else the closest one above it.
-    func origin(ofLine line: Int) -> (SourceLocation, String?)? {
-        var index = min(max(line - 1, 0), origins.count - 1)
-        while index >= 0 {
-            if let origin = origins[index] { return (origin, columns[index]) }
-            index -= 1
-        }
-        return nil
-    }
-
+/// YAML scalars as imports write them: plain when that reads back as the same string, else
+/// double-quoted with escapes (``ImportRecords/yaml(header:)``).
+enum YAMLScalar {
     /// A YAML scalar: plain when that reads back as the same string, else double-quoted.
     static func scalar(_ text: String) -> String {
         isPlainSafe(text) ? text : quoted(text)

@@ -1,0 +1,861 @@
+import Foundation
+
+/// Reads tables (CSV files, or JSON files of objects) through an ``ImportMapping`` into an
+/// EventGraph document, checked by the one loader (``GraphLoader``).
+///
+/// Every problem is a sentence at the file, row and column it comes from: the mapping's own
+/// checks (dates, value tables, missing ids and names) while rows are read, and everything the
+/// loader finds, traced back from the JSON line of the record to the row and the column that
+/// gave the field. Without `skipBadRows` nothing is returned when anything is wrong; with it
+/// each bad row is left out (and so is what depends on it) and reported.
+public struct MappedImporter: Sendable {
+    public let mapping: ImportMapping
+    public var schema: Schema
+    /// Above this many records the output is JSON (one record a line) unless asked otherwise.
+    public static let yamlLimit = 5_000
+
+    public init(mapping: ImportMapping, schema: Schema = .builtIn) {
+        self.mapping = mapping
+        self.schema = schema
+    }
+
+    public enum OutputSyntax: Sendable { case yaml, json }
+
+    /// What an import made.
+    public struct Result: Sendable {
+        /// The document's bytes (YAML or JSON).
+        public var bytes: [UInt8]
+        public var syntax: OutputSyntax
+        /// Rows read, and rows skipped (with `skipBadRows`), one warning per problem.
+        public var rowsRead: Int
+        public var skipped: [Diagnostic]
+        public var skippedRows: Int
+        /// Columns the mapping names that a file does not have (read as empty).
+        public var notes: [Diagnostic]
+        public var actors: Int
+        public var events: Int
+        public var relations: Int
+        public var sources: Int
+
+        public var summary: String {
+            func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+            return "\(n(rowsRead, "row")) in: \(n(actors, "actor")), \(n(events, "event")), \(n(relations, "relation")), \(n(sources, "source"))"
+                + (skippedRows > 0 ? "; \(n(skippedRows, "row")) skipped" : "")
+        }
+    }
+
+    /// One input: its name (for messages) and bytes.
+    public struct Input: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+        /// The file mapped into memory (large inputs are not copied).
+        var mapped: MappedFile?
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+
+        /// The file at `path`, mapped; nil when it cannot be read.
+        public init?(path: String) {
+            guard let file = MappedFile(path: path) else { return nil }
+            name = path
+            bytes = []
+            mapped = file
+        }
+    }
+
+    /// Imports `inputs`. `syntax` nil: YAML up to ``yamlLimit`` records, else JSON.
+    /// - Throws: ``InputError`` with every problem (none when `skipBadRows` could leave the bad rows out).
+    public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
+        var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
+        run.readAll()
+        if !run.errors.isEmpty {
+            // All at once: what the loader finds in the rows that could be read, too.
+            var all = run.errors
+            if run.records.count > 0 {
+                let json = run.records.json()
+                all += Self.check(json.bytes, schema: schema).map { run.trace($0, lines: json.records).diagnostic }
+            }
+            throw InputError(Array(Set(all)).sorted())
+        }
+        // The loader checks what the rows made; with skipBadRows the rows it rejects are left out.
+        var rounds = 0
+        var json: (bytes: [UInt8], records: [(ImportRecords.Section, Int)?])
+        while true {
+            json = run.records.json()
+            let problems = Self.check(json.bytes, schema: schema)
+            if problems.isEmpty { break }
+            let traced = problems.map { run.trace($0, lines: json.records) }
+            guard skipBadRows, rounds < 16 else {
+                throw InputError(traced.map(\.diagnostic).sorted())
+            }
+            // The records the loader rejects are left out (not the actors and sources their row
+            // made first: other rows may use them); what depended on them fails the next round.
+            var bad: [Set<Int>] = Array(repeating: [], count: ImportRecords.Section.allCases.count)
+            for (problem, t) in zip(problems, traced) {
+                guard t.origin != nil, problem.location.line >= 1, problem.location.line <= json.records.count,
+                      let (section, index) = json.records[problem.location.line - 1] else {
+                    throw InputError(traced.map(\.diagnostic).sorted())
+                }
+                bad[section.rawValue].insert(index)
+                run.skip(t.diagnostic, row: [t.origin!.file, t.origin!.line])
+            }
+            run.records.remove(indexes: bad)
+            rounds += 1
+        }
+        let records = run.records
+        let use = syntax ?? (records.count <= Self.yamlLimit ? .yaml : .json)
+        let bytes: [UInt8] = use == .json ? json.bytes
+            : Array(records.yaml(header: "# Imported by eventgraph import --mapping \(mapping.name) from \(inputs.map { Self.baseName($0.name) }.joined(separator: ", ")).\n").utf8)
+        return Result(bytes: bytes, syntax: use, rowsRead: run.rowsRead, skipped: run.skipped.sorted(), skippedRows: run.skippedRows.count,
+                      notes: run.notes, actors: records.sections[1].count, events: records.sections[3].count,
+                      relations: records.sections[2].count, sources: records.sections[0].count)
+    }
+
+    /// The loader's diagnostics for the document (none when it is a valid graph).
+    static func check(_ bytes: [UInt8], schema: Schema) -> [Diagnostic] {
+        do {
+            _ = try GraphLoader(baseSchema: schema).load([InputDocument(name: ImportRun.documentName, text: String(decoding: bytes, as: UTF8.self))])
+            return []
+        } catch {
+            return error.diagnostics.filter { $0.severity == .error }
+        }
+    }
+
+    static func baseName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+/// One import in progress.
+struct ImportRun {
+    typealias Origin = ImportRecords.Origin
+    static let documentName = "<imported>.json"
+
+    let mapping: ImportMapping
+    let schema: Schema
+    let inputs: [MappedImporter.Input]
+    let skipBadRows: Bool
+    var records = ImportRecords()
+    var errors: [Diagnostic] = []
+    var notes: [Diagnostic] = []
+    var skipped: [Diagnostic] = []
+    var skippedRows = Set<[Int32]>()
+    var rowsRead = 0
+    /// Actors by name (names and ids from actor tables, and actors made from names).
+    var actorByName: [String: String] = [:]
+    /// Which tables read which file.
+    var tablesOfFile: [[Int]] = []
+
+    init(mapping: ImportMapping, schema: Schema, inputs: [MappedImporter.Input], skipBadRows: Bool) {
+        self.mapping = mapping
+        self.schema = schema
+        self.inputs = inputs
+        self.skipBadRows = skipBadRows
+    }
+
+    mutating func skip(_ diagnostic: Diagnostic, row: [Int32]) {
+        skipped.append(Diagnostic(diagnostic.location, "row skipped: " + diagnostic.message, severity: .warning))
+        skippedRows.insert(row)
+    }
+
+    // MARK: Reading
+
+    mutating func readAll() {
+        let order: [ImportMapping.Make] = [.graph, .sources, .actors, .relations, .events, .eventRoles, .periods]
+        var tables: [RowTable] = []
+        for (n, input) in inputs.enumerated() {
+            guard let table = RowTable(input: input, file: Int32(n)) else {
+                errors.append(Diagnostic(SourceLocation(file: input.name, line: 1, column: 1), "the file is empty; expected a header row"))
+                tables.append(RowTable(empty: input, file: Int32(n)))
+                continue
+            }
+            tables.append(table)
+            let matching = matchingTables(table)
+            if matching.isEmpty {
+                let needs = mapping.tables.map { t in
+                    "'\(t.name)' (" + (t.files.isEmpty ? "" : "files named \(t.files.joined(separator: "/"))…") + (t.files.isEmpty || t.requiredColumns.isEmpty ? "" : " or ")
+                        + (t.requiredColumns.isEmpty ? "" : "columns \(t.requiredColumns.joined(separator: ", "))") + ")"
+                }
+                errors.append(Diagnostic(SourceLocation(file: input.name, line: 1, column: 1),
+                                         "no table of mapping '\(mapping.name)' reads this file; its tables: \(needs.joined(separator: "; "))"))
+            }
+            tablesOfFile.append(matching)
+        }
+        guard errors.isEmpty else { return }
+        for make in order {
+            for (file, table) in tables.enumerated() {
+                for t in tablesOfFile[file] where mapping.tables[t].make == make {
+                    read(table, with: t)
+                }
+            }
+        }
+        // CSV syntax problems, once per file.
+        for table in tables {
+            table.rewind()
+            while table.nextRow() {}
+            errors += table.problems
+        }
+        rowsRead = tables.reduce(0) { $0 + $1.rowCount }
+    }
+
+    private func matchingTables(_ table: RowTable) -> [Int] {
+        let base = MappedImporter.baseName(table.name).lowercased()
+        let byName = mapping.tables.indices.filter { i in mapping.tables[i].files.contains { base.hasPrefix($0) } }
+        if !byName.isEmpty { return byName }
+        return mapping.tables.indices.filter { i in
+            let t = mapping.tables[i]
+            return !t.requiredColumns.isEmpty && t.requiredColumns.allSatisfy { table.column($0) != nil }
+        }
+    }
+
+    /// A row being read: its cells by column, its position, and the problems found in it.
+    struct RowContext {
+        let table: RowTable
+        var problems: [Diagnostic] = []
+        var origin: Origin
+
+        func location(_ column: String?) -> SourceLocation {
+            guard let column, let index = table.column(column) else {
+                return SourceLocation(file: table.name, line: Int(origin.line), column: 1)
+            }
+            return table.location(of: index)
+        }
+
+        mutating func fail(_ column: String?, _ message: String) {
+            problems.append(Diagnostic(location(column), (column.map { "column '\($0)': " } ?? "") + message))
+        }
+    }
+
+    private mutating func read(_ table: RowTable, with tableIndex: Int) {
+        let spec = mapping.tables[tableIndex]
+        table.rewind()
+        // Columns the mapping names that this file lacks are read as empty; say so once.
+        var named = Set<String>()
+        for (_, v) in spec.fields { named.formUnion(v.columns) }
+        for (_, d) in spec.dates { named.formUnion(d.columns) }
+        for (_, r) in spec.roles + spec.references { named.formUnion(r.value.columns + (r.kind?.columns ?? [])) }
+        for v in [spec.evidence?.source, spec.evidence?.quote, spec.evidence?.note].compactMap({ $0 }) { named.formUnion(v.columns) }
+        for column in spec.requiredColumns where table.column(column) == nil {
+            errors.append(Diagnostic(SourceLocation(file: table.name, line: 1, column: 1), "table '\(spec.name)' needs a column '\(column)'"))
+            return
+        }
+        for column in named.sorted() where table.column(column) == nil && !column.hasPrefix("@") {
+            notes.append(Diagnostic(SourceLocation(file: table.name, line: 1, column: 1),
+                                    "no column '\(column)' (table '\(spec.name)' of mapping '\(mapping.name)'); read as empty", severity: .warning))
+        }
+        let roleColumns: [(String, Int)] = spec.otherColumnsAreRoles.map { prefix in
+            let used = named.union(spec.when.map(\.column)).union(["id"])
+            return table.header.enumerated().compactMap { (n, h) -> (String, Int)? in
+                let key = h.trimmingWhitespace()
+                guard !used.contains(key), !key.isEmpty, !(spec.namesPrefix.map { key.lowercased().hasPrefix($0) } ?? false) else { return nil }
+                let role = !prefix.isEmpty && key.lowercased().hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : key
+                return (role.trimmingWhitespace(), n)
+            }
+        } ?? []
+        let nameColumns: [(String, Int)] = spec.namesPrefix.map { prefix in
+            table.header.enumerated().compactMap { (n, h) -> (String, Int)? in
+                let key = h.trimmingWhitespace()
+                guard key.lowercased().hasPrefix(prefix) else { return nil }
+                return (String(key.dropFirst(prefix.count)).trimmingWhitespace(), n)
+            }
+        } ?? []
+        let conditions = spec.when.map { (table.column($0.column), $0.values) }
+        var previous: (id: String, section: ImportRecords.Section, index: Int)?
+        while table.nextRow() {
+            var row = RowContext(table: table, origin: Origin(file: table.file, line: Int32(table.rowLine), table: Int16(tableIndex)))
+            if !conditions.allSatisfy({ (index, values) in values.contains((index.map { table.cell($0) } ?? "").lowercased()) }) { continue }
+            switch spec.make {
+            case .graph:
+                if let t = text(spec, "title", &row) { records.title = t }
+                if let d = text(spec, "description", &row) { records.description = d }
+            case .sources: readSource(spec, &row)
+            case .actors: readActor(spec, nameColumns: nameColumns, &row)
+            case .relations, .events:
+                // A row repeating the record before's id adds evidence to it.
+                if spec.continuation, let prev = previous, let id = text(spec, "id", &row), id == prev.id {
+                    if let item = evidence(spec, &row), row.problems.isEmpty {
+                        if case var .evidence(items)? = records.sections[prev.section.rawValue][prev.index]["sources"] {
+                            items.append(item)
+                            records.sections[prev.section.rawValue][prev.index].set("sources", .evidence(items))
+                        } else {
+                            records.sections[prev.section.rawValue][prev.index].set("sources", .evidence([item]))
+                        }
+                    }
+                } else if spec.make == .events {
+                    if let made = readEvent(spec, roleColumns: roleColumns, &row) { previous = (made, .events, records.sections[3].count - 1) }
+                } else {
+                    if let made = readRelation(spec, &row) { previous = (made, .relations, records.sections[2].count - 1) }
+                }
+            case .eventRoles: readEventRole(spec, &row)
+            case .periods: readPeriod(spec, &row)
+            }
+            if !row.problems.isEmpty {
+                if skipBadRows {
+                    for p in row.problems { skip(p, row: [row.origin.file, row.origin.line]) }
+                } else {
+                    errors += row.problems
+                }
+            }
+        }
+    }
+
+    // MARK: Values
+
+    /// A value's text for this row (nil when empty); a value-table miss is a problem.
+    func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> String? {
+        var raw: String?
+        var column: String?
+        switch value.origin {
+        case let .column(c):
+            column = c
+            raw = row.table.column(c).map { row.table.cell($0) }
+        case let .columns(cs):
+            for c in cs {
+                if let i = row.table.column(c) { let t = row.table.cell(i); if !t.isEmpty { raw = t; column = c; break } }
+            }
+        case let .constant(text): raw = text
+        case let .template(parts):
+            var out = ""
+            var any = false
+            for part in parts {
+                switch part {
+                case let .text(t): out += t
+                case let .column(c):
+                    if c == "@file" { out += MappedImporter.baseName(row.table.name) } else if c == "@row" { out += String(row.origin.line) } else {
+                        let t = row.table.column(c).map { row.table.cell($0) } ?? ""
+                        if !t.isEmpty { any = true }
+                        out += t
+                    }
+                }
+            }
+            raw = any || !parts.contains(where: { if case let .column(c) = $0 { !c.hasPrefix("@") } else { false } }) ? out.trimmingWhitespace() : nil
+        case let .firstOf(values):
+            for v in values {
+                var probe = row
+                probe.problems = []
+                if let t = evaluate(v, &probe, what: what), probe.problems.isEmpty { return t }
+            }
+            if let fallback = value.fallback { return fallback.isEmpty ? nil : fallback }
+            return nil
+        }
+        var text = raw.map(Self.trimmed) ?? ""
+        if text.isEmpty {
+            if let fallback = value.fallback, !fallback.isEmpty { return fallback }
+            return nil
+        }
+        if value.lowercase { text = text.lowercased() }
+        if let tableName = value.table, let table = mapping.valueTables[tableName] {
+            let candidates = value.split.map { sep in Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty } } ?? [text]
+            var hit: String?
+            for candidate in candidates {
+                if let v = table[candidate] ?? mapping.foldedTables[tableName]?[candidate.lowercased()] { hit = v; break }
+                if value.matchPrefix, let key = table.keys.filter({ candidate.hasPrefix($0) }).max(by: { $0.count < $1.count }) { hit = table[key]; break }
+            }
+            if let hit {
+                text = value.found ?? hit
+            } else if let fallback = value.fallback {
+                if fallback.isEmpty { return nil }
+                text = fallback
+            } else {
+                row.fail(column, "'\(text)' is not in the mapping's value table '\(tableName)' (\(what)); add it there or give the value a default")
+                return nil
+            }
+        } else if let sep = value.split, let part = value.part {
+            let parts = Self.parts(text, sep)
+            guard part < parts.count else { return nil }
+            text = parts[part].trimmingWhitespace()
+            if text.isEmpty { return nil }
+        }
+        if let prefix = value.prefix { text = prefix + text }
+        if let suffix = value.suffix { text += suffix }
+        return SpreadsheetCell.restored(text)
+    }
+
+    func list(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> [String] {
+        guard let text = evaluate(value, &row, what: what) else { return [] }
+        guard value.table == nil else { return [text] }
+        let sep = value.split ?? String(SpreadsheetLayout.listSeparator)
+        return Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty }
+    }
+
+    func text(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> String? {
+        guard let value = spec.fields.first(where: { $0.0 == field })?.1 else { return nil }
+        return evaluate(value, &row, what: field)
+    }
+
+    private func firstColumn(_ value: ImportMapping.Value?) -> String? { value?.columns.first }
+
+    /// A date field as an EventGraph partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    func date(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> String? {
+        if let value = spec.column {
+            guard let text = evaluate(value, &row, what: what) else { return nil }
+            guard let date = ImportDates.parse(text, format: spec.format) else {
+                row.fail(firstColumn(value), "'\(text)' is not a \(spec.format.rawValue) date (\(ImportDates.example(spec.format)))")
+                return nil
+            }
+            return date
+        }
+        func cell(_ c: String?) -> String? {
+            guard let c, let i = row.table.column(c) else { return nil }
+            let t = row.table.cell(i).trimmingWhitespace()
+            return t.isEmpty ? nil : t
+        }
+        guard let year = cell(spec.year) else {
+            for c in [spec.month, spec.day] where cell(c) != nil { row.fail(c, "a month or day needs a year") }
+            return nil
+        }
+        if let time = cell(spec.time), !ImportDates.isTime(time) { row.fail(spec.time, "'\(time)' is not a time of day (HH:MM or HH:MM:SS)") }
+        guard let result = ImportDates.parts(year: year, month: cell(spec.month), day: cell(spec.day)) else {
+            row.fail(spec.year, "'\([year, cell(spec.month), cell(spec.day)].compactMap { $0 }.joined(separator: "-"))' is not a date: year, month and day must be numbers, and a day needs a month")
+            return nil
+        }
+        return result
+    }
+
+    // MARK: Ids
+
+    /// `text` split at every `separator` (compared as bytes; the text itself when it has none).
+    static func parts(_ text: String, _ separator: String) -> [String] {
+        let sep = Array(separator.utf8)
+        guard let first = sep.first else { return [text] }
+        var result: [String] = []
+        var text = text
+        text.withUTF8 { b in
+            var start = 0, i = 0
+            while i + sep.count <= b.count {
+                if b[i] == first && (sep.count == 1 || Array(b[i..<(i + sep.count)]) == sep) {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    i += sep.count
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if result.isEmpty { return }
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        }
+        return result.isEmpty ? [text] : result
+    }
+
+    /// `text` without surrounding white space (without a copy when there is none).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        return plain(first) && plain(last) ? text : text.trimmingWhitespace()
+    }
+
+    /// `text` as an id: kept when it is one, else lower case ASCII letters and digits joined by `-`
+    /// (a name with none of them gets a hash), with `prefix-` before a leading digit.
+    static func slug(_ text: String, prefix: String) -> String {
+        if Identifier.isValid(text) { return text }
+        var out = ""
+        var dash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if dash && !out.isEmpty { out += "-" }
+                out.unicodeScalars.append(scalar)
+                dash = false
+            } else {
+                dash = true
+            }
+            if out.count >= 60 { break }
+        }
+        if out.isEmpty { return prefix + "-" + hash(text) }
+        if let first = out.unicodeScalars.first, ("0"..."9").contains(first) { out = prefix + "-" + out }
+        return out
+    }
+
+    /// Eight hex digits of FNV-1a: the same name gives the same id in every run.
+    static func hash(_ text: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let s = String(h & 0xFFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 8 - s.count) + s
+    }
+
+    /// A new id for `text` in `section`: its slug, or (when taken) with `-2`, `-3` … (or a hash for names).
+    mutating func freshID(_ text: String, prefix: String, in section: ImportRecords.Section, byHash: Bool = false) -> String {
+        let base = Self.slug(text, prefix: prefix)
+        if !records.has(base, in: section) { return base }
+        if byHash {
+            let hashed = base + "-" + Self.hash(text)
+            if !records.has(hashed, in: section) { return hashed }
+        }
+        var n = 2
+        while records.has("\(base)-\(n)", in: section) { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    // MARK: Records
+
+    private mutating func readSource(_ spec: ImportMapping.Table, _ row: inout RowContext) {
+        guard let raw = text(spec, "id", &row) else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "this row has no id")
+            return
+        }
+        let id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "s")
+        if records.has(id, in: .sources) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "source '\(id)' is given twice"); return }
+        var record = ImportRecords.Record(id: id, origin: row.origin)
+        for (key, value) in spec.fields where key != "id" {
+            if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) }
+        }
+        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        if record["title"] == nil { record.set("title", .text(raw)) }
+        if row.problems.isEmpty { records.add(record, to: .sources) }
+    }
+
+    private mutating func readActor(_ spec: ImportMapping.Table, nameColumns: [(String, Int)], _ row: inout RowContext) {
+        let name = text(spec, "name", &row)
+        let rawID = text(spec, "id", &row) ?? name
+        guard let rawID else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "name" }?.1), "this row has no name")
+            return
+        }
+        let id = spec.keepIDs ? rawID : Self.slug(rawID, prefix: spec.idPrefix ?? "a")
+        if records.has(id, in: .actors) {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1 ?? spec.fields.first { $0.0 == "name" }?.1), "actor '\(id)' is already defined")
+            return
+        }
+        var record = ImportRecords.Record(id: id, origin: row.origin)
+        for (key, value) in spec.fields where key != "id" {
+            if key == "names" {
+                // `language: name|language: name` (Kumu's export).
+                let pairs = list(value, &row, what: key).compactMap { item -> (String, String)? in
+                    guard let colon = item.range(of: ": ") else { return nil }
+                    return (String(item[..<colon.lowerBound]).trimmingWhitespace(), String(item[colon.upperBound...]).trimmingWhitespace())
+                }
+                if !pairs.isEmpty { record.set("names", .pairs(pairs)) }
+            } else if ImportMapping.listFields.contains(key) {
+                let items = list(value, &row, what: key)
+                if !items.isEmpty { record.set(key, .list(items)) }
+            } else if let t = evaluate(value, &row, what: key) {
+                record.set(key, .text(t))
+            }
+            if key == "name" {
+                let names = nameColumns.compactMap { (lang, index) -> (String, String)? in
+                    let t = row.table.cell(index).trimmingWhitespace()
+                    return t.isEmpty ? nil : (lang, t)
+                }
+                if !names.isEmpty { record.set("names", .pairs(names)) }
+            }
+        }
+        if record["name"] == nil { record.set("name", .text(rawID)) }
+        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        guard row.problems.isEmpty else { return }
+        records.add(record, to: .actors)
+        actorByName[rawID] = id
+        if let name { actorByName[name] = actorByName[name] ?? id }
+    }
+
+    /// The actor a cell names: an actor id, a known name, or a new actor made from the name.
+    private mutating func actor(_ text: String, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
+        if records.has(text, in: .actors) { return text }
+        if let id = actorByName[text] { return id }
+        // A role may name an event (format.md); events are read before the rows that add roles.
+        if records.has(text, in: .events) { return text }
+        if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return pending.id }
+        guard ref.create else {
+            row.fail(firstColumn(ref.value), "no actor '\(text)' (by id or name)")
+            return nil
+        }
+        guard let kindValue = ref.kind, let kind = evaluate(kindValue, &row, what: "the kind of '\(text)'") else {
+            if ref.kind == nil || row.problems.isEmpty {
+                row.fail(firstColumn(ref.value), "no actor '\(text)', and the mapping gives no kind to make one (add 'kind:' to this reference)")
+            }
+            return nil
+        }
+        var id = freshID(text, prefix: "a", in: .actors, byHash: true)
+        while made.contains(where: { $0.id == id }) { id += "-x" }
+        var record = ImportRecords.Record(id: id, origin: row.origin)
+        record.set("kind", .text(kind))
+        record.set("name", .text(text))
+        if let c = ref.country, let country = evaluate(c, &row, what: "country") { record.set("country", .text(country)) }
+        if let d = ref.description, let t = evaluate(d, &row, what: "description") { record.set("description", .text(t)) }
+        made.append(record)
+        return id
+    }
+
+    private mutating func commit(_ made: [ImportRecords.Record]) {
+        for record in made {
+            records.add(record, to: .actors)
+            if case let .text(name)? = record["name"] { actorByName[name] = record.id }
+        }
+    }
+
+    private mutating func evidence(_ spec: ImportMapping.Table, _ row: inout RowContext) -> ImportRecords.Evidence? {
+        let quote = spec.evidence?.quote.flatMap { evaluate($0, &row, what: "quote") }
+        let note = spec.evidence?.note.flatMap { evaluate($0, &row, what: "note") }
+        if let s = spec.source {
+            guard let raw = evaluate(s.id, &row, what: "source id") else { return fileSource(row, quote: quote, note: note) }
+            let id = Self.slug(raw, prefix: spec.idPrefix.map { $0 + "-s" } ?? "s")
+            if !records.has(id, in: .sources) {
+                var record = ImportRecords.Record(id: id, origin: row.origin)
+                for (key, value) in s.fields { if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) } }
+                if let p = s.published, let t = date(p, &row, what: "published") { record.set("published", .text(t)) }
+                if record["title"] == nil { record.set("title", .text(raw)) }
+                if let i = record.fields.firstIndex(where: { $0.0 == "title" }), i != 0 { let t = record.fields.remove(at: i); record.fields.insert(t, at: 0) }
+                if row.problems.isEmpty { records.add(record, to: .sources) }
+            }
+            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+        }
+        if let sourceValue = spec.evidence?.source {
+            guard let id = evaluate(sourceValue, &row, what: "source") else {
+                return quote == nil && note == nil ? nil : ImportRecords.Evidence(source: "", quote: quote, note: note)
+            }
+            if !records.has(id, in: .sources) {
+                // A source named only by id (e.g. Kumu's 'Sources' column): a stub with the id as title.
+                if !mapping.tables.contains(where: { $0.make == .sources }) {
+                    records.add(ImportRecords.Record(id: id, fields: [("title", .text(id))], origin: row.origin), to: .sources)
+                }
+            }
+            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+        }
+        return fileSource(row, quote: quote, note: note)
+    }
+
+    /// Citations written in one cell (``EvidenceText``); sources named only there become stubs.
+    private mutating func evidenceText(_ spec: ImportMapping.Table, _ row: inout RowContext) -> [ImportRecords.Evidence]? {
+        guard let value = spec.evidence?.text, let text = evaluate(value, &row, what: "evidence") else { return nil }
+        let items = EvidenceText.parse(text)
+        guard !items.isEmpty else { return nil }
+        for item in items where !records.has(item.source, in: .sources) && !mapping.tables.contains(where: { $0.make == .sources }) {
+            records.add(ImportRecords.Record(id: item.source, fields: [("title", .text(item.source))], origin: row.origin), to: .sources)
+        }
+        return items
+    }
+
+    /// The file itself as the source (for tables whose rows cite nothing).
+    private mutating func fileSource(_ row: RowContext, quote: String?, note: String?) -> ImportRecords.Evidence {
+        let base = MappedImporter.baseName(row.table.name)
+        let id = "file-" + Self.slug(base, prefix: "f")
+        if !records.has(id, in: .sources) {
+            records.add(ImportRecords.Record(id: id, fields: [("title", .text(base)), ("file", .text(base))],
+                                             origin: Origin(file: row.origin.file, line: 1, table: row.origin.table)), to: .sources)
+        }
+        return ImportRecords.Evidence(source: id, quote: quote, note: note)
+    }
+
+    private mutating func readEvent(_ spec: ImportMapping.Table, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
+        guard let title = text(spec, "title", &row) else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
+            return nil
+        }
+        let idColumn = firstColumn(spec.fields.first { $0.0 == "id" }?.1)
+        var id: String
+        if let raw = text(spec, "id", &row) {
+            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "e")
+            if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.sections[3][records.index[3][id]!].origin.line))"); return nil }
+        } else {
+            id = freshID(title, prefix: spec.idPrefix ?? "e", in: .events)
+        }
+        var record = ImportRecords.Record(id: id, origin: row.origin)
+        var kind: String?
+        for (key, value) in spec.fields where key != "id" && key != "amount" && key != "currency" {
+            if ImportMapping.listFields.contains(key) {
+                let items = list(value, &row, what: key)
+                if !items.isEmpty { record.set(key, .list(items)) }
+            } else if let t = evaluate(value, &row, what: key) {
+                record.set(key, .text(t))
+                if key == "kind" { kind = t }
+            }
+        }
+        let dates = Dictionary(spec.dates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let start = dates["start"].flatMap { date($0, &row, what: "start") } ?? dates["date"].flatMap { date($0, &row, what: "date") }
+        let end = dates["end"].flatMap { date($0, &row, what: "end") }
+        if let end, let start, end != start {
+            record.set("start", .text(start)); record.set("end", .text(end))
+        } else if let start {
+            record.set("date", .text(start))
+        } else if row.problems.isEmpty {
+            row.fail(spec.dates.first?.1.columns.first, "this row has no date")
+        }
+        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluate(a, &row, what: "amount") {
+            let digits = amount.replacingOccurrences(of: ",", with: "")
+            if Double(digits) == nil { row.fail(firstColumn(a), "'\(amount)' is not a number") }
+            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluate($0.1, &row, what: "currency") }
+            record.set("amount", .amount(digits, currency))
+        }
+        // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns.
+        var made: [ImportRecords.Record] = []
+        var roles: [(String, [String])] = []
+        func add(_ role: String, _ ids: [String]) {
+            if let i = roles.firstIndex(where: { $0.0 == role }) {
+                for id in ids where !roles[i].1.contains(id) { roles[i].1.append(id) }
+            } else { roles.append((role, ids)) }
+        }
+        let eventKind = kind.flatMap { schema.eventKinds[$0] }
+        for (name, ref) in spec.roles {
+            var role = name
+            if name == "edge-from" || name == "edge-to" {
+                guard let eventKind else { continue }
+                let first = eventKind.roles.first { $0.many }?.name ?? eventKind.roles.first?.name ?? "involved"
+                role = (name == "edge-from" ? eventKind.edge?.from : eventKind.edge?.to) ?? first
+            }
+            let names = list(ref.value, &row, what: role)
+            var ids: [String] = []
+            for n in names { if let a = actor(n, ref, &row, made: &made) { ids.append(a) } }
+            if !ids.isEmpty { add(role, ids) }
+        }
+        for (role, index) in roleColumns {
+            let cell = row.table.cell(index)
+            let names = SpreadsheetLayout.splitList(cell)
+            if !names.isEmpty { add(role, names) }
+        }
+        for (role, ids) in roles { record.set(role, .ids(ids)) }
+        if let items = evidenceText(spec, &row) { record.set("sources", .evidence(items)) } else if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
+        guard row.problems.isEmpty else { return nil }
+        // Fields in the order people write them: kind, date, title, roles, the rest.
+        let order = ["kind", "date", "start", "end", "title", "description"]
+        record.fields.sort { a, b in
+            let x = order.firstIndex(of: a.0) ?? (a.0 == "sources" ? 99 : 50), y = order.firstIndex(of: b.0) ?? (b.0 == "sources" ? 99 : 50)
+            return x < y
+        }
+        commit(made)
+        records.add(record, to: .events)
+        return id
+    }
+
+    private mutating func readRelation(_ spec: ImportMapping.Table, _ row: inout RowContext) -> String? {
+        var record = ImportRecords.Record(id: "", origin: row.origin)
+        if let k = text(spec, "kind", &row) { record.set("kind", .text(k)) } else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "kind" }?.1), "this row has no relation kind")
+        }
+        var made: [ImportRecords.Record] = []
+        for (key, ref) in spec.references where key == "from" || key == "to" {
+            guard let name = evaluate(ref.value, &row, what: key) else { row.fail(firstColumn(ref.value), "this row has no '\(key)'"); continue }
+            if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(id)) }
+        }
+        if let r = text(spec, "role", &row) { record.set("role", .text(r)) }
+        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        let id = text(spec, "id", &row) ?? ""
+        record.id = id
+        if let items = evidenceText(spec, &row) {
+            record.set("sources", .evidence(items))
+        } else if spec.evidence != nil || spec.source != nil, let item = evidence(spec, &row), !item.source.isEmpty {
+            record.set("sources", .evidence([item]))
+        }
+        guard row.problems.isEmpty else { return nil }
+        commit(made)
+        records.add(record, to: .relations)
+        return id
+    }
+
+    private mutating func readPeriod(_ spec: ImportMapping.Table, _ row: inout RowContext) {
+        guard let title = text(spec, "title", &row) else {
+            row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
+            return
+        }
+        let id: String
+        if let raw = text(spec, "id", &row) {
+            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "p")
+            if records.has(id, in: .periods) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "period '\(id)' is already defined"); return }
+        } else {
+            id = freshID(title, prefix: spec.idPrefix ?? "p", in: .periods)
+        }
+        var record = ImportRecords.Record(id: id, fields: [("title", .text(title))], origin: row.origin)
+        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        // A period of one date runs to the end of that date.
+        if record["to"] == nil, case let .text(from)? = record["from"] { record.set("to", .text(from)) }
+        if record["from"] == nil && row.problems.isEmpty { row.fail(spec.dates.first?.1.columns.first, "this row has no date") }
+        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluate(c.1, &row, what: "color") { record.set("color", .text(color)) }
+        if let a = spec.fields.first(where: { $0.0 == "actors" }) {
+            let ids = list(a.1, &row, what: "actors")
+            if !ids.isEmpty { record.set("actors", .list(ids)) }
+        }
+        guard row.problems.isEmpty else { return }
+        records.add(record, to: .periods)
+    }
+
+    private mutating func readEventRole(_ spec: ImportMapping.Table, _ row: inout RowContext) {
+        guard let eventRef = spec.references.first(where: { $0.0 == "event" })?.1,
+              let actorRef = spec.references.first(where: { $0.0 == "actor" })?.1,
+              let role = text(spec, "role", &row) else {
+            row.fail(nil, "an event-roles table needs event, actor and role")
+            return
+        }
+        var eventColumn: String?
+        var eventID: String?
+        for c in eventRef.value.columns {
+            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            if records.has(t, in: .events) { eventColumn = c; eventID = t; break }
+        }
+        guard let eventID, let index = records.index[3][eventID] else {
+            row.fail(eventRef.value.columns.first, "names no event of this import")
+            return
+        }
+        var actorName: String?
+        for c in actorRef.value.columns where c != eventColumn {
+            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            if !t.isEmpty { actorName = t; break }
+        }
+        var made: [ImportRecords.Record] = []
+        guard let actorName, let actorID = actor(actorName, actorRef, &row, made: &made) else {
+            if row.problems.isEmpty { row.fail(actorRef.value.columns.first, "names no actor") }
+            return
+        }
+        guard row.problems.isEmpty else { return }
+        commit(made)
+        var record = records.sections[3][index]
+        if case var .ids(ids)? = record[role] {
+            if !ids.contains(actorID) { ids.append(actorID) }
+            record.set(role, .ids(ids))
+        } else {
+            let at = record.fields.firstIndex { $0.0 == "sources" || !["kind", "date", "start", "end", "title", "description"].contains($0.0) } ?? record.fields.count
+            record.fields.insert((role, .ids([actorID])), at: at)
+        }
+        records.sections[3][index] = record
+    }
+
+    // MARK: Tracing the loader's problems back to rows
+
+    /// The row (and column) behind a diagnostic on the imported document.
+    func trace(_ diagnostic: Diagnostic, lines: [(ImportRecords.Section, Int)?]) -> (diagnostic: Diagnostic, origin: Origin?) {
+        guard diagnostic.location.file == Self.documentName, diagnostic.location.line >= 1, diagnostic.location.line <= lines.count,
+              let (section, index) = lines[diagnostic.location.line - 1] else { return (diagnostic, nil) }
+        let record = records.sections[section.rawValue][index]
+        let origin = record.origin
+        let input = inputs[Int(origin.file)]
+        // The field the loader points at: the last key before its column on the record's line.
+        var key = Self.key(in: records, section: section, record: record, column: diagnostic.location.column)
+        // A message about a role names it.
+        if let role = diagnostic.message.firstMatch(of: /role '([^']+)'/) { key = String(role.1) }
+        let spec = mapping.tables[Int(origin.table)]
+        var column: String?
+        if let key { column = Self.column(of: key, in: spec) }
+        var location = SourceLocation(file: input.name, line: Int(origin.line), column: 1)
+        if let column, let table = RowTable(input: input, file: origin.file), let cell = table.location(ofColumn: column, onRowAt: Int(origin.line)) {
+            location = cell
+        }
+        let prefix = column.map { "column '\($0)': " } ?? ""
+        return (Diagnostic(location, prefix + diagnostic.message, severity: diagnostic.severity), origin)
+    }
+
+    /// The column a record field comes from.
+    static func column(of key: String, in spec: ImportMapping.Table) -> String? {
+        if let v = spec.fields.first(where: { $0.0 == key }) { return v.1.columns.first }
+        let dateKey = key == "start" ? "date" : key
+        if let d = spec.dates.first(where: { $0.0 == key || $0.0 == dateKey }) { return d.1.columns.first }
+        if let r = spec.roles.first(where: { $0.0 == key }) { return r.1.value.columns.first }
+        if let r = spec.references.first(where: { $0.0 == key }) { return r.1.value.columns.first }
+        if key == "sources" || key == "source" {
+            if let c = spec.source?.id.columns.first { return c }
+            return spec.evidence?.source?.columns.first
+        }
+        if key == "quote" { return spec.evidence?.quote?.columns.first }
+        return spec.otherColumnsAreRoles != nil ? key : nil
+    }
+
+    static func key(in records: ImportRecords, section: ImportRecords.Section, record: ImportRecords.Record, column: Int) -> String? {
+        var bytes: [UInt8] = []
+        if !section.isList {
+            JSONBytes.string(record.id, into: &bytes)
+            bytes.append(0x3A)
+        }
+        ImportRecords.json(record, into: &bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let prefix = String(text.prefix(max(column - 1, 0) + 1))
+        let matches = prefix.matches(of: /"([A-Za-z_][A-Za-z0-9_-]*)":/)
+        // The record's own id key at column 1 is not a field.
+        return matches.last.flatMap { m in m.range.lowerBound == prefix.startIndex && !section.isList ? nil : String(m.1) }
+    }
+}
