@@ -11,7 +11,7 @@ enum TemporalGraphs {
     static let firstDay = PartialDate.dayNumber(year: 2025, month: 1, day: 15)
     static let lastDay = PartialDate.dayNumber(year: 2025, month: 4, day: 15)
 
-    static func make(seed: UInt64, actors: Int = 6, events: Int = 8, relations: Int = 3, reviews: Int = 1,
+    static func make(seed: UInt64, actors: Int = 6, events: Int = 7, relations: Int = 3, reviews: Int = 1,
                      lifespans: Bool = true) -> GraphView {
         var rng = SeededGenerator(seed: seed)
         func day() -> PartialDate {
@@ -254,9 +254,23 @@ struct TemporalBruteForce {
 
     func links(_ path: [String]) -> [String] { path.filter(base.isLink) }
 
-    /// Every simple path from `a` to `b` that respects the rule, with its values.
-    func feasiblePaths(from a: String, to b: String, elapsed: Bool = false) -> [(path: [String], values: Values)] {
-        base.allSimplePaths(from: a, to: b, maxLength: 20).compactMap { path in values(links(path), elapsed: elapsed).map { (path, $0) } }
+    /// Every simple path from `a` to `b` that respects the rule, with its values (the simple
+    /// paths themselves from `cache`, which the rules of one graph share).
+    func feasiblePaths(from a: String, to b: String, elapsed: Bool = false, cache: SimplePathCache) -> [(path: [String], values: Values)] {
+        cache.paths(from: a, to: b, in: base).compactMap { path in values(links(path), elapsed: elapsed).map { (path, $0) } }
+    }
+}
+
+/// The simple paths between two actors of one graph, enumerated once.
+final class SimplePathCache {
+    private var paths: [String: [[String]]] = [:]
+
+    func paths(from a: String, to b: String, in brute: BruteForce) -> [[String]] {
+        let key = a + ">" + b
+        if let known = paths[key] { return known }
+        let found = brute.allSimplePaths(from: a, to: b, maxLength: 20)
+        paths[key] = found
+        return found
     }
 }
 

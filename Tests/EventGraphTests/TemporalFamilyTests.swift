@@ -40,13 +40,13 @@ struct TemporalFamilyTests {
         }
     }
 
-    func check(seed: UInt64, rule: TemporalRule, objective: TemporalObjective) {
+    func check(seed: UInt64, rule: TemporalRule, objective: TemporalObjective, cache: SimplePathCache) {
         let graph = TemporalGraphs.make(seed: seed)
         let brute = TemporalBruteForce(graph: graph, rule: rule)
         let links = graph.links
         let search = PathSearch(view: LinkView(graph: links))
         for (a, b) in pairs(graph, seed: seed) {
-            let feasible = brute.feasiblePaths(from: a, to: b, elapsed: objective == .fastest)
+            let feasible = brute.feasiblePaths(from: a, to: b, elapsed: objective == .fastest, cache: cache)
             let found = search.temporalPath(from: links.node(a)!, to: links.node(b)!, rule: rule, objective: objective)
             let optimum = feasible.map { key($0.values, objective, links: brute.links($0.path).count) }.min()
             guard let found else {
@@ -83,28 +83,33 @@ struct TemporalFamilyTests {
 
     @Test("fewest links: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func fewestLinks(seed: UInt64) {
-        for rule in Self.rules { check(seed: seed, rule: rule, objective: .fewestLinks) }
+        let cache = SimplePathCache()
+        for rule in Self.rules { check(seed: seed, rule: rule, objective: .fewestLinks, cache: cache) }
     }
 
     @Test("earliest arrival: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func earliestArrival(seed: UInt64) {
-        for rule in Self.rules { check(seed: seed, rule: rule, objective: .earliestArrival) }
+        let cache = SimplePathCache()
+        for rule in Self.rules { check(seed: seed, rule: rule, objective: .earliestArrival, cache: cache) }
     }
 
     @Test("latest departure: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func latestDeparture(seed: UInt64) {
-        for rule in Self.rules { check(seed: seed, rule: rule, objective: .latestDeparture) }
+        let cache = SimplePathCache()
+        for rule in Self.rules { check(seed: seed, rule: rule, objective: .latestDeparture, cache: cache) }
     }
 
     @Test("fastest: 16 graphs × 5 pairs × 5 rules; exact without a gap limit, sound with one", arguments: seeds)
     func fastest(seed: UInt64) {
-        for rule in Self.rules { check(seed: seed, rule: rule, objective: .fastest) }
+        let cache = SimplePathCache()
+        for rule in Self.rules { check(seed: seed, rule: rule, objective: .fastest, cache: cache) }
     }
 
     @Test("reach, forward and reverse: 16 graphs × 3 origins × 5 rules × 2 directions, every actor compared", arguments: seeds)
     func reach(seed: UInt64) {
         let graph = TemporalGraphs.make(seed: seed)
         let links = graph.links
+        let cache = SimplePathCache()
         for rule in Self.rules {
             let brute = TemporalBruteForce(graph: graph, rule: rule)
             for reverse in [false, true] {
@@ -114,7 +119,8 @@ struct TemporalFamilyTests {
                     for item in answer.reached { byActor[links.id(item.actor)] = item }
                     #expect(byActor.count == answer.reached.count, "an actor listed twice")
                     for actor in graph.actors where actor.id != origin {
-                        let feasible = reverse ? brute.feasiblePaths(from: actor.id, to: origin) : brute.feasiblePaths(from: origin, to: actor.id)
+                        let feasible = reverse ? brute.feasiblePaths(from: actor.id, to: origin, cache: cache)
+                            : brute.feasiblePaths(from: origin, to: actor.id, cache: cache)
                         let best = reverse ? feasible.map(\.values.departure).max() : feasible.map(\.values.arrival).min()
                         guard let item = byActor[actor.id] else {
                             if rule.maxGap == nil { #expect(best == nil, "\(origin) \(reverse ? "←" : "→") \(actor.id) seed \(seed): missed") }
