@@ -120,7 +120,7 @@ public struct FtMImporter: Sendable {
                 let aliases = Array(names.dropFirst()) + take("alias") + take("previousName") + take("weakAlias")
                 if !aliases.isEmpty { record.set("aliases", .list(aliases)) }
                 // The country: FtM's `country`, else (kept as it is, and marked derived) the jurisdiction or nationality.
-                var countries = take("country")
+                let countries = take("country")
                 if countries.isEmpty, let other = props["jurisdiction"] ?? props["nationality"], let first = other.first, first.count == 2 {
                     record.set("country", .text(first.uppercased()))
                     keep["eventgraph:country"] = "derived"
