@@ -41,4 +41,23 @@ struct OverviewTests {
         #expect(overview.view.actors.map(\.id) == ["hub", "s0", "s1"])
         #expect(!overview.view.events.map(\.id).contains("trio"), "the trio names s2, which is left out")
     }
+
+    @Test("a theme chart's axis leaves off a few events far before the rest and says so; a --from window keeps them")
+    func themeAxisOutliers() throws {
+        var events: [Event] = (1...24).map { i in
+            Event(id: "e\(i)", kind: "meeting", date: .on(PartialDate(year: 2025, month: (i % 12) + 1)!), title: "m\(i)",
+                  roles: [RoleBinding(role: "participants", ids: ["a", "b"])])
+        }
+        events.append(Event(id: "old", kind: "meeting", date: .on(PartialDate(year: 1987)!), title: "long ago",
+                            roles: [RoleBinding(role: "participants", ids: ["a", "b"])]))
+        let graph = GraphView(actors: [Actor(id: "a", kind: "company", name: "A"), Actor(id: "b", kind: "company", name: "B")],
+                              events: events)
+        let layout = ThemeLineLayout(graph: graph)
+        #expect(layout.eventsBeforeAxis == 1)
+        #expect(layout.startDay == PartialDate.dayNumber(year: 2025, month: 1, day: 1))
+        #expect(!layout.events.map(\.id).contains("old"))
+        #expect(ThemeLineDiagram(graph: graph).document.text.contains("1 event long before the rest (before 2025-01-01) left off the axis"))
+        let windowed = ThemeLineLayout(graph: graph, window: DayInterval(first: PartialDate.dayNumber(year: 1987, month: 1, day: 1), last: Int.max))
+        #expect(windowed.eventsBeforeAxis == 0 && windowed.events.map(\.id).contains("old"))
+    }
 }

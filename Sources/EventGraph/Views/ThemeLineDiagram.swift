@@ -33,7 +33,8 @@ public struct ThemeLineDiagram: Sendable {
         let builder = DiagramBuilder(graph: graph, options: options)
         let legendLines = legendRows(layout, builder: builder)
         let legendHeight = options.legend && !legendLines.isEmpty ? Double(legendLines.count) * 17 + 12 : 0
-        let noteHeight: Double = layout.unlabelledEvents > 0 || layout.events.isEmpty ? 16 : 0
+        let noteHeight: Double = (layout.unlabelledEvents > 0 ? 16 : 0) + (layout.eventsBeforeAxis > 0 ? 16 : 0)
+            + (layout.events.isEmpty ? 16 : 0)
         let bands = periodBands(layout)
         let bandRows = (bands.map(\.band.row).max() ?? -1) + 1
         let bandsHeight = Double(bandRows) * Self.bandRowHeight + (bandRows > 0 ? 6 : 0)
@@ -142,15 +143,22 @@ public struct ThemeLineDiagram: Sendable {
                          align: "LEFT", fontSize: 8, tooltip: band.band.caption)
         }
         y += bandsHeight
-        // A note when labels are left out or nothing is drawn, then the legend.
-        if noteHeight > 0 {
-            let note = layout.events.isEmpty ? "No events of these actors in this period."
-                : "\(layout.unlabelledEvents) events: labels left out (more than \(configuration.maximumLabels)); hover a mark for its date and title."
+        // Notes: nothing drawn, events before the axis, labels left out; then the legend.
+        var notes: [String] = []
+        if layout.events.isEmpty { notes.append("No events of these actors in this period.") }
+        if layout.eventsBeforeAxis > 0, let start = layout.trimmedStart {
+            let day = DayInterval.isoDate(start)
+            notes.append("\(layout.eventsBeforeAxis) event\(layout.eventsBeforeAxis == 1 ? "" : "s") long before the rest (before \(day)) left off the axis; --from YEAR draws from an earlier date.")
+        }
+        if layout.unlabelledEvents > 0 {
+            notes.append("\(layout.unlabelledEvents) events: labels left out (more than \(configuration.maximumLabels)); hover a mark for its date and title.")
+        }
+        for (i, note) in notes.enumerated() {
             let width = TextMetrics.width(note, fontSize: 9) + 6
-            emitter.text("note", "<I>" + DOTDocument.htmlEscape(note) + "</I>",
+            emitter.text(i == 0 ? "note" : "note-\(i + 1)", "<I>" + DOTDocument.htmlEscape(note) + "</I>",
                          box: ThemeLineLayout.Box(minX: layout.axisLeft, minY: y, maxX: layout.axisLeft + width, maxY: y + 12),
                          align: "LEFT", fontSize: 9, tooltip: note)
-            y += noteHeight
+            y += 16
         }
         if legendHeight > 0 {
             let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"

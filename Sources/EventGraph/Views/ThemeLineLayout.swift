@@ -153,6 +153,11 @@ public struct ThemeLineLayout: Sendable {
     public let events: [Event]
     /// Events drawn without a label because there are more than ``Configuration/maximumLabels``.
     public let unlabelledEvents: Int
+    /// Without a window: events left off the axis because they lie far before the rest (a few
+    /// outliers would stretch the axis over decades), and the first day of the axis that
+    /// leaves them off; a note on the chart says so.
+    public let eventsBeforeAxis: Int
+    public let trimmedStart: Int?
     /// The first day on the axis and the day after the last.
     public let startDay: Int
     public let endDay: Int
@@ -198,6 +203,23 @@ public struct ThemeLineLayout: Sendable {
             }
             if !onLanes.isEmpty { drawn.append((event, onLanes.sorted())) }
         }
+        // Outliers: when at most one event in twenty starts long before the rest (more than
+        // two years, and more than the rest of the axis), the axis starts with the rest; events
+        // wholly before it are counted for the note, longer ones are clipped like a window's.
+        var trimmedStart: Int?
+        var eventsBeforeAxis = 0
+        if window?.first ?? Int.min == Int.min, drawn.count >= 20 {
+            let firsts = drawn.map(\.event.date.interval.first).sorted()
+            let lastDay = drawn.map(\.event.date.interval.last).max()!
+            let candidate = firsts[drawn.count / 20]
+            if candidate - firsts[0] > 730 && candidate - firsts[0] > lastDay - candidate {
+                trimmedStart = candidate
+                eventsBeforeAxis = drawn.count { $0.event.date.interval.last < candidate }
+                drawn.removeAll { $0.event.date.interval.last < candidate }
+            }
+        }
+        self.trimmedStart = trimmedStart
+        self.eventsBeforeAxis = eventsBeforeAxis
         events = drawn.map(\.event)
 
         // The axis: whole months from the first to the last drawn day.
@@ -207,6 +229,7 @@ public struct ThemeLineLayout: Sendable {
             if window.first != Int.min { first = window.first }
             if window.last != Int.max { last = window.last }
         }
+        if let trimmedStart { first = trimmedStart }
         if last < first { last = first }
         let startCivil = PartialDate.civil(fromDayNumber: first), endCivil = PartialDate.civil(fromDayNumber: last)
         startDay = PartialDate.dayNumber(year: startCivil.year, month: startCivil.month, day: 1)
