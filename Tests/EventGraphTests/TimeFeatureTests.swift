@@ -209,6 +209,20 @@ struct TimeFeatureTests {
         #expect(open == ["g.yaml:18:12: error: the relative date of event 'e-a' is open-ended (no latest day): add 'within:', another 'after:'/'before:' event, or a 'date:'"])
     }
 
+    @Test("a long chain of relative dates written backwards settles in one sweep, with every day right")
+    func longChainBackwards() throws {
+        let n = 3000
+        var text = Self.header + "events:\n"
+        for i in 0..<(n - 1) { text += Self.event("e\(i)", "after: e\(i + 1)\nwithin: 1d") }
+        text += Self.event("e\(n - 1)", "date: 2025-01-01")
+        let graph = try Self.load(text)
+        let base = PartialDate.dayNumber(year: 2025, month: 1, day: 1)
+        for i in [0, 1, n / 2, n - 2] {
+            let interval = try #require(graph.event("e\(i)")).date.interval
+            #expect(interval.first == base && interval.last == base + (n - 1 - i), "e\(i)")
+        }
+    }
+
     /// Brute force: every assignment of days to the events within a window, keeping those that
     /// meet every constraint; the range of each relative event's days over them.
     struct Case {

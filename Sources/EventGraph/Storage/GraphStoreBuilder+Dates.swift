@@ -50,11 +50,13 @@ extension GraphStoreBuilder {
         // (its first and its last day) for a span: "after" a span counts from its end,
         // "before" it from its start.
         var variable: [Int: Int] = [:]  // key: row * 2 + (1 for a span's end)
+        // The note of each relatively dated row (one look-up, not a scan per use).
+        let noteOfRow = Dictionary(relativeNotes.enumerated().map { ($1.row, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Int] = []
         var constraints: [Constraint] = []
         func variableOf(_ row: Int, end: Bool = false) -> Int {
             let isSpan: Bool
-            if case .span = events.date(row), !relativeNotes.contains(where: { $0.row == row }) { isSpan = true } else { isSpan = false }
+            if case .span = events.date(row), noteOfRow[row] == nil { isSpan = true } else { isSpan = false }
             let key = row * 2 + (isSpan && end ? 1 : 0)
             if let v = variable[key] { return v }
             variable[key] = rows.count
@@ -145,24 +147,46 @@ extension GraphStoreBuilder {
         var loFrom = [Int](repeating: -1, count: n), hiFrom = [Int](repeating: -1, count: n)
         for v in 0..<n {
             let row = rows[v]
-            var own: DayInterval? = carries.contains(v) ? relativeNotes.first { $0.row == row }?.given : events.date(row).interval
+            var own: DayInterval? = carries.contains(v) ? noteOfRow[row].flatMap { relativeNotes[$0].given } : events.date(row).interval
             if let isEnd = spanEnds[v], case let .span(start, end) = events.date(row) { own = isEnd ? end.interval : start.interval }
             if let own { lo[v] = own.first; hi[v] = own.last }
         }
         func plus(_ x: Int, _ d: Int) -> Int { x == Int.min || x == Int.max ? x : x + d }
-        var changed = true
-        var pass = 0
-        while changed && pass <= n + 1 {
-            changed = false
-            pass += 1
-            for c in constraints {
+        // A work list (each variable whose bound moved looks at its constraints again), so a
+        // chain settles in one sweep whatever order it was written in; bounded all the same.
+        var incident = [[Int]](repeating: [], count: n)
+        for (i, c) in constraints.enumerated() {
+            incident[c.later].append(i)
+            incident[c.earlier].append(i)
+        }
+        var queue = Array(0..<n)
+        var queued = [Bool](repeating: true, count: n)
+        var head = 0
+        var steps = 0
+        let maxSteps = 64 * (n + constraints.count) + 100_000
+        func moved(_ v: Int) {
+            if !queued[v] { queued[v] = true; queue.append(v) }
+        }
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            queued[v] = false
+            if head > 4096 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+            for i in incident[v] {
+                steps += 1
+                let c = constraints[i]
                 // later ≥ earlier
-                if lo[c.earlier] > lo[c.later] { lo[c.later] = lo[c.earlier]; loFrom[c.later] = c.earlier; changed = true }
-                if hi[c.later] < hi[c.earlier] { hi[c.earlier] = hi[c.later]; hiFrom[c.earlier] = c.later; changed = true }
+                if lo[c.earlier] > lo[c.later] { lo[c.later] = lo[c.earlier]; loFrom[c.later] = c.earlier; moved(c.later) }
+                if hi[c.later] < hi[c.earlier] { hi[c.earlier] = hi[c.later]; hiFrom[c.earlier] = c.later; moved(c.earlier) }
                 guard let w = c.within else { continue }
                 // later ≤ earlier + w
-                if plus(hi[c.earlier], w) < hi[c.later] { hi[c.later] = plus(hi[c.earlier], w); hiFrom[c.later] = c.earlier; changed = true }
-                if plus(lo[c.later], -w) > lo[c.earlier] { lo[c.earlier] = plus(lo[c.later], -w); loFrom[c.earlier] = c.later; changed = true }
+                if plus(hi[c.earlier], w) < hi[c.later] { hi[c.later] = plus(hi[c.earlier], w); hiFrom[c.later] = c.earlier; moved(c.later) }
+                if plus(lo[c.later], -w) > lo[c.earlier] { lo[c.earlier] = plus(lo[c.later], -w); loFrom[c.earlier] = c.later; moved(c.earlier) }
+            }
+            if steps > maxSteps {
+                let anchor = relativeNotes[0]
+                return [Diagnostic(place(anchor.references.first?.mark ?? PackedLocation(raw: 0)),
+                                   "the relative dates need more than \(maxSteps) steps to resolve; split long chains of 'after'/'before' with dates")]
             }
         }
         func chain(_ v: Int, _ from: [Int]) -> [Int] {
@@ -174,7 +198,7 @@ extension GraphStoreBuilder {
         func day(_ d: Int) -> String { DayInterval.isoDate(d) }
         for v in 0..<n where lo[v] > hi[v] {
             let early = chain(v, loFrom), late = chain(v, hiFrom)
-            let anchor = relativeNotes.first { $0.row == rows[v] } ?? relativeNotes.first { carries.contains(variable[$0.row * 2]!) && (early + late).contains(variable[$0.row * 2]!) }!
+            let anchor = noteOfRow[rows[v]].map { relativeNotes[$0] } ?? relativeNotes.first { carries.contains(variable[$0.row * 2]!) && (early + late).contains(variable[$0.row * 2]!) }!
             let earlyNames = early.reversed().map { "'\(eventID(rows[$0]))'" }.joined(separator: " → ")
             let lateNames = late.map { "'\(eventID(rows[$0]))'" }.joined(separator: " → ")
             diagnostics.append(Diagnostic(place(anchor.references.first?.mark ?? PackedLocation(raw: 0)),
