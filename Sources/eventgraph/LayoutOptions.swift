@@ -20,6 +20,14 @@ struct LayoutOptions: ParsableArguments {
         try limit(document, layout: layout) { try document.render(layout: layout, format: format) }
     }
 
+    /// A diagram in a command's output format (`dot`, `svg`, `png` or `pdf`): its DOT text, or
+    /// drawn through Graphviz within the time limit, with Graphviz's warnings as `graphviz: …`.
+    func output(of document: DOTDocument, format: String, layout: GraphvizLayout) throws -> (bytes: [UInt8], warnings: [String]) {
+        guard format != "dot" else { return (Array(document.text.utf8), []) }
+        let result = try render(document, layout: layout, format: GraphvizFormat(rawValue: format)!)
+        return (result.bytes, result.warnings.map { "graphviz: \($0)" })
+    }
+
     /// Runs `work` (a Graphviz layout of `document`) on another thread and waits at most
     /// ``layoutTimeout`` seconds; after two seconds it says what it is placing.
     func limit<T: Sendable>(_ document: DOTDocument, layout: GraphvizLayout, _ work: @escaping @Sendable () throws -> T) throws -> T {

@@ -59,13 +59,7 @@ struct Neighbors: ParsableCommand {
         case .json: bytes = Array(EgoReport(network: network, ego: ego, language: lang).json.text.utf8)
         case .dot, .svg, .png, .pdf:
             let document = PathDiagram(ego: ego, network: network, options: DiagramOptions(language: lang)).document
-            if format == .dot {
-                bytes = Array(document.text.utf8)
-            } else {
-                let result = try layoutLimit.render(document, layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
-                bytes = result.bytes
-                warnings = result.warnings.map { "graphviz: \($0)" }
-            }
+            (bytes, warnings) = try layoutLimit.output(of: document, format: format.rawValue, layout: layout.layout)
         }
         try out.write(bytes, inputs: input.graph, what: "neighbors", summary: "\(ego.actors.count) actors, \(ego.links.count) links")
         if ego.truncated && format != .text { warnings.append("stopped at --limit \(limit) actors: more lie within \(depth) links") }

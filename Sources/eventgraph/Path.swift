@@ -145,13 +145,7 @@ struct Path: ParsableCommand {
         case .dot, .svg, .png, .pdf:
             let document = PathDiagram(answer: answer, network: network, context: context,
                                        options: DiagramOptions(language: lang)).document
-            if format == .dot {
-                bytes = Array(document.text.utf8)
-            } else {
-                let result = try layoutLimit.render(document, layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
-                bytes = result.bytes
-                warnings = result.warnings.map { "graphviz: \($0)" }
-            }
+            (bytes, warnings) = try layoutLimit.output(of: document, format: format.rawValue, layout: layout.layout)
         }
         try out.write(bytes, inputs: input.graph, what: "path", summary: "\(answer.paths.count) path\(answer.paths.count == 1 ? "" : "s")")
         if answer.truncated && (format != .text && format != .markdown || out.file != nil) {

@@ -75,13 +75,7 @@ struct Reach: ParsableCommand {
         case .json: bytes = Array(ReachReport(network: network, answer: answer, language: lang).json.text.utf8)
         case .dot, .svg, .png, .pdf:
             let document = PathDiagram(reach: answer, network: network, options: DiagramOptions(language: lang)).document
-            if format == .dot {
-                bytes = Array(document.text.utf8)
-            } else {
-                let result = try layoutLimit.render(document, layout: layout.layout, format: GraphvizFormat(rawValue: format.rawValue)!)
-                bytes = result.bytes
-                warnings = result.warnings.map { "graphviz: \($0)" }
-            }
+            (bytes, warnings) = try layoutLimit.output(of: document, format: format.rawValue, layout: layout.layout)
         }
         let count = answer.reached.count
         try out.write(bytes, inputs: input.graph, what: "reach", summary: "\(count) actor\(count == 1 ? "" : "s") reached")
