@@ -119,11 +119,17 @@ struct GraphValidator {
         }
     }
 
-    private mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at keyNode: Int32, _ reader: RecordReader) -> Bool {
+    /// Whether `id` has the id syntax, reporting it at `keyNode` when not.
+    private func isValidID(_ id: String, at keyNode: Int32, _ reader: RecordReader) -> Bool {
         guard Identifier.isValid(id) else {
             reader.error(keyNode, "invalid id '\(id)': \(Identifier.rule)")
             return false
         }
+        return true
+    }
+
+    private mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at keyNode: Int32, _ reader: RecordReader) -> Bool {
+        guard isValidID(id, at: keyNode, reader) else { return false }
         if let first = builder.define(id, as: category, at: reader.packed(keyNode)) {
             reader.error(keyNode, "id '\(id)' is defined twice: here and at \(first.location(files: files))")
             return false
@@ -158,10 +164,7 @@ struct GraphValidator {
                 actors.append((actor, reader.packed(node)))
             }
         }
-        guard Identifier.isValid(id) else {
-            reader.error(keyNode, "invalid id '\(id)': \(Identifier.rule)")
-            return
-        }
+        guard isValidID(id, at: keyNode, reader) else { return }
         if let first = builder.definePeriod(id, at: reader.packed(keyNode)) {
             reader.error(keyNode, "period '\(id)' is defined twice: here and at \(first.location(files: files))")
             return
