@@ -35,13 +35,12 @@ struct Export: ParsableCommand {
         if let ftm = exporter as? FtMExporter {
             for sentence in ftm.leftOut(filtered) { FileHandle.standardError.write(Data("note: \(sentence)\n".utf8)) }
         }
-        switch exporter.export(filtered) {
-        case let .file(text):
-            try out.write(text: text, inputs: input.graph, what: "export", summary: filtered.summary)
-        case let .folder(files):
+        if format.writesFolder {
             guard let output = out.file else { return }
-            try OutputFolder.write(files, to: output, inputs: input.graph)
-            print("wrote \(files.map(\.name).joined(separator: ", ")) into \(output) (\(format.rawValue)): \(filtered.summary)")
+            let names = try OutputFolder.write(to: output, inputs: input.graph) { exporter.write(filtered, to: $0) }
+            print("wrote \(names.joined(separator: ", ")) into \(output) (\(format.rawValue)): \(filtered.summary)")
+        } else {
+            try out.write(inputs: input.graph, what: "export", summary: filtered.summary) { exporter.write(filtered, to: $0) }
         }
     }
 }

@@ -64,15 +64,20 @@ struct OutputOptions<Format: OutputFormat>: ParsableArguments {
         if file == nil && format.isBinary && isatty(STDOUT_FILENO) != 0 {
             throw CommandFailure(message: "refusing to write \(format.rawValue.uppercased()) to a terminal: give -o FILE, or redirect standard output to a file")
         }
-        try OutputFile.write(bytes, to: file, inputs: inputs)
-        report(format, bytes.count, what, summary)
+        try write(inputs: inputs, what: what, summary: summary) { $0.write(bytes) }
     }
 
     /// Writes text (no copy of it is made).
     func write(text: String, inputs: [String], what: String, summary: String) throws {
+        try write(inputs: inputs, what: what, summary: summary) { $0.write(text) }
+    }
+
+    /// Streams an output as it is made (``OutputFile/write(to:inputs:_:)``): nothing is
+    /// left at `-o` unless all of it was written.
+    func write(inputs: [String], what: String, summary: String, _ write: (ExportSink) -> Void) throws {
         let format = try resolvedFormat()
-        try OutputFile.write(text: text, to: file, inputs: inputs)
-        report(format, text.utf8.count, what, summary)
+        let count = try OutputFile.write(to: file, inputs: inputs, write)
+        report(format, count, what, summary)
     }
 
     private func report(_ format: Format, _ count: Int, _ what: String, _ summary: String) {

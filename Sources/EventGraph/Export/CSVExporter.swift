@@ -6,25 +6,33 @@ public struct CSVExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    public func write(_ graph: GraphView, to output: ExportSink) {
         typealias L = SpreadsheetLayout
-        let graphSheet = CSVWriter.document(header: L.graphColumns, rows: [[graph.title ?? "", graph.description ?? ""]])
-        let sources = CSVWriter.document(header: L.sourceColumns, rows: graph.sources.map { s in
-            [s.id, s.title, s.publisher ?? "", s.author ?? "", s.published?.description ?? "", s.url ?? "", s.language ?? "", s.file ?? ""]
-        })
+        let graphSheet = output.file(named: "graph.csv")
+        graphSheet.writeCSVRecord(L.graphColumns)
+        graphSheet.writeCSVRecord([graph.title ?? "", graph.description ?? ""])
+        let sources = output.file(named: "sources.csv")
+        sources.writeCSVRecord(L.sourceColumns)
+        for s in graph.sources {
+            sources.writeCSVRecord([s.id, s.title, s.publisher ?? "", s.author ?? "", s.published?.description ?? "", s.url ?? "",
+                                    s.language ?? "", s.file ?? ""])
+        }
         // Per-language name columns, in order of first use.
         var languages: [String] = []
         for actor in graph.actors {
             for name in actor.names where !languages.contains(name.language) { languages.append(name.language) }
         }
-        let actors = CSVWriter.document(
-            header: L.actorColumnsBeforeNames + languages.map { L.namePrefix + $0 } + L.actorColumnsAfterNames,
-            rows: graph.actors.map { a in
-                [a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
-                    + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)]
-            })
+        let actors = output.file(named: "actors.csv")
+        actors.writeCSVRecord(L.actorColumnsBeforeNames + languages.map { L.namePrefix + $0 } + L.actorColumnsAfterNames)
+        for a in graph.actors {
+            actors.writeCSVRecord([a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
+                                  + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)])
+        }
         // Role columns: the roles used, in schema order.
-        let used = Set(graph.events.flatMap { $0.roles.map(\.role) })
+        var used = Set<String>()
+        for event in graph.events {
+            for binding in event.roles { used.insert(binding.role) }
+        }
         var roles: [String] = []
         for kind in graph.schema.eventKindOrder {
             for role in graph.schema.eventKinds[kind]?.roles ?? [] where used.contains(role.name) && !roles.contains(role.name) {
@@ -33,7 +41,8 @@ public struct CSVExporter: GraphExporter {
         }
         for role in used.sorted() where !roles.contains(role) { roles.append(role) }
         let eventHeader = L.eventColumnsBeforeRoles + roles.map(L.roleColumn) + L.eventColumnsAfterRoles + L.evidenceColumns
-        var eventRows: [[String]] = []
+        let events = output.file(named: "events.csv")
+        events.writeCSVRecord(eventHeader)
         for event in graph.events {
             let (date, end): (String, String) = switch event.date {
             case let .on(d): (d.description, "")
@@ -44,31 +53,24 @@ public struct CSVExporter: GraphExporter {
             row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
                     event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
                     event.dateNote ?? "", event.dateSource ?? "", L.joinList(event.tags)]
-            eventRows += Self.withEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count)
+            Self.writeWithEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count, to: events)
         }
-        var relationRows: [[String]] = []
+        let relations = output.file(named: "relations.csv")
+        relations.writeCSVRecord(L.relationColumns + L.evidenceColumns)
         for relation in graph.relations {
             let row = [relation.id, relation.kind, relation.from, relation.to, relation.role ?? "",
                        relation.since?.description ?? "", relation.until?.description ?? ""]
-            relationRows += Self.withEvidence(row, id: relation.id, evidence: relation.sources,
-                                              width: L.relationColumns.count + L.evidenceColumns.count)
+            Self.writeWithEvidence(row, id: relation.id, evidence: relation.sources,
+                                   width: L.relationColumns.count + L.evidenceColumns.count, to: relations)
         }
-        return .folder([
-            ExportFile(name: "graph.csv", text: graphSheet),
-            ExportFile(name: "sources.csv", text: sources),
-            ExportFile(name: "actors.csv", text: actors),
-            ExportFile(name: "events.csv", text: CSVWriter.document(header: eventHeader, rows: eventRows)),
-            ExportFile(name: "relations.csv", text: CSVWriter.document(header: L.relationColumns + L.evidenceColumns, rows: relationRows)),
-        ])
     }
 
-    /// The record's row with its first piece of evidence, then one continuation row per further piece.
-    static func withEvidence(_ row: [String], id: String, evidence: [Evidence], width: Int) -> [[String]] {
+    /// Writes the record's row with its first piece of evidence, then one continuation row per further piece.
+    static func writeWithEvidence(_ row: [String], id: String, evidence: [Evidence], width: Int, to out: ExportSink) {
         func cells(_ e: Evidence?) -> [String] { [e?.source ?? "", e?.quote ?? "", e?.note ?? ""] }
-        var rows = [row + cells(evidence.first)]
+        out.writeCSVRecord(row + cells(evidence.first))
         for more in evidence.dropFirst() {
-            rows.append([id] + Array(repeating: "", count: width - 4) + cells(more))
+            out.writeCSVRecord([id] + Array(repeating: "", count: width - 4) + cells(more))
         }
-        return rows
     }
 }

@@ -33,3 +33,56 @@ public struct CSVWriter: Sendable {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+extension ExportSink {
+    /// Writes one CSV record (fields as ``CSVWriter/field(_:)``, then CRLF).
+    func writeCSVRecord(_ fields: [String]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            writeCSVField(field)
+        }
+        buffer.append(contentsOf: [13, 10])
+        didAppend()
+    }
+
+    /// Writes one field exactly as ``CSVWriter/field(_:)`` makes it, without making a String:
+    /// byte by byte for ASCII text (where bytes and characters are the same), through
+    /// ``CSVWriter/field(_:)`` itself otherwise (its tests for commas, quotes and edge spaces
+    /// look at whole characters).
+    func writeCSVField(_ raw: String) {
+        var raw = raw
+        let done = raw.withUTF8 { bytes -> Bool in
+            var quotes = false
+            var marks = 0
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 { quotes = true }
+            }
+            // A formula mark: decided by SpreadsheetCell's own rule, asked only when the first
+            // character after any `'`s is one that starts a formula.
+            while marks < bytes.count && bytes[marks] == UInt8(ascii: "'") { marks += 1 }
+            var mark = false
+            if marks < bytes.count, SpreadsheetCell.formulaStarts.contains(Unicode.Scalar(bytes[marks])) {
+                mark = SpreadsheetCell.needsMark(String(decoding: bytes, as: UTF8.self))
+            }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+            if let first = bytes.first, let last = bytes.last, (!mark && isSpace(first)) || isSpace(last) { quotes = true }
+            if quotes { buffer.append(UInt8(ascii: "\"")) }
+            if mark { buffer.append(UInt8(ascii: "'")) }
+            if quotes {
+                var run = 0
+                for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...i]))
+                    buffer.append(UInt8(ascii: "\""))
+                    run = i + 1
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+                buffer.append(UInt8(ascii: "\""))
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
+            return true
+        }
+        if !done { write(CSVWriter.field(raw)) }
+    }
+}

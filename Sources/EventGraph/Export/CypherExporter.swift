@@ -65,7 +65,10 @@ public struct CypherExporter: GraphExporter {
         static func list(_ items: [String]) -> Value? { items.isEmpty ? nil : .strings(items) }
     }
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         var lines: [String] = []
         lines.append("// EventGraph export\(graph.title.map { ": \(String($0.map { $0.isNewline || $0.unicodeScalars.contains { $0.value < 0x20 } ? " " : $0 }))" } ?? "") — \(graph.summary).")
         lines.append("// Run with `cypher-shell -f FILE` or paste into Neo4j Browser, on an empty database.")

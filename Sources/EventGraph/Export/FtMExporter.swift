@@ -13,7 +13,10 @@ public struct FtMExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         .file(entities(graph).lines.map { $0 + "\n" }.joined())
     }
 

@@ -13,43 +13,69 @@ public struct GEXFExporter: GraphExporter {
     private static let edgeAttributes = ["type", "kind", "role", "directed", "date", "since", "until", "claim", "sources", "evidence"]
     private static let types: [String: String] = ["approximate": "boolean", "directed": "boolean", "amount": "double"]
 
-    public func export(_ graph: GraphView) -> ExportOutput {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-        out += "  <meta>\n    <creator>EventGraph</creator>\n"
-        if let title = graph.title { out += "    <title>\(XMLText.escape(title, attribute: false))</title>\n" }
-        if let description = graph.description { out += "    <description>\(XMLText.escape(description, attribute: false))</description>\n" }
-        out += "  </meta>\n"
-        out += "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
+    public func write(_ graph: GraphView, to out: ExportSink) {
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.write("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        out.write("xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n")
+        out.write("  <meta>\n    <creator>EventGraph</creator>\n")
+        if let title = graph.title {
+            out.write("    <title>")
+            out.writeXML(title, attribute: false)
+            out.write("</title>\n")
+        }
+        if let description = graph.description {
+            out.write("    <description>")
+            out.writeXML(description, attribute: false)
+            out.write("</description>\n")
+        }
+        out.write("  </meta>\n")
+        out.write("  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n")
         for (domain, names) in [("node", Self.nodeAttributes), ("edge", Self.edgeAttributes)] {
-            out += "    <attributes class=\"\(domain)\" mode=\"static\">\n"
+            out.write("    <attributes class=\"\(domain)\" mode=\"static\">\n")
             for name in names {
-                out += "      <attribute id=\"\(name)\" title=\"\(name)\" type=\"\(Self.types[name] ?? "string")\"/>\n"
+                out.write("      <attribute id=\"\(name)\" title=\"\(name)\" type=\"\(Self.types[name] ?? "string")\"/>\n")
             }
-            out += "    </attributes>\n"
+            out.write("    </attributes>\n")
         }
         func values(_ pairs: [(String, String?)], indent: String) {
-            let present = pairs.compactMap { key, value in value.flatMap { $0.isEmpty ? nil : (key, $0) } }
-            guard !present.isEmpty else { return }
-            out += "\(indent)<attvalues>\n"
-            for (key, value) in present {
-                out += "\(indent)  <attvalue for=\"\(key)\" value=\"\(XMLText.escape(value))\"/>\n"
+            guard pairs.contains(where: { $0.1?.isEmpty == false }) else { return }
+            out.write(indent)
+            out.write("<attvalues>\n")
+            for case let (key, value?) in pairs where !value.isEmpty {
+                out.write(indent)
+                out.write("  <attvalue for=\"")
+                out.write(key)
+                out.write("\" value=\"")
+                out.writeXML(value)
+                out.write("\"/>\n")
             }
-            out += "\(indent)</attvalues>\n"
+            out.write(indent)
+            out.write("</attvalues>\n")
         }
-        out += "    <nodes>\n"
+        out.write("    <nodes>\n")
         for actor in graph.actors {
-            out += "      <node id=\"\(XMLText.escape(actor.id))\" label=\"\(XMLText.escape(actor.name))\">\n"
+            out.write("      <node id=\"")
+            out.writeXML(actor.id)
+            out.write("\" label=\"")
+            out.writeXML(actor.name)
+            out.write("\">\n")
             values([("type", "actor"), ("kind", actor.kind),
                     ("names", actor.names.map { "\($0.language): \($0.name)" }.joined(separator: "; ")),
                     ("aliases", actor.aliases.joined(separator: "; ")), ("country", actor.country),
                     ("description", actor.description), ("tags", actor.tags.joined(separator: "; "))], indent: "        ")
-            out += "      </node>\n"
+            out.write("      </node>\n")
         }
         for event in graph.events {
             let days = graph.isoInterval(of: event)
-            out += "      <node id=\"\(XMLText.escape(event.id))\" label=\"\(XMLText.escape(event.title))\" start=\"\(days.start)\" end=\"\(days.end)\">\n"
+            out.write("      <node id=\"")
+            out.writeXML(event.id)
+            out.write("\" label=\"")
+            out.writeXML(event.title)
+            out.write("\" start=\"")
+            out.write(days.start)
+            out.write("\" end=\"")
+            out.write(days.end)
+            out.write("\">\n")
             values([("type", "event"), ("kind", event.kind), ("description", event.description),
                     ("tags", event.tags.joined(separator: "; ")), ("date", event.date.description),
                     ("approximate", event.date.start.approximate ? "true" : "false"), ("claim", event.claim.rawValue),
@@ -58,37 +84,56 @@ public struct GEXFExporter: GraphExporter {
                     ("amount", event.amount.map { GraphView.amountValueText($0.value) }), ("currency", event.amount?.currency),
                     ("sources", GraphView.sourceIDs(event.sources).joined(separator: "; ")),
                     ("evidence", GraphView.evidenceJSONText(event.sources))], indent: "        ")
-            out += "      </node>\n"
+            out.write("      </node>\n")
         }
-        out += "    </nodes>\n    <edges>\n"
+        out.write("    </nodes>\n    <edges>\n")
         var number = 0
         for event in graph.events {
             let days = graph.isoInterval(of: event)
             for binding in event.roles {
                 for id in binding.ids {
                     number += 1
-                    out += "      <edge id=\"e\(number)\" source=\"\(XMLText.escape(event.id))\" target=\"\(XMLText.escape(id))\" label=\"\(XMLText.escape(binding.role))\" start=\"\(days.start)\" end=\"\(days.end)\">\n"
+                    out.write("      <edge id=\"e")
+                    out.write(number)
+                    out.write("\" source=\"")
+                    out.writeXML(event.id)
+                    out.write("\" target=\"")
+                    out.writeXML(id)
+                    out.write("\" label=\"")
+                    out.writeXML(binding.role)
+                    out.write("\" start=\"")
+                    out.write(days.start)
+                    out.write("\" end=\"")
+                    out.write(days.end)
+                    out.write("\">\n")
                     values([("type", "role"), ("kind", event.kind), ("role", binding.role), ("directed", "true"),
                             ("date", event.date.description), ("claim", event.claim.rawValue)], indent: "        ")
-                    out += "      </edge>\n"
+                    out.write("      </edge>\n")
                 }
             }
         }
         for relation in graph.relations {
             let validity = graph.isoValidity(of: relation)
-            var open = "      <edge id=\"\(XMLText.escape(relation.id))\" source=\"\(XMLText.escape(relation.from))\" target=\"\(XMLText.escape(relation.to))\" label=\"\(XMLText.escape(graph.relationKindLabel(relation.kind)))\""
-            if let start = validity.start { open += " start=\"\(start)\"" }
-            if let end = validity.end { open += " end=\"\(end)\"" }
-            out += open + ">\n"
+            out.write("      <edge id=\"")
+            out.writeXML(relation.id)
+            out.write("\" source=\"")
+            out.writeXML(relation.from)
+            out.write("\" target=\"")
+            out.writeXML(relation.to)
+            out.write("\" label=\"")
+            out.writeXML(graph.relationKindLabel(relation.kind))
+            out.write("\"")
+            if let start = validity.start { out.write(" start=\"\(start)\"") }
+            if let end = validity.end { out.write(" end=\"\(end)\"") }
+            out.write(">\n")
             values([("type", "relation"), ("kind", relation.kind), ("role", relation.role),
                     ("directed", graph.isDirected(relationKind: relation.kind) ? "true" : "false"),
                     ("since", relation.since?.description), ("until", relation.until?.description),
                     ("claim", Claim.asserted.rawValue),
                     ("sources", GraphView.sourceIDs(relation.sources).joined(separator: "; ")),
                     ("evidence", GraphView.evidenceJSONText(relation.sources))], indent: "        ")
-            out += "      </edge>\n"
+            out.write("      </edge>\n")
         }
-        out += "    </edges>\n  </graph>\n</gexf>\n"
-        return .file(out)
+        out.write("    </edges>\n  </graph>\n</gexf>\n")
     }
 }

@@ -57,23 +57,32 @@ public struct GraphMLExporter: GraphExporter {
         Key(id: "evidence", domain: "edge", type: "string"),
     ]
 
-    public func export(_ graph: GraphView) -> ExportOutput {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    public func write(_ graph: GraphView, to out: ExportSink) {
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.write("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        out.write("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         for key in Self.keys {
-            out += "  <key id=\"\(key.domain.prefix(1))_\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\"/>\n"
+            out.write("  <key id=\"\(key.domain.prefix(1))_\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\"/>\n")
         }
-        out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        out.write("  <graph id=\"G\" edgedefault=\"directed\">\n")
         func data(_ domain: String, _ key: String, _ value: String?, indent: String) {
             guard let value, !value.isEmpty else { return }
-            out += "\(indent)<data key=\"\(domain.prefix(1))_\(key)\">\(XMLText.escape(value, attribute: false))</data>\n"
+            out.write(indent)
+            out.write("<data key=\"")
+            out.write(byte: domain.utf8.first!)
+            out.write(byte: UInt8(ascii: "_"))
+            out.write(key)
+            out.write("\">")
+            out.writeXML(value, attribute: false)
+            out.write("</data>\n")
         }
         data("graph", "title", graph.title, indent: "    ")
         data("graph", "description", graph.description, indent: "    ")
         data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
         for actor in graph.actors {
-            out += "    <node id=\"\(XMLText.escape(actor.id))\">\n"
+            out.write("    <node id=\"")
+            out.writeXML(actor.id)
+            out.write("\">\n")
             let i = "      "
             data("node", "type", "actor", indent: i)
             data("node", "kind", actor.kind, indent: i)
@@ -83,11 +92,13 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "country", actor.country, indent: i)
             data("node", "description", actor.description, indent: i)
             data("node", "tags", actor.tags.joined(separator: "; "), indent: i)
-            out += "    </node>\n"
+            out.write("    </node>\n")
         }
         for event in graph.events {
             let days = graph.isoInterval(of: event)
-            out += "    <node id=\"\(XMLText.escape(event.id))\">\n"
+            out.write("    <node id=\"")
+            out.writeXML(event.id)
+            out.write("\">\n")
             let i = "      "
             data("node", "type", "event", indent: i)
             data("node", "kind", event.kind, indent: i)
@@ -108,7 +119,7 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "currency", event.amount?.currency, indent: i)
             data("node", "sources", GraphView.sourceIDs(event.sources).joined(separator: "; "), indent: i)
             data("node", "evidence", GraphView.evidenceJSONText(event.sources), indent: i)
-            out += "    </node>\n"
+            out.write("    </node>\n")
         }
         var edgeNumber = 0
         for event in graph.events {
@@ -116,7 +127,13 @@ public struct GraphMLExporter: GraphExporter {
             for binding in event.roles {
                 for id in binding.ids {
                     edgeNumber += 1
-                    out += "    <edge id=\"e\(edgeNumber)\" source=\"\(XMLText.escape(event.id))\" target=\"\(XMLText.escape(id))\">\n"
+                    out.write("    <edge id=\"e")
+                    out.write(edgeNumber)
+                    out.write("\" source=\"")
+                    out.writeXML(event.id)
+                    out.write("\" target=\"")
+                    out.writeXML(id)
+                    out.write("\">\n")
                     let i = "      "
                     data("edge", "type", "role", indent: i)
                     data("edge", "kind", event.kind, indent: i)
@@ -127,14 +144,20 @@ public struct GraphMLExporter: GraphExporter {
                     data("edge", "start", days.start, indent: i)
                     data("edge", "end", days.end, indent: i)
                     data("edge", "claim", event.claim.rawValue, indent: i)
-                    out += "    </edge>\n"
+                    out.write("    </edge>\n")
                 }
             }
         }
         for relation in graph.relations {
             edgeNumber += 1
             let validity = graph.isoValidity(of: relation)
-            out += "    <edge id=\"\(XMLText.escape(relation.id))\" source=\"\(XMLText.escape(relation.from))\" target=\"\(XMLText.escape(relation.to))\">\n"
+            out.write("    <edge id=\"")
+            out.writeXML(relation.id)
+            out.write("\" source=\"")
+            out.writeXML(relation.from)
+            out.write("\" target=\"")
+            out.writeXML(relation.to)
+            out.write("\">\n")
             let i = "      "
             data("edge", "type", "relation", indent: i)
             data("edge", "kind", relation.kind, indent: i)
@@ -148,9 +171,8 @@ public struct GraphMLExporter: GraphExporter {
             data("edge", "claim", Claim.asserted.rawValue, indent: i)
             data("edge", "sources", GraphView.sourceIDs(relation.sources).joined(separator: "; "), indent: i)
             data("edge", "evidence", GraphView.evidenceJSONText(relation.sources), indent: i)
-            out += "    </edge>\n"
+            out.write("    </edge>\n")
         }
-        out += "  </graph>\n</graphml>\n"
-        return .file(out)
+        out.write("  </graph>\n</graphml>\n")
     }
 }

@@ -11,7 +11,10 @@ public struct KumuExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         let t = Self.tables(graph)
         return .folder([
             ExportFile(name: "elements.csv", text: CSVWriter.document(header: t.elementHeader, rows: t.elements)),

@@ -18,7 +18,10 @@ public struct KumuJSONExporter: GraphExporter {
 
     static let listFields: Set<String> = ["tags", "names", "aliases", "sources"]
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         let t = KumuExporter.tables(graph)
         // Years of each item, and the graph's dated range for open relations.
         var years: [String: Set<Int>] = [:]

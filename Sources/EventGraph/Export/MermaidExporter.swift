@@ -39,7 +39,10 @@ public struct MermaidExporter: GraphExporter {
         String(text.map { $0.isNewline ? " " : $0 })
     }
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         var title = ""
         JSONValue.quote(graph.title ?? "EventGraph", into: &title)
         var lines = ["---", "title: \(title)", "---", "flowchart LR"]

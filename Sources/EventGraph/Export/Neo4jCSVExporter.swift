@@ -17,57 +17,55 @@ public struct Neo4jCSVExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: GraphView) -> ExportOutput {
-        let sources = CSVWriter.document(
-            header: ["id:ID", "title", "publisher", "author", "published", "url", "language", "file", ":LABEL"],
-            rows: graph.sources.map { s in
-                [s.id, s.title, s.publisher ?? "", s.author ?? "", s.published?.description ?? "", s.url ?? "",
-                 s.language ?? "", s.file ?? "", "Source"]
-            })
-        let actors = CSVWriter.document(
-            header: ["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"],
-            rows: graph.actors.map { a in
-                [a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
-                 a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"]
-            })
-        let events = CSVWriter.document(
-            header: ["id:ID", "kind", "title", "description", "date_text", "start_date:date", "end_date:date", "approximate:boolean",
-                     "claim", "claimed_by", "status", "date_basis", "date_note", "date_source", "amount:double", "currency", "tags:string[]",
-                     "sources:string[]", ":LABEL"],
-            rows: graph.events.map { e in
-                let days = graph.isoInterval(of: e)
-                return [e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
-                        e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
-                        e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
-                        e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"]
-            })
-        var actorRoles: [[String]] = [], eventRoles: [[String]] = [], cites: [[String]] = []
-        for event in graph.events {
-            for binding in event.roles {
+    public func write(_ graph: GraphView, to output: ExportSink) {
+        let sources = output.file(named: "sources.csv")
+        sources.writeCSVRecord(["id:ID", "title", "publisher", "author", "published", "url", "language", "file", ":LABEL"])
+        for s in graph.sources {
+            sources.writeCSVRecord([s.id, s.title, s.publisher ?? "", s.author ?? "", s.published?.description ?? "", s.url ?? "",
+                                    s.language ?? "", s.file ?? "", "Source"])
+        }
+        let actors = output.file(named: "actors.csv")
+        actors.writeCSVRecord(["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"])
+        for a in graph.actors {
+            actors.writeCSVRecord([a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
+                                   a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"])
+        }
+        // One pass over the events writes four files in turns.
+        let events = output.file(named: "events.csv"), actorRoles = output.file(named: "roles.csv")
+        let eventRoles = output.file(named: "event-roles.csv"), cites = output.file(named: "cites.csv")
+        events.writeCSVRecord(["id:ID", "kind", "title", "description", "date_text", "start_date:date", "end_date:date", "approximate:boolean",
+                               "claim", "claimed_by", "status", "date_basis", "date_note", "date_source", "amount:double", "currency", "tags:string[]",
+                               "sources:string[]", ":LABEL"])
+        let roleHeader = [":START_ID", ":END_ID", ":TYPE", "role"]
+        actorRoles.writeCSVRecord(roleHeader)
+        eventRoles.writeCSVRecord(roleHeader)
+        cites.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "quote", "note"])
+        for e in graph.events {
+            let days = graph.isoInterval(of: e)
+            events.writeCSVRecord([e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
+                                   e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
+                                   e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
+                                   e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"])
+            for binding in e.roles {
                 for id in binding.ids {
-                    if graph.hasEvent(id) {
-                        eventRoles.append([event.id, id, "ROLE", binding.role])
-                    } else {
-                        actorRoles.append([event.id, id, "ROLE", binding.role])
-                    }
+                    (graph.hasEvent(id) ? eventRoles : actorRoles).writeCSVRecord([e.id, id, "ROLE", binding.role])
                 }
             }
-            for evidence in event.sources {
-                cites.append([event.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])
+            for evidence in e.sources {
+                cites.writeCSVRecord([e.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])
             }
         }
-        let roleHeader = [":START_ID", ":END_ID", ":TYPE", "role"]
-        let relations = CSVWriter.document(
-            header: [":START_ID", ":END_ID", ":TYPE", "id", "kind", "role", "since", "until", "start_date:date", "end_date:date",
-                     "directed:boolean", "claim", "sources:string[]", "evidence"],
-            rows: graph.relations.map { r in
-                let validity = graph.isoValidity(of: r)
-                return [r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
-                        r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
-                        graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
-                        GraphView.sourceIDs(r.sources).joined(separator: ";"), GraphView.evidenceText(r.sources)]
-            })
-        let script = """
+        let relations = output.file(named: "relations.csv")
+        relations.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "id", "kind", "role", "since", "until", "start_date:date", "end_date:date",
+                                  "directed:boolean", "claim", "sources:string[]", "evidence"])
+        for r in graph.relations {
+            let validity = graph.isoValidity(of: r)
+            relations.writeCSVRecord([r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
+                                      r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
+                                      graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
+                                      GraphView.sourceIDs(r.sources).joined(separator: ";"), GraphView.evidenceText(r.sources)])
+        }
+        output.file(named: "import.sh").write("""
             #!/bin/sh
             # Loads this folder into an empty Neo4j database with Neo4j's bulk importer.
             # Usage: sh import.sh [DATABASE]   (default: neo4j; stop the database first)
@@ -77,16 +75,6 @@ public struct Neo4jCSVExporter: GraphExporter {
               --relationships=roles.csv --relationships=event-roles.csv --relationships=cites.csv \\
               --relationships=relations.csv "${1:-neo4j}"
 
-            """
-        return .folder([
-            ExportFile(name: "sources.csv", text: sources),
-            ExportFile(name: "actors.csv", text: actors),
-            ExportFile(name: "events.csv", text: events),
-            ExportFile(name: "roles.csv", text: CSVWriter.document(header: roleHeader, rows: actorRoles)),
-            ExportFile(name: "event-roles.csv", text: CSVWriter.document(header: roleHeader, rows: eventRoles)),
-            ExportFile(name: "cites.csv", text: CSVWriter.document(header: [":START_ID", ":END_ID", ":TYPE", "quote", "note"], rows: cites)),
-            ExportFile(name: "relations.csv", text: relations),
-            ExportFile(name: "import.sh", text: script),
-        ])
+            """)
     }
 }

@@ -4,5 +4,5 @@ public struct NodeLinkJSONExporter: GraphExporter {
 
     public init() {}
 
-    public func export(_ graph: GraphView) -> ExportOutput { .file(graph.nodeLinkJSON.text) }
+    public func write(_ graph: GraphView, to output: ExportSink) { graph.writeNodeLinkJSON(to: output) }
 }

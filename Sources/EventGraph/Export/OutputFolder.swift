@@ -17,11 +17,25 @@ public enum OutputFolder {
     /// - Throws: ``OutputFileError`` when the parent folder does not exist, `path` is a file
     ///   or a link, or a file cannot be written.
     public static func write(_ files: [ExportFile], to path: String, inputs: [String] = []) throws(OutputFileError) {
-        try write(files.map { (name: $0.name, bytes: Array($0.text.utf8)) }, to: path, inputs: inputs)
+        try write(to: path, inputs: inputs) { folder in
+            for file in files { folder.file(named: file.name).write(file.text) }
+        }
     }
 
     /// Writes files of bytes (drawings, frames of an animation); see ``write(_:to:inputs:)-([ExportFile],_,_)``.
     public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String, inputs: [String] = []) throws(OutputFileError) {
+        try write(to: path, inputs: inputs) { folder in
+            for file in files { folder.file(named: file.name).write(file.bytes) }
+        }
+    }
+
+    /// Streams a multi-file export into the folder at `path`: `write` asks its ``ExportSink``
+    /// for each file (``ExportSink/file(named:)``) and fills it; each file's bytes go, a
+    /// buffer at a time, into a temporary folder beside `path`, moved into place only when
+    /// every file was written. The same rules as ``write(_:to:inputs:)-([ExportFile],_,_)``.
+    /// - Returns: the names of the files written, in order.
+    @discardableResult
+    public static func write(to path: String, inputs: [String] = [], _ write: (ExportSink) -> Void) throws(OutputFileError) -> [String] {
         let path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let parent = OutputTarget.folder(of: path)
         try OutputTarget.checkFolderExists(parent, for: path)
@@ -34,33 +48,44 @@ public enum OutputFolder {
         case .other:
             throw OutputFileError(path: path, reason: "it is not a folder (a device, pipe or socket)")
         }
-        var modes: [mode_t] = []
         let exists = OutputTarget.kind(of: path) == .folder
-        for file in files {
-            let target = OutputTarget.join(path, file.name)
-            if exists {
-                modes.append(try OutputTarget.checkFile(target, inputs: inputs))
-            } else {
-                try OutputTarget.checkNotInput(target, inputs: inputs)
-                modes.append(0o666 & ~OutputTarget.currentUmask())
-            }
-        }
-        let fm = FileManager.default
         let staging = OutputTarget.join(parent, ".\(OutputTarget.name(of: path)).tmp-\(UUID().uuidString)")
         guard mkdir(staging, 0o700) == 0 else {
             throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: staging))
         }
-        defer { try? fm.removeItem(atPath: staging) }
-        var staged: [String] = []
-        for (file, mode) in zip(files, modes) {
-            staged.append(try OutputTarget.writeTemporary(file.bytes, in: staging, name: file.name, mode: mode,
-                                                          for: OutputTarget.join(path, file.name)))
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        // Each file is checked when the export asks for it, and written into `staging`.
+        var staged: [(target: String, temporary: String, descriptor: Int32, mode: mode_t)] = []
+        let folder = ExportSink { name throws(OutputFileError) in
+            let target = OutputTarget.join(path, name)
+            let mode: mode_t
+            if exists {
+                mode = try OutputTarget.checkFile(target, inputs: inputs)
+            } else {
+                try OutputTarget.checkNotInput(target, inputs: inputs)
+                mode = 0o666 & ~OutputTarget.currentUmask()
+            }
+            let (fd, temporary) = try OutputTarget.createTemporary(in: staging, name: name, for: target)
+            staged.append((target, temporary, fd, mode))
+            return ExportSink(descriptor: fd)
         }
+        write(folder)
+        // Every file is finished (and closed) before the first failure is reported.
+        var failure = folder.fileFailure
+        for ((_, sink), file) in zip(folder.files, staged) {
+            sink.flush()
+            let closing = OutputTarget.finishTemporary(file.descriptor, mode: file.mode)
+            if failure == nil, let code = sink.failure ?? closing {
+                failure = OutputFileError(path: file.target, reason: OutputTarget.sentence(code, writing: file.target))
+            }
+        }
+        if let failure { throw failure }
         if OutputTarget.kind(of: path) == .missing, mkdir(path, 0o777) != 0 {
             throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: path))
         }
-        for (file, temporary) in zip(files, staged) {
-            try OutputTarget.replace(OutputTarget.join(path, file.name), with: temporary)
+        for file in staged {
+            try OutputTarget.replace(file.target, with: file.temporary)
         }
+        return folder.files.map(\.name)
     }
 }

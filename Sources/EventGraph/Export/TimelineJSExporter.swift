@@ -82,7 +82,10 @@ public struct TimelineJSExporter: GraphExporter {
         return out
     }
 
-    public func export(_ graph: GraphView) -> ExportOutput {
+    /// Made in memory, then written (this format is not streamed).
+    public func write(_ graph: GraphView, to output: ExportSink) { output.write(made(graph)) }
+
+    func made(_ graph: GraphView) -> ExportOutput {
         var slides: [JSONValue] = []
         for event in graph.chronologicalEvents {
             var pairs: [(String, JSONValue)] = [("unique_id", .string(event.id))]

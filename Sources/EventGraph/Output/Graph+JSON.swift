@@ -3,69 +3,49 @@ extension GraphView {
     /// (event participations with their role, then relations), and `sources`. The shape
     /// `networkx.node_link_graph(data, edges="links")` reads. Deterministic.
     public var nodeLinkJSON: JSONValue {
-        var nodes: [JSONValue] = []
-        for actor in actors {
-            nodes.append(.object([
-                "id": .string(actor.id), "type": "actor", "kind": .string(actor.kind), "name": .string(actor.name),
-                "names": actor.names.isEmpty ? nil : .object(actor.names.map { ($0.language, .string($0.name)) }),
-                "aliases": actor.aliases.isEmpty ? nil : .strings(actor.aliases),
-                "country": actor.country.map(JSONValue.string),
-                "description": actor.description.map(JSONValue.string),
-                "tags": actor.tags.isEmpty ? nil : .strings(actor.tags),
-                "since": actor.since.map { .string($0.description) },
-                "until": actor.until.map { .string($0.description) },
-            ]))
-        }
-        for event in events {
-            nodes.append(.object([
-                "id": .string(event.id), "type": "event", "kind": .string(event.kind),
-                "date": .string(event.date.description),
-                "start": .string(event.date.start.description),
-                "end": eventEnd(event).map(JSONValue.string),
-                "title": .string(event.title),
-                "description": event.description.map(JSONValue.string),
-                "amount": event.amount.map { .object(["value": .number($0.value), "currency": $0.currency.map(JSONValue.string)]) },
-                "status": event.status.map { .string($0.rawValue) },
-                "claim": .string(event.claim.rawValue),
-                "claimed_by": event.claimedBy.map(JSONValue.string),
-                "date_basis": .string(event.dateBasis.rawValue),
-                "date_note": event.dateNote.map(JSONValue.string),
-                "date_source": event.dateSource.map(JSONValue.string),
-                "after": event.relativeDate.flatMap { $0.after.isEmpty ? nil : .strings($0.after) },
-                "before": event.relativeDate.flatMap { $0.before.isEmpty ? nil : .strings($0.before) },
-                "within_days": event.relativeDate?.within.map { .number(Double($0)) },
-                "sources": GraphView.evidenceJSON(event.sources),
-                "tags": event.tags.isEmpty ? nil : .strings(event.tags),
-            ]))
-        }
         var links: [JSONValue] = []
+        for event in events { links += roleLinksJSON(event) }
+        return .object([
+            "directed": true, "multigraph": true, "graph": graphJSON,
+            "nodes": .array(actors.map(nodeJSON) + events.map(nodeJSON)),
+            "links": .array(links + relations.map(linkJSON)),
+            "sources": sourcesJSON,
+        ])
+    }
+
+    /// Writes ``nodeLinkJSON``'s text one node and one link at a time, without making the
+    /// whole document (``NodeLinkJSONExporter``).
+    func writeNodeLinkJSON(to out: ExportSink) {
+        out.write("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": ")
+        graphJSON.write(to: out, depth: 1)
+        out.write(",\n  \"nodes\": ")
+        var first = true
+        func item(_ value: JSONValue) {
+            out.write(first ? "[" : ",")
+            first = false
+            out.writeJSONLineBreak(depth: 2)
+            value.write(to: out, depth: 2)
+        }
+        func endList() {
+            out.write(first ? "[]" : "\n  ]")
+            first = true
+        }
+        for actor in actors { item(nodeJSON(actor)) }
+        for event in events { item(nodeJSON(event)) }
+        endList()
+        out.write(",\n  \"links\": ")
         for event in events {
-            for binding in event.roles {
-                for id in binding.ids {
-                    links.append(.object([("source", .string(event.id)), ("target", .string(id)),
-                                          ("type", "role"), ("role", .string(binding.role))]))
-                }
-            }
+            for link in roleLinksJSON(event) { item(link) }
         }
-        for relation in relations {
-            links.append(.object([
-                "source": .string(relation.from), "target": .string(relation.to), "type": "relation",
-                "id": .string(relation.id), "kind": .string(relation.kind),
-                "role": relation.role.map(JSONValue.string),
-                "since": relation.since.map { .string($0.description) },
-                "until": relation.until.map { .string($0.description) },
-                "sources": relation.sources.isEmpty ? nil : GraphView.evidenceJSON(relation.sources),
-            ]))
-        }
-        let sourceList: [JSONValue] = sources.map { source in
-            .object([
-                "id": .string(source.id), "title": .string(source.title),
-                "publisher": source.publisher.map(JSONValue.string), "author": source.author.map(JSONValue.string),
-                "published": source.published.map { .string($0.description) },
-                "url": source.url.map(JSONValue.string), "language": source.language.map(JSONValue.string),
-                "file": source.file.map(JSONValue.string),
-            ])
-        }
+        for relation in relations { item(linkJSON(relation)) }
+        endList()
+        out.write(",\n  \"sources\": ")
+        sourcesJSON.write(to: out, depth: 1)
+        out.write("\n}\n")
+    }
+
+    /// The `graph` member: title, description, periods.
+    private var graphJSON: JSONValue {
         let periodList: [JSONValue] = periods.map { period in
             .object([
                 "id": .string(period.id), "title": .string(period.title),
@@ -74,11 +54,66 @@ extension GraphView {
                 "actors": period.actors.isEmpty ? nil : .strings(period.actors),
             ])
         }
-        return .object([
-            "directed": true, "multigraph": true,
-            "graph": .object(["title": title.map(JSONValue.string), "description": description.map(JSONValue.string),
-                              "periods": periodList.isEmpty ? nil : .array(periodList)]),
-            "nodes": .array(nodes), "links": .array(links), "sources": .array(sourceList),
+        return .object(["title": title.map(JSONValue.string), "description": description.map(JSONValue.string),
+                        "periods": periodList.isEmpty ? nil : .array(periodList)])
+    }
+
+    private func nodeJSON(_ actor: Actor) -> JSONValue {
+        .object([
+            "id": .string(actor.id), "type": "actor", "kind": .string(actor.kind), "name": .string(actor.name),
+            "names": actor.names.isEmpty ? nil : .object(actor.names.map { ($0.language, .string($0.name)) }),
+            "aliases": actor.aliases.isEmpty ? nil : .strings(actor.aliases),
+            "country": actor.country.map(JSONValue.string),
+            "description": actor.description.map(JSONValue.string),
+            "tags": actor.tags.isEmpty ? nil : .strings(actor.tags),
+            "since": actor.since.map { .string($0.description) },
+            "until": actor.until.map { .string($0.description) },
+        ])
+    }
+
+    private func nodeJSON(_ event: Event) -> JSONValue {
+        .object([
+            "id": .string(event.id), "type": "event", "kind": .string(event.kind),
+            "date": .string(event.date.description),
+            "start": .string(event.date.start.description),
+            "end": eventEnd(event).map(JSONValue.string),
+            "title": .string(event.title),
+            "description": event.description.map(JSONValue.string),
+            "amount": event.amount.map { .object(["value": .number($0.value), "currency": $0.currency.map(JSONValue.string)]) },
+            "status": event.status.map { .string($0.rawValue) },
+            "claim": .string(event.claim.rawValue),
+            "claimed_by": event.claimedBy.map(JSONValue.string),
+            "date_basis": .string(event.dateBasis.rawValue),
+            "date_note": event.dateNote.map(JSONValue.string),
+            "date_source": event.dateSource.map(JSONValue.string),
+            "after": event.relativeDate.flatMap { $0.after.isEmpty ? nil : .strings($0.after) },
+            "before": event.relativeDate.flatMap { $0.before.isEmpty ? nil : .strings($0.before) },
+            "within_days": event.relativeDate?.within.map { .number(Double($0)) },
+            "sources": GraphView.evidenceJSON(event.sources),
+            "tags": event.tags.isEmpty ? nil : .strings(event.tags),
+        ])
+    }
+
+    /// One link per participant of the event, with its role.
+    private func roleLinksJSON(_ event: Event) -> [JSONValue] {
+        var links: [JSONValue] = []
+        for binding in event.roles {
+            for id in binding.ids {
+                links.append(.object([("source", .string(event.id)), ("target", .string(id)),
+                                      ("type", "role"), ("role", .string(binding.role))]))
+            }
+        }
+        return links
+    }
+
+    private func linkJSON(_ relation: Relation) -> JSONValue {
+        .object([
+            "source": .string(relation.from), "target": .string(relation.to), "type": "relation",
+            "id": .string(relation.id), "kind": .string(relation.kind),
+            "role": relation.role.map(JSONValue.string),
+            "since": relation.since.map { .string($0.description) },
+            "until": relation.until.map { .string($0.description) },
+            "sources": relation.sources.isEmpty ? nil : GraphView.evidenceJSON(relation.sources),
         ])
     }
 

@@ -33,71 +33,92 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
 
     /// Pretty-printed with two-space indentation and a final newline.
     public var text: String {
-        var out = ""
-        write(into: &out, indent: "")
-        return out + "\n"
+        ExportSink.text { sink in
+            write(to: sink, depth: 0)
+            sink.write(byte: UInt8(ascii: "\n"))
+        }
     }
 
     /// On one line, no spaces.
     public var compactText: String {
-        var out = ""
-        write(into: &out, indent: nil)
-        return out
+        ExportSink.text { write(to: $0, depth: nil) }
     }
 
-    private func write(into out: inout String, indent: String?) {
+    /// Writes the value, pretty-printed as if nested `depth` levels deep (two spaces a
+    /// level), or on one line when `depth` is nil.
+    func write(to out: ExportSink, depth: Int?) {
         switch self {
-        case .null: out += "null"
-        case let .bool(value): out += value ? "true" : "false"
+        case .null: out.write("null")
+        case let .bool(value): out.write(value ? "true" : "false")
         case let .number(value):
-            if value.rounded() == value && abs(value) < 9.007e15 { out += String(Int64(value)) } else { out += "\(value)" }
-        case let .string(value): JSONValue.quote(value, into: &out)
+            if value.rounded() == value && abs(value) < 9.007e15 { out.write(Int(Int64(value))) } else { out.write("\(value)") }
+        case let .string(value): out.writeJSONString(value)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
-            let inner = indent.map { $0 + "  " }
+            if items.isEmpty { out.write("[]"); return }
+            out.write(byte: UInt8(ascii: "["))
+            let inner = depth.map { $0 + 1 }
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if let inner { out += "\n" + inner }
-                item.write(into: &out, indent: inner)
+                if i > 0 { out.write(byte: UInt8(ascii: ",")) }
+                if let inner { out.writeJSONLineBreak(depth: inner) }
+                item.write(to: out, depth: inner)
             }
-            if let indent { out += "\n" + indent }
-            out += "]"
+            if let depth { out.writeJSONLineBreak(depth: depth) }
+            out.write(byte: UInt8(ascii: "]"))
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
-            let inner = indent.map { $0 + "  " }
+            if pairs.isEmpty { out.write("{}"); return }
+            out.write(byte: UInt8(ascii: "{"))
+            let inner = depth.map { $0 + 1 }
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if let inner { out += "\n" + inner }
-                JSONValue.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: inner)
+                if i > 0 { out.write(byte: UInt8(ascii: ",")) }
+                if let inner { out.writeJSONLineBreak(depth: inner) }
+                out.writeJSONString(key)
+                out.write(depth == nil ? ":" : ": ")
+                value.write(to: out, depth: inner)
             }
-            if let indent { out += "\n" + indent }
-            out += "}"
+            if let depth { out.writeJSONLineBreak(depth: depth) }
+            out.write(byte: UInt8(ascii: "}"))
         }
     }
 
+    /// `text` as a quoted JSON string, appended to `out`.
     static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        out += ExportSink.text { $0.writeJSONString(text) }
+    }
+}
+
+extension ExportSink {
+    /// Writes `text` as a quoted JSON string: `"` and `\` escaped, line feed, carriage
+    /// return and tab as `\n`, `\r`, `\t`, other control characters as `\u00XX`; every
+    /// other character as itself (UTF-8). The rule of every JSON EventGraph writes.
+    func writeJSONString(_ text: String) {
+        var text = text
+        buffer.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            var run = 0
+            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                run = i + 1
+                buffer.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
+                case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "t"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
                 }
             }
+            if run < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
-        out += "\""
+        buffer.append(UInt8(ascii: "\""))
+        didAppend()
+    }
+
+    /// A line break and the indentation of `depth` levels (pretty-printed JSON).
+    func writeJSONLineBreak(depth: Int) {
+        write(byte: UInt8(ascii: "\n"))
+        write(spaces: 2 * depth)
     }
 }
 

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes output all at once: to a temporary file beside the destination, then renamed over
 /// it, so a failed run never leaves a half-written file (and the temporary file is removed).
@@ -13,34 +18,44 @@ public enum OutputFile {
     /// - Throws: ``OutputFileError``, one plain sentence, when the file may not or cannot be
     ///   written (nothing was written).
     public static func write(_ bytes: [UInt8], to path: String?, inputs: [String] = []) throws(OutputFileError) {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
-            return
-        }
-        guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the file name is empty") }
-        let mode = try OutputTarget.checkFile(path, inputs: inputs)
-        let temporary = try OutputTarget.writeTemporary(bytes, in: OutputTarget.folder(of: path),
-                                                        name: OutputTarget.name(of: path), mode: mode, for: path)
-        try OutputTarget.replace(path, with: temporary)
+        try write(to: path, inputs: inputs) { $0.write(bytes) }
     }
 
     /// Writes UTF-8 text without copying it; see ``write(_:to:inputs:)``.
     public static func write(text: String, to path: String?, inputs: [String] = []) throws(OutputFileError) {
-        var text = text
+        try write(to: path, inputs: inputs) { $0.write(text) }
+    }
+
+    /// Streams an output to `path` (standard output when nil or `-`): `write` fills an
+    /// ``ExportSink`` whose bytes go, a buffer at a time, into a temporary file beside the
+    /// destination, renamed over it only when every byte was written. The same rules as
+    /// ``write(_:to:inputs:)``; checked before `write` runs.
+    /// - Returns: the number of bytes written.
+    @discardableResult
+    public static func write(to path: String?, inputs: [String] = [], _ write: (ExportSink) -> Void) throws(OutputFileError) -> Int {
         guard let path, path != "-" else {
-            text.withUTF8 { FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!), count: $0.count, deallocator: .none)) }
-            return
+            let sink = ExportSink(descriptor: STDOUT_FILENO)
+            write(sink)
+            sink.flush()
+            if let failure = sink.failure {
+                throw OutputFileError(path: "standard output", reason: OutputTarget.sentence(failure, writing: "-"))
+            }
+            return sink.count
         }
         guard !path.isEmpty else { throw OutputFileError(path: path, reason: "the file name is empty") }
         let mode = try OutputTarget.checkFile(path, inputs: inputs)
-        let written = text.withUTF8 { buffer in
-            Result { () throws(OutputFileError) in
-                try OutputTarget.writeTemporary(UnsafeRawBufferPointer(buffer), in: OutputTarget.folder(of: path),
-                                                name: OutputTarget.name(of: path), mode: mode, for: path)
-            }
+        let (fd, temporary) = try OutputTarget.createTemporary(in: OutputTarget.folder(of: path), name: OutputTarget.name(of: path), for: path)
+        let sink = ExportSink(descriptor: fd)
+        write(sink)
+        sink.flush()
+        var failure = sink.failure
+        if let closing = OutputTarget.finishTemporary(fd, mode: mode), failure == nil { failure = closing }
+        if let failure {
+            unlink(temporary)
+            throw OutputFileError(path: path, reason: OutputTarget.sentence(failure, writing: path))
         }
-        let temporary = try written.get()
         try OutputTarget.replace(path, with: temporary)
+        return sink.count
     }
 }
 

@@ -117,40 +117,37 @@ enum OutputTarget {
         return mask
     }
 
-    /// Writes `bytes` to a new temporary file in `folder` (created exclusively), gives it
-    /// `mode`, and returns its path. Nothing is left behind on failure.
-    static func writeTemporary(_ bytes: [UInt8], in folder: String, name: String, mode: mode_t, for path: String) throws(OutputFileError) -> String {
-        let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(OutputFileError) in try writeTemporary(buffer, in: folder, name: name, mode: mode, for: path) }
-        }
-        return try result.get()
-    }
-
-    /// ``writeTemporary(_:in:name:mode:for:)`` for bytes already in memory (no copy).
-    static func writeTemporary(_ buffer: UnsafeRawBufferPointer, in folder: String, name: String, mode: mode_t, for path: String) throws(OutputFileError) -> String {
+    /// Creates a new, empty temporary file in `folder` (exclusively, mode 0600); returns its
+    /// open descriptor and path.
+    static func createTemporary(in folder: String, name: String, for path: String) throws(OutputFileError) -> (descriptor: Int32, path: String) {
         var template = Array(join(folder, ".\(name).tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputFileError(path: path, reason: sentence(errno, writing: folder)) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var failure: Int32?
+        return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
+
+    /// Writes all of `buffer` to a descriptor; returns the error number of a failure.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < buffer.count {
             let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                failure = errno
-                break
+                return errno
             }
             offset += written
         }
-        if failure == nil, fchmod(fd, mode) != 0 { failure = errno }
+        return nil
+    }
+
+    /// Gives a written temporary file its mode, syncs and closes it; returns the error number
+    /// of a failure (the descriptor is closed either way).
+    static func finishTemporary(_ fd: Int32, mode: mode_t) -> Int32? {
+        var failure: Int32?
+        if fchmod(fd, mode) != 0 { failure = errno }
         if failure == nil, fsync(fd) != 0 { failure = errno }
         if close(fd) != 0, failure == nil { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw OutputFileError(path: path, reason: sentence(failure, writing: path))
-        }
-        return temporary
+        return failure
     }
 
     /// Renames `temporary` over `path`, removing it on failure.

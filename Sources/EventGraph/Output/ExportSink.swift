@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an export's bytes go while they are made: a small reusable buffer, emptied into
+/// the output whenever it fills, so writing a graph of any size needs only the graph and
+/// this buffer in memory.
+///
+/// A sink writes one file: into memory (``collect(_:)``), to standard output, or to a
+/// temporary file that ``OutputFile`` renames into place only when the whole export
+/// succeeded. A format of several files asks the sink of its folder (``OutputFolder``, or
+/// ``collect(_:)``) for one sink per file with ``file(named:)``; they may be written in
+/// turns, and they keep the order in which they were asked for.
+///
+/// Writing never throws: the first failure (a full disk) is kept, later bytes are dropped,
+/// and whoever made the sink reports the failure and removes the temporary files. The
+/// escapers of each output context write straight into the buffer: ``writeXML(_:attribute:)``
+/// (XMLText.swift), ``writeCSVRecord(_:)`` (CSVWriter.swift), ``writeJSONString(_:)``
+/// (JSONValue.swift).
+public final class ExportSink {
+    enum Destination {
+        /// Bytes stay in ``buffer``.
+        case memory
+        /// Bytes are written to an open descriptor when the buffer fills.
+        case descriptor(Int32)
+        /// Bytes are dropped (a file that could not be opened; its error is reported).
+        case discard
+    }
+
+    /// Bytes not yet written out (every byte, in memory).
+    var buffer: [UInt8] = []
+    let destination: Destination
+    /// Bytes already written out.
+    private var flushed = 0
+    /// The error number of the first failed write.
+    private(set) var failure: Int32?
+
+    /// The files of a folder's sink, in the order they were asked for.
+    private(set) var files: [(name: String, sink: ExportSink)] = []
+    /// Makes the sink of a new file in a folder on disk (nil: in memory, or a one-file sink).
+    private let makeFile: ((String) throws(OutputFileError) -> ExportSink)?
+    /// The first file that could not be made.
+    private(set) var fileFailure: OutputFileError?
+
+    /// The buffer is written out once it holds this many bytes.
+    static let chunk = 1 << 16
+
+    /// A sink keeping everything in memory (its files too).
+    init() {
+        destination = .memory
+        makeFile = nil
+    }
+
+    /// A sink writing through a buffer to an open descriptor (which the caller closes).
+    init(descriptor: Int32) {
+        destination = .descriptor(descriptor)
+        makeFile = nil
+        buffer.reserveCapacity(Self.chunk + Self.chunk / 4)
+    }
+
+    /// The sink of a folder on disk: `makeFile` opens each file.
+    init(makingFiles makeFile: @escaping (String) throws(OutputFileError) -> ExportSink) {
+        destination = .discard
+        self.makeFile = makeFile
+    }
+
+    private init(discarding: Void) {
+        destination = .discard
+        makeFile = nil
+    }
+
+    /// Everything an exporter writes, kept in memory: one text, or the files it asked for
+    /// with ``file(named:)``.
+    public static func collect(_ write: (ExportSink) -> Void) -> ExportOutput {
+        let sink = ExportSink()
+        write(sink)
+        if sink.files.isEmpty { return .file(sink.text) }
+        return .folder(sink.files.map { ExportFile(name: $0.name, text: $0.sink.text) })
+    }
+
+    /// The text written into a memory sink.
+    static func text(_ write: (ExportSink) -> Void) -> String {
+        let sink = ExportSink()
+        write(sink)
+        return sink.text
+    }
+
+    /// The bytes written so far.
+    public var count: Int { flushed + buffer.count }
+
+    var text: String { String(decoding: buffer, as: UTF8.self) }
+
+    /// The sink of the next file of a multi-file export, named `name` inside the output
+    /// folder. Only a folder's sink (or a memory one) has files; bytes and files are never
+    /// mixed in one sink.
+    public func file(named name: String) -> ExportSink {
+        precondition(buffer.isEmpty && flushed == 0, "an export writes either bytes or files, not both")
+        let file: ExportSink
+        if let makeFile {
+            do throws(OutputFileError) {
+                file = fileFailure == nil ? try makeFile(name) : ExportSink(discarding: ())
+            } catch {
+                fileFailure = error
+                file = ExportSink(discarding: ())
+            }
+        } else {
+            precondition(destination.isMemory, "this output is one file; the format writes a folder")
+            file = ExportSink()
+        }
+        files.append((name, file))
+        return file
+    }
+
+    // MARK: Bytes
+
+    /// Writes UTF-8 text.
+    @inline(__always)
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes.
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    /// Writes bytes (a large block straight through, without copying it into the buffer).
+    public func write(_ bytes: UnsafeRawBufferPointer) { append(bytes) }
+
+    /// Writes an integer in decimal (as `String(number)`).
+    public func write(_ number: Int) {
+        if number < 0 { buffer.append(UInt8(ascii: "-")) }
+        var value = number.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
+            value /= 10
+        } while value > 0
+        buffer[start...].reverse()
+        didAppend()
+    }
+
+    /// Writes one byte.
+    @inline(__always)
+    func write(byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    /// `count` spaces.
+    func write(spaces count: Int) {
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    @inline(__always)
+    private func append(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= Self.chunk, case let .descriptor(fd) = destination {
+            flush()
+            if failure == nil { failure = OutputTarget.writeAll(fd, bytes) }
+            flushed += bytes.count
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    /// Called by the escapers after appending to ``buffer`` directly.
+    @inline(__always)
+    func didAppend() {
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    /// Writes out the buffer (nothing for a memory sink).
+    func flush() {
+        switch destination {
+        case .memory: return
+        case .discard: break
+        case let .descriptor(fd):
+            if failure == nil { failure = buffer.withUnsafeBytes { OutputTarget.writeAll(fd, $0) } }
+        }
+        flushed += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+private extension ExportSink.Destination {
+    var isMemory: Bool { if case .memory = self { true } else { false } }
+}
