@@ -38,10 +38,11 @@ extension ExportSink {
     /// Writes one CSV record (fields as ``CSVWriter/field(_:)``, then CRLF).
     func writeCSVRecord(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            if i > 0 { append(byte: UInt8(ascii: ",")) }
             writeCSVField(field)
         }
-        buffer.append(contentsOf: [13, 10])
+        append(byte: 13)
+        append(byte: 10)
         didAppend()
     }
 
@@ -67,19 +68,19 @@ extension ExportSink {
             }
             func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
             if let first = bytes.first, let last = bytes.last, (!mark && isSpace(first)) || isSpace(last) { quotes = true }
-            if quotes { buffer.append(UInt8(ascii: "\"")) }
-            if mark { buffer.append(UInt8(ascii: "'")) }
+            if quotes { append(byte: UInt8(ascii: "\"")) }
+            if mark { append(byte: UInt8(ascii: "'")) }
             if quotes {
                 var run = 0
                 for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...i]))
-                    buffer.append(UInt8(ascii: "\""))
+                    append(raw: UnsafeBufferPointer(rebasing: bytes[run...i]))
+                    append(byte: UInt8(ascii: "\""))
                     run = i + 1
                 }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-                buffer.append(UInt8(ascii: "\""))
+                append(raw: UnsafeBufferPointer(rebasing: bytes[run...]))
+                append(byte: UInt8(ascii: "\""))
             } else {
-                buffer.append(contentsOf: bytes)
+                append(raw: bytes)
             }
             return true
         }

@@ -19,10 +19,14 @@ extension ExportSink {
             var run = 0
             var i = 0
             func copyRun() {
-                if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
             }
             while i < bytes.count {
                 let byte = bytes[i]
+                if byte > UInt8(ascii: ">") && byte != 0xEF {
+                    i += 1
+                    continue
+                }
                 let replacement: StaticString?
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -43,7 +47,7 @@ extension ExportSink {
                 }
                 if let replacement {
                     copyRun()
-                    replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
+                    replacement.withUTF8Buffer { append(raw: $0) }
                     run = i + 1
                 }
                 i += 1

@@ -92,26 +92,26 @@ extension ExportSink {
     /// other character as itself (UTF-8). The rule of every JSON EventGraph writes.
     func writeJSONString(_ text: String) {
         var text = text
-        buffer.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
         text.withUTF8 { bytes in
             var run = 0
             for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
                 run = i + 1
-                buffer.append(UInt8(ascii: "\\"))
+                append(byte: UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
-                case UInt8(ascii: "\n"): buffer.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): buffer.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): buffer.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
+                case UInt8(ascii: "\n"): append(byte: UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): append(byte: UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): append(byte: UInt8(ascii: "t"))
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                    for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]] { append(byte: digit) }
                 }
             }
-            if run < bytes.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
+            if run < bytes.count { append(raw: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
-        buffer.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
         didAppend()
     }
 
