@@ -35,6 +35,12 @@ public struct CSVWriter: Sendable {
 }
 
 extension ExportSink {
+    /// ``SpreadsheetCell/formulaStarts`` (all ASCII) as a bit per byte value.
+    static let formulaStartBytes: UInt128 = SpreadsheetCell.formulaStarts.reduce(0) { bits, scalar in
+        precondition(scalar.isASCII, "a formula start outside ASCII needs the character test")
+        return bits | 1 << UInt128(scalar.value)
+    }
+
     /// Writes one CSV record (fields as ``CSVWriter/field(_:)``, then CRLF).
     func writeCSVRecord(_ fields: [String]) {
         for (i, field) in fields.enumerated() {
@@ -63,7 +69,7 @@ extension ExportSink {
             // character after any `'`s is one that starts a formula.
             while marks < bytes.count && bytes[marks] == UInt8(ascii: "'") { marks += 1 }
             var mark = false
-            if marks < bytes.count, SpreadsheetCell.formulaStarts.contains(Unicode.Scalar(bytes[marks])) {
+            if marks < bytes.count, bytes[marks] < 0x80, ExportSink.formulaStartBytes & (1 << UInt128(bytes[marks])) != 0 {
                 mark = SpreadsheetCell.needsMark(String(decoding: bytes, as: UTF8.self))
             }
             func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }

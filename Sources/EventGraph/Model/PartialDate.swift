@@ -269,13 +269,41 @@ public struct DayInterval: Hashable, Sendable {
     /// `YYYY-MM-DD` of a day number.
     public static func isoDate(_ day: Int) -> String {
         let civil = PartialDate.civil(fromDayNumber: day)
-        return String.zeroPadded(civil.year, width: 4) + "-" + String.zeroPadded(civil.month, width: 2) + "-" + String.zeroPadded(civil.day, width: 2)
+        guard (0...9999).contains(civil.year) else {
+            return String.zeroPadded(civil.year, width: 4) + "-" + String.zeroPadded(civil.month, width: 2) + "-" + String.zeroPadded(civil.day, width: 2)
+        }
+        // Exports write two of these per event: made in place, without joining five strings.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func digits(_ value: Int, _ width: Int, endingAt end: Int) {
+                var rest = value
+                for i in stride(from: end - 1, through: end - width, by: -1) {
+                    text[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(civil.year, 4, endingAt: 4)
+            text[4] = UInt8(ascii: "-")
+            digits(civil.month, 2, endingAt: 7)
+            text[7] = UInt8(ascii: "-")
+            digits(civil.day, 2, endingAt: 10)
+            return 10
+        }
     }
 }
 
 extension String {
     /// `value` in decimal, left-padded with zeros to `width` digits.
     static func zeroPadded(_ value: Int, width: Int) -> String {
+        if value >= 0, width == 2 && value < 100 || width == 4 && value < 10000 {
+            return String(unsafeUninitializedCapacity: width) { text in
+                var rest = value
+                for i in stride(from: width - 1, through: 0, by: -1) {
+                    text[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                return width
+            }
+        }
         let digits = value.description
         let padding = width - digits.count
         return padding > 0 ? String(repeating: "0", count: padding) + digits : digits
