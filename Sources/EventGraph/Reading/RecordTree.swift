@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one record form every syntax is read into: a tree of mappings, lists and scalars in a
 /// flat node arena, each node with its text range and a position mark.
 ///
@@ -40,7 +46,9 @@ final class RecordTree {
         let value: Int32
     }
 
-    private(set) var nodes: [Node] = []
+    // Not checked at run time: a tree belongs to one reader on one thread, and every access is
+    // a short read or write of one element (the checks cost 5 % of a load).
+    @exclusivity(unchecked) private(set) var nodes: [Node] = []
     /// The bytes scalar ranges point into (the mapped file, or the YAML reader's own buffer).
     private(set) var base: UnsafePointer<UInt8>
     /// Keeps ``base`` alive.
@@ -143,9 +151,17 @@ final class Locator {
     private let bytes: UnsafeBufferPointer<UInt8>?
     private var lineStarts: [Int]?
     /// Monotonic cursor: the line of `cursorOffset` (records are read front to back).
-    private var cursorOffset = 0
-    private var cursorLine = 1
-    private var cursorColumn = 1
+    @exclusivity(unchecked) private var cursorOffset = 0
+    @exclusivity(unchecked) private var cursorLine = 1
+    @exclusivity(unchecked) private var cursorColumn = 1
+    @exclusivity(unchecked) private var cursorLineStart = 0
+
+    /// The Unicode scalars in `base[from..<to]` (bytes that do not continue a UTF-8 sequence).
+    @inline(__always) private static func scalars(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var n = 0
+        for i in from..<max(from, to) where base[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
 
     /// A locator of byte offsets into `bytes` (JSON).
     init(file: String, fileIndex: Int, bytes: UnsafeBufferPointer<UInt8>) {
@@ -167,21 +183,24 @@ final class Locator {
         guard let bytes else { return (mark >> 24, mark & ((1 << 24) - 1)) }
         let offset = min(max(mark, 0), bytes.count)
         if offset >= cursorOffset {
-            // Forward from the cursor: count lines, and scalars since the last line start.
-            var line = cursorLine, column = cursorColumn
+            // Forward from the cursor: jump from line break to line break (memchr), then count
+            // the scalars since the last line start.
+            guard let base = bytes.baseAddress else { return (1, 1) }
+            var line = cursorLine, column = cursorColumn, lineStart = cursorLineStart
             var i = cursorOffset
-            while i < offset {
-                let b = bytes[i]
-                if b == 0x0A {
-                    line += 1
-                    column = 1
-                } else if b & 0xC0 != 0x80 {
-                    column += 1
-                }
-                i += 1
+            while i < offset, let hit = memchr(base + i, 0x0A, offset - i) {
+                line += 1
+                column = 1
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                lineStart = i
             }
-            cursorOffset = offset; cursorLine = line; cursorColumn = column
+            column += Self.scalars(base, i, offset)
+            cursorOffset = offset; cursorLine = line; cursorColumn = column; cursorLineStart = lineStart
             return (line, column)
+        }
+        if offset >= cursorLineStart, let base = bytes.baseAddress {
+            // Back on the cursor's line (a record's key after its fields).
+            return (cursorLine, 1 + Self.scalars(base, cursorLineStart, offset))
         }
         if lineStarts == nil {
             var s = [0]

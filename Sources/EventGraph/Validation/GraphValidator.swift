@@ -5,12 +5,12 @@
 /// is checked against the whole schema), the records one at a time, then the
 /// cross-references (in the builder). Collects diagnostics instead of stopping.
 struct GraphValidator {
-    private var schema: Schema
+    private(set) var schema: Schema
     private var documents: [(document: GraphDocument, fields: RecordReader.Fields)] = []
     private var reader: RecordReader?
     private var diagnostics: [Diagnostic] = []
-    private var files: [String] = []
-    private var builder = GraphStoreBuilder()
+    private(set) var files: [String] = []
+    var builder = GraphStoreBuilder()
     private var title: (String, SourceLocation)?
     private var description: (String, SourceLocation)?
     /// A record section stopped at a syntax error: references into the rest would be noise.
@@ -107,7 +107,7 @@ struct GraphValidator {
                 case "periods": readPeriod(keyText, key, value, reader)
                 case "sources": readSource(keyText, key, value, reader)
                 case "actors": readActor(keyText, key, value, reader)
-                case "events": readEvent(keyText, key, value, reader)
+                case "events": commit(Self.decodeEvent(keyText, key, value, schema: schema, reader), reader)
                 default: readRelation(value, reader)
                 }
             }
@@ -119,22 +119,31 @@ struct GraphValidator {
         }
     }
 
-    /// Whether `id` has the id syntax, reporting it at `keyNode` when not.
-    private func isValidID(_ id: String, at keyNode: Int32, _ reader: RecordReader) -> Bool {
+    /// Whether `id` has the id syntax, reporting it at `place` when not.
+    func isValidID(_ id: String, at place: PackedLocation, _ reader: RecordReader) -> Bool {
         guard Identifier.isValid(id) else {
-            reader.error(keyNode, "invalid id '\(id)': \(Identifier.rule)")
+            reader.report(Diagnostic(place.location(files: files), "invalid id '\(id)': \(Identifier.rule)"))
+            return false
+        }
+        return true
+    }
+
+    func isValidID(_ id: String, at keyNode: Int32, _ reader: RecordReader) -> Bool {
+        isValidID(id, at: reader.packed(keyNode), reader)
+    }
+
+    /// Defines an id of a record read earlier (its tree may be gone): errors are reported at `place`.
+    mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at place: PackedLocation, _ reader: RecordReader) -> Bool {
+        guard isValidID(id, at: place, reader) else { return false }
+        if let first = builder.define(id, as: category, at: place) {
+            reader.report(Diagnostic(place.location(files: files), "id '\(id)' is defined twice: here and at \(first.location(files: files))"))
             return false
         }
         return true
     }
 
     private mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at keyNode: Int32, _ reader: RecordReader) -> Bool {
-        guard isValidID(id, at: keyNode, reader) else { return false }
-        if let first = builder.define(id, as: category, at: reader.packed(keyNode)) {
-            reader.error(keyNode, "id '\(id)' is defined twice: here and at \(first.location(files: files))")
-            return false
-        }
-        return true
+        define(id, category, at: reader.packed(keyNode), reader)
     }
 
     private mutating func readPeriod(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
@@ -228,8 +237,8 @@ struct GraphValidator {
 
     /// The evidence list of a record, with the positions of each item and its `source:`.
     /// Evidence of events gets its positions from the marks (the event columns keep them);
-    /// `withLocations` puts them in the values too (relations keep values).
-    private func readEvidence(_ node: Int32?, what: String, withLocations: Bool = false, _ reader: RecordReader)
+    /// `files` puts them in the values too (relations keep values).
+    static func readEvidence(_ node: Int32?, what: String, files: [String]? = nil, _ reader: RecordReader)
         -> ([Evidence], [(item: PackedLocation, source: PackedLocation)]) {
         guard let node, !reader.isNull(node) else { return ([], []) }
         guard reader.tree.kind(node) == .list else {
@@ -245,203 +254,10 @@ struct GraphValidator {
             evidence.append(Evidence(source: source,
                                      quote: reader.string(f["quote"]?.value, what: "quote"),
                                      note: reader.string(f["note"]?.value, what: "note"),
-                                     location: withLocations ? itemMark.location(files: files) : nil))
+                                     location: files.map { itemMark.location(files: $0) }))
             marks.append((itemMark, reader.packed(f["source"]!.value)))
         }
         return (evidence, marks)
-    }
-
-    private mutating func readEvent(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
-        var what: String { "event '\(id)'" }
-        guard let all = reader.entries(value, what: what) else { return }
-        var f = RecordReader.Fields()
-        var roleEntries: [RecordReader.Entry] = []
-        for item in all {
-            if Event.fieldNames.contains(item.key) { f[item.key] = item } else { roleEntries.append(item) }
-        }
-        let kindName = reader.requiredString(f, "kind", what: what, at: keyNode)
-        let kind = kindName.flatMap { schema.eventKinds[$0] }
-        if let kindName, kind == nil {
-            reader.error(f["kind"]?.value, "unknown event kind '\(kindName)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
-        }
-        let title = reader.requiredString(f, "title", what: what, at: keyNode)
-        var relative = readRelativeDate(f, what: what, reader)
-        // An event dated only relative to others gets its date when the builder resolves it.
-        let datedOnlyRelative = relative != nil && f["date"] == nil && f["start"] == nil && f["end"] == nil
-        let date = datedOnlyRelative ? EventDate.day(in: DayInterval(first: 0, last: 0))
-            : readEventDate(f, what: what, owner: keyNode, reader)
-        if relative != nil && !datedOnlyRelative {
-            if case .span? = date, let entry = f["start"] {
-                reader.error(entry.keyNode, "\(what) has a span and 'after'/'before': a relative date is one day; give 'date' instead of 'start' and 'end'")
-                relative!.failed = true
-            }
-            relative!.date.given = date
-        }
-        var marks = EventTable.Marks()
-
-        // Roles, in the kind's declaration order.
-        var roles: [RoleBinding] = []
-        if let kind {
-            var allowedRoles: String { kind.roles.map(\.name).joined(separator: ", ") }
-            var given: [String: [(String, PackedLocation)]] = [:]
-            for item in roleEntries {
-                guard let role = kind.role(item.key) else {
-                    reader.error(item.keyNode, "unknown role '\(item.key)' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
-                    continue
-                }
-                var ids: [(String, PackedLocation)] = []
-                if reader.tree.kind(item.value) == .list {
-                    if !role.many {
-                        reader.error(item.value, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
-                    }
-                    for element in reader.tree.children(item.value) {
-                        if let id = reader.string(element, what: "an id in role '\(role.name)'") { ids.append((id, reader.packed(element))) }
-                    }
-                } else if let id = reader.string(item.value, what: "role '\(role.name)'") {
-                    ids.append((id, reader.packed(item.value)))
-                }
-                if ids.isEmpty && role.required {
-                    reader.error(item.value, "role '\(role.name)' of \(what) is required and must name at least one id")
-                }
-                given[role.name] = ids
-            }
-            for role in kind.roles {
-                if let ids = given[role.name] {
-                    if !ids.isEmpty {
-                        roles.append(RoleBinding(role: role.name, ids: ids.map(\.0)))
-                        marks.roleIDs += ids.map(\.1)
-                    }
-                } else if role.required {
-                    let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
-                    reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(kind.name)'; roles: \(described)")
-                }
-            }
-        }
-
-        var amount: Amount?
-        if let node = f["amount"]?.value, !reader.isNull(node) {
-            if reader.tree.kind(node) == .mapping {
-                if let af = reader.fields(node, what: "amount", allowed: ["value", "currency"]) {
-                    if af["value"] == nil { reader.error(node, "amount is missing required field 'value'") }
-                    if let value = reader.number(af["value"]?.value, what: "value of amount") {
-                        amount = Amount(value: value, currency: reader.string(af["currency"]?.value, what: "currency"))
-                    }
-                }
-            } else if let value = reader.number(node, what: "amount") {
-                amount = Amount(value: value)
-            }
-        }
-        let claim = reader.choice(f["claim"]?.value, what: "claim", as: Claim.self) ?? .asserted
-        let claimedBy = reader.string(f["claimed_by"]?.value, what: "claimed_by")
-        if claimedBy != nil, let entry = f["claimed_by"] {
-            marks.claimant = reader.packed(entry.value)
-            if claim != .claimed {
-                reader.error(entry.keyNode, "claimed_by goes with 'claim: claimed' (this event's claim is '\(claim.rawValue)')")
-            }
-        }
-        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: what, reader)
-        marks.evidence = evidenceMarks
-        if reader.isEmpty(f["sources"]?.value) {
-            reader.error(keyNode, "\(what) has no evidence: add 'sources' with at least one { source, quote }")
-        }
-        let status = reader.choice(f["status"]?.value, what: "status", as: EventStatus.self)
-        let dateBasis = reader.choice(f["date_basis"]?.value, what: "date_basis", as: DateBasis.self) ?? .stated
-        let dateSource = reader.string(f["date_source"]?.value, what: "date_source")
-        if dateBasis == .external && dateSource == nil {
-            reader.error(f["date_basis"]?.value ?? keyNode, "\(what) has 'date_basis: external' but no 'date_source' saying where the date comes from")
-        }
-        if dateSource != nil && dateBasis != .external, let node = f["date_source"]?.keyNode {
-            reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
-        }
-        let defined = define(id, .event, at: keyNode, reader)
-        guard defined, let kind, let title, let date, relative.map({ !$0.failed }) ?? true else {
-            builder.noteReferences(ofRejectedEvent: id, kind: kind?.name, roles: roles, marks: marks, evidence: evidence, claimant: claimedBy)
-            return
-        }
-        marks.event = reader.packed(keyNode)
-        builder.add(Event(id: id, kind: kind.name, date: date, title: title,
-                          description: reader.string(f["description"]?.value, what: "description"), roles: roles,
-                          amount: amount, status: status, claim: claim, claimedBy: claimedBy,
-                          dateBasis: dateBasis,
-                          dateNote: reader.string(f["date_note"]?.value, what: "date_note"), dateSource: dateSource,
-                          relativeDate: relative?.date, sources: evidence,
-                          tags: reader.stringList(f["tags"]?.value, what: "tags") ?? []),
-                    marks: marks)
-        if let relative {
-            builder.noteRelativeDate(ofLastEvent: relative.references, within: relative.withinMark,
-                                     given: datedOnlyRelative ? nil : date.interval)
-        }
-    }
-
-    /// What `after:`, `before:` and `within:` say, with the positions of the ids named.
-    private struct RelativeFields {
-        var date = RelativeDate()
-        var references: [(id: String, isAfter: Bool, mark: PackedLocation)] = []
-        var withinMark = PackedLocation(raw: 0)
-        var failed = false
-    }
-
-    private func readRelativeDate(_ f: RecordReader.Fields, what: String, _ reader: RecordReader) -> RelativeFields? {
-        guard f["after"] != nil || f["before"] != nil || f["within"] != nil else { return nil }
-        var result = RelativeFields()
-        for (key, isAfter) in [("after", true), ("before", false)] {
-            guard let node = f[key]?.value else { continue }
-            let items = reader.tree.kind(node) == .list ? Array(reader.tree.children(node)) : [node]
-            if items.isEmpty { reader.error(node, "'\(key)' of \(what) must name at least one event"); result.failed = true }
-            for item in items {
-                guard let id = reader.string(item, what: "'\(key)' of \(what)") else { result.failed = true; continue }
-                if isAfter { result.date.after.append(id) } else { result.date.before.append(id) }
-                result.references.append((id, isAfter, reader.packed(item)))
-            }
-        }
-        if let entry = f["within"] {
-            if let text = reader.string(entry.value, what: "within") {
-                if let days = RelativeDate.days(parsing: text) {
-                    result.date.within = days
-                    result.withinMark = reader.packed(entry.value)
-                } else {
-                    reader.error(entry.value, "within must be a number of days or weeks such as 7d or 2w; found '\(text)'")
-                    result.failed = true
-                }
-            } else {
-                result.failed = true
-            }
-            if result.references.isEmpty {
-                reader.error(entry.keyNode, "'within' of \(what) needs an 'after' or 'before' event to count from")
-                result.failed = true
-            }
-        }
-        return result
-    }
-
-    private func readEventDate(_ f: RecordReader.Fields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
-        let hasSpan = f["start"] != nil || f["end"] != nil
-        if let dateEntry = f["date"] {
-            if hasSpan {
-                reader.error(dateEntry.keyNode, "\(what) gives both 'date' and 'start'/'end'; use one or the other")
-                return nil
-            }
-            guard !reader.isNull(dateEntry.value) else {
-                reader.error(dateEntry.value, "'date' of \(what) must not be empty")
-                return nil
-            }
-            return reader.date(dateEntry.value, what: "date").map(EventDate.on)
-        }
-        guard hasSpan else {
-            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
-            return nil
-        }
-        guard let startEntry = f["start"], let endEntry = f["end"] else {
-            reader.error((f["start"] ?? f["end"])?.keyNode, "a span needs both 'start' and 'end'")
-            return nil
-        }
-        guard let start = reader.date(startEntry.value, what: "start"),
-              let end = reader.date(endEntry.value, what: "end") else { return nil }
-        if end.interval.last < start.interval.first {
-            reader.error(endEntry.value, "the span of \(what) ends (\(end)) before it starts (\(start))")
-            return nil
-        }
-        return .span(start: start, end: end)
     }
 
     private mutating func readRelation(_ node: Int32, _ reader: RecordReader) {
@@ -459,7 +275,7 @@ struct GraphValidator {
         if let since, let until, until.interval.last < since.interval.first {
             reader.error(f["until"]?.value, "relation ends (until \(until)) before it starts (since \(since))")
         }
-        let (evidence, evidenceMarks) = readEvidence(f["sources"]?.value, what: "relation", withLocations: true, reader)
+        let (evidence, evidenceMarks) = Self.readEvidence(f["sources"]?.value, what: "relation", files: files, reader)
         guard let kind, let from, let to else {
             builder.noteReferences(ofRejectedRelationEvidence: evidence, marks: evidenceMarks.map(\.source))
             return

@@ -3,8 +3,9 @@
 /// once, whatever syntax the record came from.
 final class RecordReader {
     /// The tree of the record being read (set by the validator before each record).
-    var tree: RecordTree
-    private(set) var diagnostics: [Diagnostic] = []
+    // Not checked at run time: a reader belongs to one thread and these are plain loads and appends.
+    @exclusivity(unchecked) var tree: RecordTree
+    @exclusivity(unchecked) private(set) var diagnostics: [Diagnostic] = []
 
     init(tree: RecordTree) {
         self.tree = tree
@@ -58,6 +59,8 @@ final class RecordReader {
             return nil
         }
         let all = tree.entries(node)
+        // The common case, a record of a few distinct plain keys, needs no copy.
+        if all.count <= 16 && Self.hasDistinctPlainKeys(all, tree) { return all }
         var result: [Entry] = []
         result.reserveCapacity(all.count)
         // Small mappings (records) look for repeats by scanning; large ones (sections) hash.
@@ -79,10 +82,20 @@ final class RecordReader {
         return result
     }
 
+    private static func hasDistinctPlainKeys(_ entries: [Entry], _ tree: RecordTree) -> Bool {
+        for (i, entry) in entries.enumerated() {
+            let kind = tree.kind(entry.keyNode)
+            if kind == .mapping || kind == .list { return false }
+            for j in 0..<i where entries[j].key == entry.key { return false }
+        }
+        return true
+    }
+
     /// The entries of a record whose field names are fixed: unknown fields are reported with
     /// the allowed ones. Returns the fields keyed by name.
     func fields(_ node: Int32, what: @autoclosure () -> String, allowed: [String]) -> Fields? {
         guard let entries = entries(node, what: what()) else { return nil }
+        if entries.allSatisfy({ allowed.contains($0.key) }) { return Fields(entries) }
         var result: [Entry] = []
         result.reserveCapacity(entries.count)
         for entry in entries {
