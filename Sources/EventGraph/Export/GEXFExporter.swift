@@ -37,20 +37,37 @@ public struct GEXFExporter: GraphExporter {
             }
             out.write("    </attributes>\n")
         }
-        func values(_ pairs: [(String, String?)], indent: String) {
-            guard pairs.contains(where: { $0.1?.isEmpty == false }) else { return }
-            out.write(indent)
-            out.write("<attvalues>\n")
-            for case let (key, value?) in pairs where !value.isEmpty {
+        // An element's <attvalues>: each non-empty value, the list only when one is written.
+        let indent = "        "
+        var opened = false
+        func value(_ key: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            if !opened {
                 out.write(indent)
-                out.write("  <attvalue for=\"")
-                out.write(key)
-                out.write("\" value=\"")
-                out.writeXML(value)
-                out.write("\"/>\n")
+                out.write("<attvalues>\n")
+                opened = true
             }
             out.write(indent)
-            out.write("</attvalues>\n")
+            out.write("  <attvalue for=\"")
+            out.write(key)
+            out.write("\" value=\"")
+            out.writeXML(value)
+            out.write("\"/>\n")
+        }
+        let scratch = ExportSink()
+        func evidence(_ evidence: [Evidence]) {
+            // Never empty (`[]` at least), so the list is open already.
+            out.write(indent)
+            out.write("  <attvalue for=\"evidence\" value=\"")
+            GraphView.writeEvidenceJSONAsXML(evidence, to: out, attribute: true, scratch: scratch)
+            out.write("\"/>\n")
+        }
+        func endValues() {
+            if opened {
+                out.write(indent)
+                out.write("</attvalues>\n")
+            }
+            opened = false
         }
         out.write("    <nodes>\n")
         for actor in graph.actors {
@@ -59,10 +76,14 @@ public struct GEXFExporter: GraphExporter {
             out.write("\" label=\"")
             out.writeXML(actor.name)
             out.write("\">\n")
-            values([("type", "actor"), ("kind", actor.kind),
-                    ("names", actor.names.map { "\($0.language): \($0.name)" }.joined(separator: "; ")),
-                    ("aliases", actor.aliases.joined(separator: "; ")), ("country", actor.country),
-                    ("description", actor.description), ("tags", actor.tags.joined(separator: "; "))], indent: "        ")
+            value("type", "actor")
+            value("kind", actor.kind)
+            value("names", actor.names.map { "\($0.language): \($0.name)" }.joined(separator: "; "))
+            value("aliases", actor.aliases.joined(separator: "; "))
+            value("country", actor.country)
+            value("description", actor.description)
+            value("tags", actor.tags.joined(separator: "; "))
+            endValues()
             out.write("      </node>\n")
         }
         for event in graph.events {
@@ -76,20 +97,29 @@ public struct GEXFExporter: GraphExporter {
             out.write("\" end=\"")
             out.write(days.end)
             out.write("\">\n")
-            values([("type", "event"), ("kind", event.kind), ("description", event.description),
-                    ("tags", event.tags.joined(separator: "; ")), ("date", event.date.description),
-                    ("approximate", event.date.start.approximate ? "true" : "false"), ("claim", event.claim.rawValue),
-                    ("claimed_by", event.claimedBy), ("status", event.status?.rawValue),
-                    ("date_basis", event.dateBasis.rawValue), ("date_note", event.dateNote), ("date_source", event.dateSource),
-                    ("amount", event.amount.map { GraphView.amountValueText($0.value) }), ("currency", event.amount?.currency),
-                    ("sources", GraphView.sourceIDs(event.sources).joined(separator: "; ")),
-                    ("evidence", GraphView.evidenceJSONText(event.sources))], indent: "        ")
+            value("type", "event")
+            value("kind", event.kind)
+            value("description", event.description)
+            value("tags", event.tags.joined(separator: "; "))
+            value("date", event.date.description)
+            value("approximate", event.date.start.approximate ? "true" : "false")
+            value("claim", event.claim.rawValue)
+            value("claimed_by", event.claimedBy)
+            value("status", event.status?.rawValue)
+            value("date_basis", event.dateBasis.rawValue)
+            value("date_note", event.dateNote)
+            value("date_source", event.dateSource)
+            value("amount", event.amount.map { GraphView.amountValueText($0.value) })
+            value("currency", event.amount?.currency)
+            value("sources", GraphView.sourceIDs(event.sources).joined(separator: "; "))
+            evidence(event.sources)
+            endValues()
             out.write("      </node>\n")
         }
         out.write("    </nodes>\n    <edges>\n")
         var number = 0
         for event in graph.events {
-            let days = graph.isoInterval(of: event)
+            let days = graph.isoInterval(of: event), date = event.date.description
             for binding in event.roles {
                 for id in binding.ids {
                     number += 1
@@ -106,8 +136,13 @@ public struct GEXFExporter: GraphExporter {
                     out.write("\" end=\"")
                     out.write(days.end)
                     out.write("\">\n")
-                    values([("type", "role"), ("kind", event.kind), ("role", binding.role), ("directed", "true"),
-                            ("date", event.date.description), ("claim", event.claim.rawValue)], indent: "        ")
+                    value("type", "role")
+                    value("kind", event.kind)
+                    value("role", binding.role)
+                    value("directed", "true")
+                    value("date", date)
+                    value("claim", event.claim.rawValue)
+                    endValues()
                     out.write("      </edge>\n")
                 }
             }
@@ -126,12 +161,16 @@ public struct GEXFExporter: GraphExporter {
             if let start = validity.start { out.write(" start=\"\(start)\"") }
             if let end = validity.end { out.write(" end=\"\(end)\"") }
             out.write(">\n")
-            values([("type", "relation"), ("kind", relation.kind), ("role", relation.role),
-                    ("directed", graph.isDirected(relationKind: relation.kind) ? "true" : "false"),
-                    ("since", relation.since?.description), ("until", relation.until?.description),
-                    ("claim", Claim.asserted.rawValue),
-                    ("sources", GraphView.sourceIDs(relation.sources).joined(separator: "; ")),
-                    ("evidence", GraphView.evidenceJSONText(relation.sources))], indent: "        ")
+            value("type", "relation")
+            value("kind", relation.kind)
+            value("role", relation.role)
+            value("directed", graph.isDirected(relationKind: relation.kind) ? "true" : "false")
+            value("since", relation.since?.description)
+            value("until", relation.until?.description)
+            value("claim", Claim.asserted.rawValue)
+            value("sources", GraphView.sourceIDs(relation.sources).joined(separator: "; "))
+            evidence(relation.sources)
+            endValues()
             out.write("      </edge>\n")
         }
         out.write("    </edges>\n  </graph>\n</gexf>\n")

@@ -35,13 +35,22 @@ extension GraphView {
 
     /// Source ids of the evidence, in order, without repeats.
     static func sourceIDs(_ evidence: [Evidence]) -> [String] {
+        guard evidence.count > 8 else {
+            // A few pieces (the usual case, once per exported event): no set to hash into.
+            var ids: [String] = []
+            for item in evidence where !ids.contains(item.source) { ids.append(item.source) }
+            return ids
+        }
         var seen = Set<String>()
         return evidence.map(\.source).filter { seen.insert($0).inserted }
     }
 
-    /// The evidence as compact JSON: `[{"source":…,"quote":…,"note":…}]`.
-    static func evidenceJSONText(_ evidence: [Evidence]) -> String {
-        evidenceJSON(evidence).compactText
+    /// Writes the evidence as compact JSON (`[{"source":…,"quote":…,"note":…}]`) escaped for
+    /// an XML attribute or text, made in `scratch` (emptied first) instead of a String.
+    static func writeEvidenceJSONAsXML(_ evidence: [Evidence], to out: ExportSink, attribute: Bool, scratch: ExportSink) {
+        scratch.used = 0
+        evidenceJSON(evidence).write(to: scratch, depth: nil)
+        scratch.withBytes { out.writeXML(utf8: $0, attribute: attribute) }
     }
 
     /// An amount as plain digits (`2000000000`, `1.5`), without grouping.

@@ -76,6 +76,15 @@ public struct GraphMLExporter: GraphExporter {
             out.writeXML(value, attribute: false)
             out.write("</data>\n")
         }
+        let scratch = ExportSink()
+        func evidence(_ domain: String, _ evidence: [Evidence], indent: String) {
+            out.write(indent)
+            out.write("<data key=\"")
+            out.write(byte: domain.utf8.first!)
+            out.write("_evidence\">")
+            GraphView.writeEvidenceJSONAsXML(evidence, to: out, attribute: false, scratch: scratch)
+            out.write("</data>\n")
+        }
         data("graph", "title", graph.title, indent: "    ")
         data("graph", "description", graph.description, indent: "    ")
         data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
@@ -118,12 +127,12 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "amount", event.amount.map { GraphView.amountValueText($0.value) }, indent: i)
             data("node", "currency", event.amount?.currency, indent: i)
             data("node", "sources", GraphView.sourceIDs(event.sources).joined(separator: "; "), indent: i)
-            data("node", "evidence", GraphView.evidenceJSONText(event.sources), indent: i)
+            evidence("node", event.sources, indent: i)
             out.write("    </node>\n")
         }
         var edgeNumber = 0
         for event in graph.events {
-            let days = graph.isoInterval(of: event)
+            let days = graph.isoInterval(of: event), date = event.date.description
             for binding in event.roles {
                 for id in binding.ids {
                     edgeNumber += 1
@@ -140,7 +149,7 @@ public struct GraphMLExporter: GraphExporter {
                     data("edge", "label", binding.role, indent: i)
                     data("edge", "role", binding.role, indent: i)
                     data("edge", "directed", "true", indent: i)
-                    data("edge", "date", event.date.description, indent: i)
+                    data("edge", "date", date, indent: i)
                     data("edge", "start", days.start, indent: i)
                     data("edge", "end", days.end, indent: i)
                     data("edge", "claim", event.claim.rawValue, indent: i)
@@ -170,7 +179,7 @@ public struct GraphMLExporter: GraphExporter {
             data("edge", "end", validity.end, indent: i)
             data("edge", "claim", Claim.asserted.rawValue, indent: i)
             data("edge", "sources", GraphView.sourceIDs(relation.sources).joined(separator: "; "), indent: i)
-            data("edge", "evidence", GraphView.evidenceJSONText(relation.sources), indent: i)
+            evidence("edge", relation.sources, indent: i)
             out.write("    </edge>\n")
         }
         out.write("  </graph>\n</graphml>\n")

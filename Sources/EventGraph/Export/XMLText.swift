@@ -15,45 +15,48 @@ extension ExportSink {
     /// `EF BF BF` in UTF-8), and runs of plain bytes are copied at once.
     func writeXML(_ text: String, attribute: Bool = true) {
         var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            var i = 0
-            func copyRun() {
-                if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-            }
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte > UInt8(ascii: ">") && byte != 0xEF {
-                    i += 1
-                    continue
-                }
-                let replacement: StaticString?
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
-                case UInt8(ascii: "'"): replacement = attribute ? "&apos;" : nil
-                case UInt8(ascii: "\n"): replacement = attribute ? "&#10;" : nil
-                case UInt8(ascii: "\r"): replacement = "&#13;"
-                case UInt8(ascii: "\t"): replacement = attribute ? "&#9;" : nil
-                case 0..<0x20: replacement = ""
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    copyRun()
-                    i += 3
-                    run = i
-                    continue
-                default: replacement = nil
-                }
-                if let replacement {
-                    copyRun()
-                    replacement.withUTF8Buffer { append(raw: $0) }
-                    run = i + 1
-                }
-                i += 1
-            }
-            copyRun()
+        text.withUTF8 { writeXML(utf8: $0, attribute: attribute) }
+    }
+
+    /// Writes UTF-8 bytes escaped for XML (``writeXML(_:attribute:)``).
+    func writeXML(utf8 bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var run = 0
+        var i = 0
+        func copyRun() {
+            if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
         }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte > UInt8(ascii: ">") && byte != 0xEF {
+                i += 1
+                continue
+            }
+            let replacement: StaticString?
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = attribute ? "&quot;" : nil
+            case UInt8(ascii: "'"): replacement = attribute ? "&apos;" : nil
+            case UInt8(ascii: "\n"): replacement = attribute ? "&#10;" : nil
+            case UInt8(ascii: "\r"): replacement = "&#13;"
+            case UInt8(ascii: "\t"): replacement = attribute ? "&#9;" : nil
+            case 0..<0x20: replacement = ""
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                copyRun()
+                i += 3
+                run = i
+                continue
+            default: replacement = nil
+            }
+            if let replacement {
+                copyRun()
+                replacement.withUTF8Buffer { append(raw: $0) }
+                run = i + 1
+            }
+            i += 1
+        }
+        copyRun()
         didAppend()
     }
 }

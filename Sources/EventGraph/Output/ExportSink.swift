@@ -214,6 +214,11 @@ public final class ExportSink {
     @inline(__always)
     func append(raw bytes: UnsafeBufferPointer<UInt8>) { append(raw: UnsafeRawBufferPointer(bytes)) }
 
+    /// The bytes in the buffer (all of them, in memory).
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: used))
+    }
+
     /// Called by the escapers after appending: empties the buffer once it is full.
     @inline(__always)
     func didAppend() {
