@@ -70,6 +70,7 @@ public enum OutputFolder {
             return ExportSink(descriptor: fd)
         }
         write(folder)
+        precondition(folder.count == 0, "a format of several files writes each of them into file(named:), not into its folder")
         // Every file is finished (and closed) before the first failure is reported.
         var failure = folder.fileFailure
         for ((_, sink), file) in zip(folder.files, staged) {
