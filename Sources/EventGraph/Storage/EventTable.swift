@@ -95,8 +95,9 @@ struct EventTable: Sendable {
         var claimant = PackedLocation(raw: 0)
     }
 
-    /// Appends a row; `symbol` interns ids (role targets and evidence sources).
-    mutating func append(_ event: Event, marks: Marks, symbol: (String) -> Int32) {
+    /// Appends a row; `roleTargets` and `sources` are the symbols of the role ids (in the
+    /// order of `event.roles` flattened) and of the evidence sources.
+    mutating func append(_ event: Event, marks: Marks, roleTargets: [Int32], sources: [Int32]) {
         let row = Int32(count)
         if let k = kindIndex[event.kind] {
             kinds.append(k)
@@ -122,16 +123,16 @@ struct EventTable: Sendable {
                 roleNames.append(binding.role)
                 roleNameIndex[binding.role] = name
             }
-            for id in binding.ids {
+            for _ in binding.ids {
                 roleName.append(name)
-                roleTarget.append(symbol(id))
+                roleTarget.append(roleTargets[k])
                 roleMark.append(k < marks.roleIDs.count ? marks.roleIDs[k].raw : marks.event.raw)
                 k += 1
             }
         }
         roleStarts.append(Int32(roleTarget.count))
         for (i, piece) in event.sources.enumerated() {
-            evidenceSource.append(symbol(piece.source))
+            evidenceSource.append(sources[i])
             evidenceQuote.append(piece.quote.map { texts.append($0) } ?? -1)
             evidenceNote.append(piece.note.map { texts.append($0) } ?? -1)
             let mark = i < marks.evidence.count ? marks.evidence[i] : (item: marks.event, source: marks.event)

@@ -96,6 +96,21 @@ struct GraphValidator {
                 reader.error(section.value, "\(section.key) must be a mapping, found \(document.top.typeName(section.value))")
                 continue
             }
+            if section.key == "events", let chunked = document.chunkedSection(section.value) {
+                // A large JSON section: its records are decoded on two threads, committed here in order.
+                let schema = self.schema
+                let syntaxError = chunked.read(decode: { chunkReader, key, value in
+                    GraphValidator.decodeEvent(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
+                }, commit: { records, problems in
+                    reader.report(contentsOf: problems)
+                    for record in records { commit(record, reader) }
+                })
+                if let syntaxError {
+                    reader.report(syntaxError)
+                    sawSyntaxError = true
+                }
+                continue
+            }
             let syntaxError = document.forEachRecord(in: section.value) { tree, key, value in
                 reader.tree = tree
                 let keyText = key >= 0 ? tree.text(key) : ""
