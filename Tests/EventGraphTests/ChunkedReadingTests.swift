@@ -6,12 +6,19 @@ import Testing
 /// answers and every diagnostic must be exactly those of a one-thread read.
 @Suite("JSON sections read in chunks on two threads")
 struct ChunkedReadingTests {
-    /// A JSON graph of `events` meetings among 60 organizations, one record a line; `edit`
-    /// may replace the text of an event's record (given its index).
-    static func graph(events: Int, edit: (Int) -> String? = { _ in nil }) -> String {
+    /// A JSON graph of `events` meetings among 60 organizations and 120 relations, one record
+    /// a line; `edit` may replace the text of an event's record (given its index), `actor`
+    /// and `relation` the text of an actor's or a relation's.
+    static func graph(events: Int, edit: (Int) -> String? = { _ in nil }, actor: (Int) -> String? = { _ in nil },
+                      relation: (Int) -> String? = { _ in nil }) -> String {
         var lines = ["{", "\"title\": \"Chunks\",", "\"sources\": {\"s1\": {\"title\": \"Source\"}},", "\"actors\": {"]
-        lines += (0..<60).map { "\"o\($0)\": {\"kind\": \"organization\", \"name\": \"Org \($0) 机构\"}" + ($0 < 59 ? "," : "") }
-        lines += ["},", "\"events\": {"]
+        lines += (0..<60).map { (actor($0) ?? "\"o\($0)\": {\"kind\": \"organization\", \"name\": \"Org \($0) 机构\"}") + ($0 < 59 ? "," : "") }
+        lines += ["},", "\"relations\": ["]
+        lines += (0..<120).map { i in
+            (relation(i) ?? "{\"kind\": \"\(i % 2 == 0 ? "competes-with" : "related-to")\", \"from\": \"o\(i % 60)\", \"to\": \"o\((i * 11 + 3) % 60)\", "
+                + "\"since\": \"\(2000 + i % 20)\", \"sources\": [{\"source\": \"s1\", \"quote\": \"r\(i)\"}]}") + (i < 119 ? "," : "")
+        }
+        lines += ["],", "\"events\": {"]
         for i in 0..<events {
             let day = 1 + i % 28, month = 1 + i / 28 % 12, year = 2000 + i / 336
             let record = edit(i) ?? """
@@ -42,7 +49,7 @@ struct ChunkedReadingTests {
         }
     }
 
-    @Test("a valid graph of 3,000 events gives the same answers read whole and in chunks of 1, 7 and 512 records")
+    @Test("a valid graph of 60 actors, 120 relations and 3,000 events gives the same answers read whole and in chunks of 1, 7 and 512 records")
     func sameAnswers() throws {
         let path = try Self.write(Self.graph(events: 3000))
         let whole = Self.load(path, recordsPerChunk: 0)
@@ -61,7 +68,7 @@ struct ChunkedReadingTests {
 
     @Test("errors in many chunks, an id defined in two chunks and escaped text give the same diagnostics, in the same order")
     func sameDiagnostics() throws {
-        let text = Self.graph(events: 2500) { i in
+        let text = Self.graph(events: 2500, edit: { i in
             switch i {
             case let i where i % 97 == 5: "\"e\(i)\": {\"kind\": \"meetin\", \"date\": \"2020\", \"title\": \"T\", \"sources\": [{\"source\": \"s1\"}]}"
             case let i where i % 131 == 7: "\"e\(i)\": {\"kind\": \"meeting\", \"date\": \"2020-13\", \"title\": \"T\", \"participants\": [\"o1\", \"nobody\"], \"sources\": [{\"source\": \"s2\"}]}"
@@ -69,13 +76,29 @@ struct ChunkedReadingTests {
             case 1234: "\"e1234\": {\"kind\": \"meeting\", \"date\": \"2020\", \"title\": \"\\u00e9t\\u00e9 \\\"quoted\\\"\", \"participants\": [\"o1\"], \"sources\": []}"
             default: nil
             }
-        }
+        }, actor: { i in
+            switch i {
+            case 7: "\"o7\": {\"kind\": \"organisation\", \"name\": \"Org 7\"}"
+            case 50: "\"o3\": {\"kind\": \"organization\", \"name\": \"Org 3 again\", \"country\": \"usa\"}"
+            default: nil
+            }
+        }, relation: { i in
+            switch i {
+            case 9: "{\"kind\": \"owns\", \"from\": \"o1\", \"to\": \"o2\", \"sources\": [{\"source\": \"s3\"}]}"
+            case 90: "{\"kind\": \"related-to\", \"from\": \"o1\", \"to\": \"nobody\", \"since\": \"2020\", \"until\": \"2019\"}"
+            default: nil
+            }
+        })
         let path = try Self.write(text)
         let whole = Self.load(path, recordsPerChunk: 0)
         #expect(whole.answers == nil)
         #expect(whole.diagnostics.contains("unknown event kind 'meetin'"))
         #expect(whole.diagnostics.contains("id 'e40' is defined twice"))
         #expect(whole.diagnostics.contains("unknown id 'nobody' in role 'participants'"))
+        #expect(whole.diagnostics.contains("unknown actor kind 'organisation'"))
+        #expect(whole.diagnostics.contains("id 'o3' is defined twice"))
+        #expect(whole.diagnostics.contains("relation ends (until 2019) before it starts (since 2020)"))
+        #expect(whole.diagnostics.contains("'s3'"))
         for perChunk in [1, 3, 64, 1000] {
             #expect(Self.load(path, recordsPerChunk: perChunk).diagnostics == whole.diagnostics, "chunks of \(perChunk)")
         }

@@ -75,6 +75,7 @@ struct ChunkedSection: Sendable {
             let reader = section.makeReader()
             while let index = board.claim(waiting: true) {
                 board.deliver(index, section.decodeChunk(index, with: reader, decode))
+                board.freeRetired()
             }
             board.workerFinished()
         }
@@ -97,7 +98,8 @@ struct ChunkedSection: Sendable {
             switch chunk.end {
             case .next, .sectionEnd:
                 commit(chunk.records, chunk.diagnostics)
-                board.committed(index)
+                // The worker frees the committed records (a tenth of this thread's time otherwise).
+                board.committed(index, retiring: chunk.records)
                 index += 1
             case .misaligned:
                 board.stopAndWaitForWorker()
@@ -127,6 +129,8 @@ private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
     private var stopped = false
     private var workerDone = false
     private var results: [ChunkedSection.Chunk<Record>?]
+    /// Records of committed chunks, for the worker to free.
+    private var retired: [[Record]] = []
     private let window = 6
 
     init(count: Int) {
@@ -168,11 +172,21 @@ private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    func committed(_ index: Int) {
+    func committed(_ index: Int, retiring records: [Record]) {
         condition.lock()
         committedUpTo = index + 1
+        retired.append(records)
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Frees the records of committed chunks (on the calling thread).
+    func freeRetired() {
+        condition.lock()
+        let dead = retired
+        retired = []
+        condition.unlock()
+        _ = consume dead
     }
 
     func workerFinished() {
