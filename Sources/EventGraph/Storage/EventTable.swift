@@ -47,8 +47,8 @@ struct EventTable: Sendable {
     var count: Int { kinds.count }
     /// Index into ``kindNames``.
     private(set) var kinds: [UInt16] = []
-    private(set) var kindNames: [String] = []
-    private var kindIndex: [String: UInt16] = [:]
+    private var kindIndex = NameIndex()
+    var kindNames: [String] { kindIndex.names }
     /// Packed partial dates (``PartialDate/packed``): the date or a span's start, and a span's end (0: none).
     private(set) var starts: [UInt32] = []
     private(set) var ends: [UInt32] = []
@@ -58,8 +58,8 @@ struct EventTable: Sendable {
     private var titles = StringColumn()
     /// Roles: rows `roleStarts[e] ..< roleStarts[e + 1]`, each a role name index and a target symbol.
     private(set) var roleStarts: [Int32] = [0]
-    private(set) var roleNames: [String] = []
-    private var roleNameIndex: [String: UInt16] = [:]
+    private var roleIndex = NameIndex()
+    var roleNames: [String] { roleIndex.names }
     private(set) var roleName: [UInt16] = []
     private(set) var roleTarget: [Int32] = []
     private(set) var roleMark: [UInt64] = []
@@ -99,14 +99,7 @@ struct EventTable: Sendable {
     /// order of `event.roles` flattened) and of the evidence sources.
     mutating func append(_ event: Event, marks: Marks, roleTargets: [Int32], sources: [Int32]) {
         let row = Int32(count)
-        if let k = kindIndex[event.kind] {
-            kinds.append(k)
-        } else {
-            let k = UInt16(kindNames.count)
-            kindNames.append(event.kind)
-            kindIndex[event.kind] = k
-            kinds.append(k)
-        }
+        kinds.append(kindIndex.number(event.kind))
         let (start, end, between) = Self.packed(event.date)
         starts.append(start)
         ends.append(end)
@@ -117,12 +110,7 @@ struct EventTable: Sendable {
         _ = titles.append(event.title)
         var k = 0
         for binding in event.roles {
-            let name: UInt16
-            if let r = roleNameIndex[binding.role] { name = r } else {
-                name = UInt16(roleNames.count)
-                roleNames.append(binding.role)
-                roleNameIndex[binding.role] = name
-            }
+            let name = roleIndex.number(binding.role)
             for _ in binding.ids {
                 roleName.append(name)
                 roleTarget.append(roleTargets[k])

@@ -293,8 +293,9 @@ struct GraphStoreBuilder {
         for actor in actors {
             _ = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind), interval: actor.lifespan)
         }
+        let eventKinds = events.kindNames.map { builder.internKind($0) }
         for row in 0..<e {
-            _ = builder.addNode(id: symbols.string(eventSymbol(row)), type: .event, kind: builder.internKind(events.kind(row)),
+            _ = builder.addNode(idBytes: symbols.bytes(eventSymbol(row)), type: .event, kind: eventKinds[Int(events.kinds[row])],
                                 interval: events.date(row).interval, claim: events.claim(row))
         }
         for relation in relations {
