@@ -250,6 +250,15 @@ struct SyntaxEquivalenceTests {
         for key in a.keys.sorted() where a[key] != b[key] {
             Issue.record("\(comment): '\(key)' differs between JSON and YAML")
         }
+        // The JSON again with its sections cut into chunks of one and of two records (read on two threads).
+        for perChunk in [1, 2] {
+            var loader = GraphLoader()
+            loader.recordsPerChunk = perChunk
+            let chunked = Self.answers(try loader.load(paths: [try Self.write(Self.json(graph), name: "graph.json")]))
+            for key in a.keys.sorted() where a[key] != chunked[key] {
+                Issue.record("\(comment): '\(key)' differs between JSON read whole and in chunks of \(perChunk)")
+            }
+        }
     }
 
     static let seeds: [UInt64] = Array(1...40)
@@ -359,10 +368,12 @@ struct SyntaxEquivalenceTests {
         let (_, find, replace) = Self.brokenCases.first { $0.0 == name }!
         #expect(Self.base.contains(find), "case \(name) does not apply")
         let text = Self.base.replacingOccurrences(of: find, with: replace)
-        func diagnostics(_ file: String) throws -> [String] {
+        func diagnostics(_ file: String, recordsPerChunk: Int = GraphDocument.chunkRecords) throws -> [String] {
             let path = try Self.write(text, name: file)
             do {
-                _ = try GraphLoader().load(paths: [path])
+                var loader = GraphLoader()
+                loader.recordsPerChunk = recordsPerChunk
+                _ = try loader.load(paths: [path])
                 return []
             } catch {
                 return error.diagnostics.map {
@@ -372,6 +383,7 @@ struct SyntaxEquivalenceTests {
         }
         let json = try diagnostics("graph.json"), yaml = try diagnostics("graph.yaml")
         #expect(!json.isEmpty, "JSON accepted case \(name)")
+        #expect(try diagnostics("graph.json", recordsPerChunk: 1) == json, "JSON read in chunks of one record differs")
         if Self.syntaxErrors.contains(name) {
             #expect(json.count == 1 && json[0].contains("not valid JSON"))
             #expect(yaml.count == 1 && yaml[0].contains("not valid YAML"))

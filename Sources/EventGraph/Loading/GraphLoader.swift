@@ -9,6 +9,8 @@ public struct GraphLoader: Sendable {
     public var baseSchema: Schema
     /// Bounds on the work one input may cause (file size, YAML alias expansion).
     public var limits: InputLimits
+    /// Records of a JSON section per chunk read on two threads (tests make it small; 0: one thread).
+    var recordsPerChunk = GraphDocument.chunkRecords
 
     public init(baseSchema: Schema = .builtIn, limits: InputLimits = .standard) {
         self.baseSchema = baseSchema
@@ -59,7 +61,7 @@ public struct GraphLoader: Sendable {
         let files = try Self.inputFiles(paths)
         var validator = GraphValidator(schema: baseSchema)
         for (index, file) in files.enumerated() {
-            switch GraphDocument.open(file: file, index: index, limits: limits) {
+            switch GraphDocument.open(file: file, index: index, limits: limits, recordsPerChunk: recordsPerChunk) {
             case let .success(document): validator.add(document)
             case let .failure(error): validator.fail(error.diagnostics, file: file)
             }
@@ -73,7 +75,8 @@ public struct GraphLoader: Sendable {
     public func load(_ documents: [InputDocument]) throws(InputError) -> GraphView {
         var validator = GraphValidator(schema: baseSchema)
         for (index, input) in documents.enumerated() {
-            switch GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits) {
+            switch GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits,
+                                       recordsPerChunk: recordsPerChunk) {
             case let .success(document): validator.add(document)
             case let .failure(error): validator.fail(error.diagnostics, file: input.name)
             }

@@ -18,18 +18,29 @@ final class GraphDocument {
     let root: Int32?
     private let mapped: MappedFile?
     private let records: RecordTree?
+    /// For JSON sections of more than one chunk of records: where later chunks start.
+    private let splits: [Int32: [Int]]
 
-    private init(name: String, top: RecordTree, root: Int32?, mapped: MappedFile?, records: RecordTree?) {
+    /// Records per chunk of a section read on two threads (``chunkedSection(_:)``): large
+    /// enough that handing chunks between threads costs nothing measurable, small enough that
+    /// the chunks in flight stay a few megabytes.
+    static let chunkRecords = 2048
+
+    private init(name: String, top: RecordTree, root: Int32?, mapped: MappedFile?, records: RecordTree?,
+                 splits: [Int32: [Int]] = [:]) {
         self.name = name
         self.top = top
         self.root = root
         self.mapped = mapped
         self.records = records
+        self.splits = splits
     }
 
     /// Reads a file by its extension: `.json` as JSON, anything else as YAML.
     /// - Returns: the document, or the diagnostics that stop it from being read.
-    static func open(file: String, index: Int, limits: InputLimits) -> Result<GraphDocument, InputError> {
+    /// `recordsPerChunk`: how many records of a JSON section one chunk holds (``chunkedSection(_:)``; 0: no chunks).
+    static func open(file: String, index: Int, limits: InputLimits,
+                     recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
             return .failure(InputError([Diagnostic(SourceLocation(file: file), "is a folder, not a graph file")]))
@@ -42,7 +53,7 @@ final class GraphDocument {
                 "the file is \(mapped.count) bytes, over the limit of \(limits.maxFileBytes) bytes per file; raise it with EVENTGRAPH_MAX_FILE_BYTES=\(mapped.count)")]))
         }
         if file.lowercased().hasSuffix(".json") {
-            return json(name: file, index: index, mapped: mapped)
+            return json(name: file, index: index, mapped: mapped, recordsPerChunk: recordsPerChunk)
         }
         guard let text = String(validatingUTF8Bytes: mapped.bytes) else {
             return .failure(InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
@@ -52,17 +63,18 @@ final class GraphDocument {
     }
 
     /// Reads in-memory text (the name decides the syntax, as for files).
-    static func open(name: String, index: Int, text: String, limits: InputLimits) -> Result<GraphDocument, InputError> {
+    static func open(name: String, index: Int, text: String, limits: InputLimits,
+                     recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
         if name.lowercased().hasSuffix(".json") {
             let mapped = MappedFile(copying: Array(text.utf8))
-            return json(name: name, index: index, mapped: mapped)
+            return json(name: name, index: index, mapped: mapped, recordsPerChunk: recordsPerChunk)
         }
         return yaml(name: name, index: index, text: text, limits: limits)
     }
 
     // MARK: JSON
 
-    private static func json(name: String, index: Int, mapped: MappedFile) -> Result<GraphDocument, InputError> {
+    private static func json(name: String, index: Int, mapped: MappedFile, recordsPerChunk: Int) -> Result<GraphDocument, InputError> {
         let bytes = mapped.bytes
         let locator = Locator(file: name, fileIndex: index, bytes: bytes)
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -78,8 +90,9 @@ final class GraphDocument {
                 return .success(GraphDocument(name: name, top: top, root: nil, mapped: mapped, records: records))
             }
             let root: Int32
+            var splits: [Int32: [Int]] = [:]
             if parser.peek() == 0x7B {
-                root = try readTopObject(&parser, records: records)
+                root = try readTopObject(&parser, records: records, recordsPerChunk: recordsPerChunk, splits: &splits)
             } else {
                 root = try parser.parseValue()
             }
@@ -87,7 +100,7 @@ final class GraphDocument {
             if parser.pos < bytes.count {
                 throw JSONSyntaxError(offset: parser.pos, reason: "more text after the end of the top-level value")
             }
-            return .success(GraphDocument(name: name, top: top, root: root, mapped: mapped, records: records))
+            return .success(GraphDocument(name: name, top: top, root: root, mapped: mapped, records: records, splits: splits))
         } catch {
             return failure(error)
         }
@@ -96,7 +109,8 @@ final class GraphDocument {
     /// The top-level object: small values parsed into the top tree; each record section
     /// checked record by record (into the reusable record tree) and left as a placeholder
     /// node whose `start` is the section's byte offset.
-    private static func readTopObject(_ parser: inout JSONParser, records: RecordTree) throws(JSONSyntaxError) -> Int32 {
+    private static func readTopObject(_ parser: inout JSONParser, records: RecordTree, recordsPerChunk: Int,
+                                      splits: inout [Int32: [Int]]) throws(JSONSyntaxError) -> Int32 {
         let top = parser.tree
         let start = parser.pos
         parser.pos += 1
@@ -119,10 +133,12 @@ final class GraphDocument {
             if (opener == 0x7B || opener == 0x5B), recordSections.contains(top.text(key)) {
                 // Records are parsed (and their syntax checked) when the validator reads them.
                 let offset = parser.pos
-                try parser.skipContainer()
+                var sectionSplits: [Int] = []
+                try parser.skipContainer(splittingEvery: max(recordsPerChunk, 0), at: &sectionSplits)
                 let estimate = min((parser.pos - offset) / 160, Int(Int32.max) - 1)
                 value = top.append(.init(kind: opener == 0x7B ? .mapping : .list, escaped: false, start: offset, end: parser.pos,
                                          mark: offset, first: -1, next: -1, count: Int32(-1 - estimate)))
+                if !sectionSplits.isEmpty { splits[value] = sectionSplits }
             } else {
                 value = try parser.parseValue(depth: 1)
             }
@@ -142,18 +158,22 @@ final class GraphDocument {
     /// Parses the elements of the object or array at the parser's position one at a time,
     /// resetting the parser's tree before each; calls `body(key, value)` (key -1 in arrays).
     /// Returns the number of elements.
+    ///
+    /// With `opening` false the parser starts at an element (just after a comma), and with a
+    /// `stop` it returns once a comma brings it to that offset (a chunk of the section).
     @discardableResult
-    private static func forEachElement(_ parser: inout JSONParser, _ body: (Int32, Int32) -> Void) throws(JSONSyntaxError) -> Int {
+    static func forEachElement(_ parser: inout JSONParser, isObject: Bool, opening: Bool = true, stop: Int? = nil,
+                               _ body: (Int32, Int32) -> Void) throws(JSONSyntaxError) -> ChunkedSection.End {
         let tree = parser.tree
-        let isObject = parser.peek() == 0x7B
         let close: UInt8 = isObject ? 0x7D : 0x5D
-        parser.pos += 1
-        parser.skipWhitespace()
-        if parser.peek() == close {
+        if opening {
             parser.pos += 1
-            return 0
+            parser.skipWhitespace()
+            if parser.peek() == close {
+                parser.pos += 1
+                return stop == nil ? .sectionEnd : .misaligned
+            }
         }
-        var n = 0
         while true {
             tree.reset()
             parser.skipWhitespace()
@@ -164,14 +184,19 @@ final class GraphDocument {
             }
             let value = try parser.parseValue(depth: 2)
             body(key, value)
-            n += 1
             parser.skipWhitespace()
             guard let b = parser.peek() else { throw JSONSyntaxError(offset: parser.pos, reason: "unexpected end of file") }
-            if b == 0x2C { parser.pos += 1; continue }
-            if b == close { parser.pos += 1; break }
+            if b == 0x2C {
+                parser.pos += 1
+                if let stop, parser.pos >= stop { return parser.pos == stop ? .next : .misaligned }
+                continue
+            }
+            if b == close {
+                parser.pos += 1
+                return stop == nil ? .sectionEnd : .misaligned
+            }
             throw JSONSyntaxError(offset: parser.pos, reason: isObject ? "expected ',' or '}'" : "expected ',' or ']'")
         }
-        return n
     }
 
     // MARK: YAML
@@ -234,7 +259,7 @@ final class GraphDocument {
         if node.count < 0, let records, let mapped {
             var parser = JSONParser(bytes: mapped.bytes, at: node.start, into: records)
             do {
-                try Self.forEachElement(&parser) { key, value in body(records, key, value) }
+                try Self.forEachElement(&parser, isObject: node.kind == .mapping) { key, value in body(records, key, value) }
             } catch {
                 return Diagnostic(top.locator.location(error.offset), "not valid JSON: \(error.reason)")
             }
@@ -246,6 +271,15 @@ final class GraphDocument {
             for item in top.children(section) { body(top, -1, item) }
         }
         return nil
+    }
+
+    /// A JSON section of more than one chunk of records, as chunks that can be read on
+    /// several threads; nil for other sections (read them with ``forEachRecord(in:_:)``).
+    func chunkedSection(_ section: Int32) -> ChunkedSection? {
+        guard let mapped, let splits = splits[section] else { return nil }
+        let node = top[section]
+        return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: node.kind == .mapping,
+                              starts: [node.start] + splits)
     }
 
     /// The number of records of a section value (for JSON, an estimate from its size), for

@@ -96,8 +96,17 @@ struct JSONParser {
     /// Skips the object or array at `pos` by its brackets and string quotes alone; the
     /// parse that reads its records later checks everything else.
     mutating func skipContainer() throws(JSONSyntaxError) {
+        var none: [Int] = []
+        try skipContainer(splittingEvery: 0, at: &none)
+    }
+
+    /// Skips the object or array at `pos`, noting in `splits` the offset after every
+    /// `every`-th comma between its elements (0: none) — where its elements can be parsed
+    /// from independently (``GraphDocument/chunkStarts(of:)``).
+    mutating func skipContainer(splittingEvery every: Int, at splits: inout [Int]) throws(JSONSyntaxError) {
         let start = pos
         var depth = 0
+        var commas = 0
         while pos < count {
             let b = base[pos]
             switch b {
@@ -121,6 +130,12 @@ struct JSONParser {
             case 0x7D, 0x5D:
                 depth -= 1
                 if depth == 0 { pos += 1; return }
+            case 0x2C where depth == 1 && every > 0:
+                commas += 1
+                if commas == every {
+                    commas = 0
+                    splits.append(pos + 1)
+                }
             default: break
             }
             pos += 1

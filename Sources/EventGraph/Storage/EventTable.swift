@@ -47,8 +47,8 @@ struct EventTable: Sendable {
     var count: Int { kinds.count }
     /// Index into ``kindNames``.
     private(set) var kinds: [UInt16] = []
-    private(set) var kindNames: [String] = []
-    private var kindIndex: [String: UInt16] = [:]
+    private var kindIndex = NameIndex()
+    var kindNames: [String] { kindIndex.names }
     /// Packed partial dates (``PartialDate/packed``): the date or a span's start, and a span's end (0: none).
     private(set) var starts: [UInt32] = []
     private(set) var ends: [UInt32] = []
@@ -58,8 +58,8 @@ struct EventTable: Sendable {
     private var titles = StringColumn()
     /// Roles: rows `roleStarts[e] ..< roleStarts[e + 1]`, each a role name index and a target symbol.
     private(set) var roleStarts: [Int32] = [0]
-    private(set) var roleNames: [String] = []
-    private var roleNameIndex: [String: UInt16] = [:]
+    private var roleIndex = NameIndex()
+    var roleNames: [String] { roleIndex.names }
     private(set) var roleName: [UInt16] = []
     private(set) var roleTarget: [Int32] = []
     private(set) var roleMark: [UInt64] = []
@@ -95,17 +95,11 @@ struct EventTable: Sendable {
         var claimant = PackedLocation(raw: 0)
     }
 
-    /// Appends a row; `symbol` interns ids (role targets and evidence sources).
-    mutating func append(_ event: Event, marks: Marks, symbol: (String) -> Int32) {
+    /// Appends a row; `roleTargets` and `sources` are the symbols of the role ids (in the
+    /// order of `event.roles` flattened) and of the evidence sources.
+    mutating func append(_ event: Event, marks: Marks, roleTargets: [Int32], sources: [Int32]) {
         let row = Int32(count)
-        if let k = kindIndex[event.kind] {
-            kinds.append(k)
-        } else {
-            let k = UInt16(kindNames.count)
-            kindNames.append(event.kind)
-            kindIndex[event.kind] = k
-            kinds.append(k)
-        }
+        kinds.append(kindIndex.number(event.kind))
         let (start, end, between) = Self.packed(event.date)
         starts.append(start)
         ends.append(end)
@@ -116,22 +110,17 @@ struct EventTable: Sendable {
         _ = titles.append(event.title)
         var k = 0
         for binding in event.roles {
-            let name: UInt16
-            if let r = roleNameIndex[binding.role] { name = r } else {
-                name = UInt16(roleNames.count)
-                roleNames.append(binding.role)
-                roleNameIndex[binding.role] = name
-            }
-            for id in binding.ids {
+            let name = roleIndex.number(binding.role)
+            for _ in binding.ids {
                 roleName.append(name)
-                roleTarget.append(symbol(id))
+                roleTarget.append(roleTargets[k])
                 roleMark.append(k < marks.roleIDs.count ? marks.roleIDs[k].raw : marks.event.raw)
                 k += 1
             }
         }
         roleStarts.append(Int32(roleTarget.count))
         for (i, piece) in event.sources.enumerated() {
-            evidenceSource.append(symbol(piece.source))
+            evidenceSource.append(sources[i])
             evidenceQuote.append(piece.quote.map { texts.append($0) } ?? -1)
             evidenceNote.append(piece.note.map { texts.append($0) } ?? -1)
             let mark = i < marks.evidence.count ? marks.evidence[i] : (item: marks.event, source: marks.event)

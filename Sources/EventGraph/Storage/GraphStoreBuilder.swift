@@ -116,12 +116,17 @@ struct GraphStoreBuilder {
     }
 
     mutating func add(_ event: Event, marks: EventTable.Marks = EventTable.Marks()) {
-        assign(event.id, .event, events.count)
-        eventSymbols.append(symbol(event.id))
-        var table = events
-        events = EventTable()
-        table.append(event, marks: marks) { symbol($0) }
-        events = table
+        let s = symbol(event.id)
+        if category[Int(s)] == 0 { category[Int(s)] = Category.event.rawValue }
+        if ordinal[Int(s)] < 0 { ordinal[Int(s)] = Int32(events.count) }
+        eventSymbols.append(s)
+        // The ids are interned first, so that the table is appended to in place.
+        var roleTargets: [Int32] = []
+        roleTargets.reserveCapacity(marks.roleIDs.count)
+        for binding in event.roles {
+            for id in binding.ids { roleTargets.append(symbol(id)) }
+        }
+        events.append(event, marks: marks, roleTargets: roleTargets, sources: event.sources.map { symbol($0.source) })
     }
 
     /// The synthesized id of a relation: `from--kind--to`, with `-2`, `-3` … for repeats.
@@ -288,8 +293,9 @@ struct GraphStoreBuilder {
         for actor in actors {
             _ = builder.addNode(id: actor.id, type: .actor, kind: builder.internKind(actor.kind), interval: actor.lifespan)
         }
+        let eventKinds = events.kindNames.map { builder.internKind($0) }
         for row in 0..<e {
-            _ = builder.addNode(id: symbols.string(eventSymbol(row)), type: .event, kind: builder.internKind(events.kind(row)),
+            _ = builder.addNode(idBytes: symbols.bytes(eventSymbol(row)), type: .event, kind: eventKinds[Int(events.kinds[row])],
                                 interval: events.date(row).interval, claim: events.claim(row))
         }
         for relation in relations {

@@ -59,6 +59,13 @@ struct LinkGraphBuilder {
         return finishNode(type: type, kind: kind, interval: interval, claim: claim)
     }
 
+    /// Adds a node whose id is given as UTF-8 bytes (an interned symbol's).
+    mutating func addNode(idBytes id: ArraySlice<UInt8>, type: LinkGraph.NodeType, kind: UInt16,
+                          interval: DayInterval? = nil, claim: Claim = .asserted) -> Int {
+        idBytes.append(contentsOf: id)
+        return finishNode(type: type, kind: kind, interval: interval, claim: claim)
+    }
+
     private mutating func finishNode(type: LinkGraph.NodeType, kind: UInt16, interval: DayInterval?, claim: Claim) -> Int {
         idStarts.append(Int32(idBytes.count))
         types.append(type.rawValue)

@@ -140,6 +140,11 @@ struct SymbolTable {
         return copy.withUTF8 { lookup($0) }
     }
 
+    /// The UTF-8 bytes of a symbol.
+    func bytes(_ symbol: Int32) -> ArraySlice<UInt8> {
+        bytes[Int(starts[Int(symbol)])..<Int(starts[Int(symbol) + 1])]
+    }
+
     func string(_ symbol: Int32) -> String {
         String(decoding: bytes[Int(starts[Int(symbol)])..<Int(starts[Int(symbol) + 1])], as: UTF8.self)
     }

@@ -34,7 +34,7 @@ extension GraphValidator {
     /// Defines the record's id and stores its event (or notes the references of a rejected one).
     mutating func commit(_ record: EventRecord, _ reader: RecordReader) {
         let defined = define(record.id, .event, at: record.place, reader)
-        guard defined, var event = record.event else {
+        guard defined, let event = record.event else {
             if let event = record.event {
                 builder.noteReferences(ofRejectedEvent: record.id, kind: event.kind, roles: event.roles, marks: record.marks,
                                        evidence: event.sources, claimant: event.claimedBy)
@@ -46,7 +46,6 @@ extension GraphValidator {
         }
         var marks = record.marks
         marks.event = record.place
-        event.id = record.id
         builder.add(event, marks: marks)
         if let relative = record.relative {
             builder.noteRelativeDate(ofLastEvent: relative.references, within: relative.withinMark, given: record.givenInterval)
@@ -169,8 +168,7 @@ extension GraphValidator {
             record.claimant = claimedBy
             return record
         }
-        // The id is filled in by `commit` (one copy of the string, not two).
-        record.event = Event(id: "", kind: kind.name, date: date, title: title,
+        record.event = Event(id: id, kind: kind.name, date: date, title: title,
                              description: reader.string(f["description"]?.value, what: "description"), roles: roles,
                              amount: amount, status: status, claim: claim, claimedBy: claimedBy,
                              dateBasis: dateBasis,

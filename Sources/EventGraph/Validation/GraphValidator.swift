@@ -96,6 +96,38 @@ struct GraphValidator {
                 reader.error(section.value, "\(section.key) must be a mapping, found \(document.top.typeName(section.value))")
                 continue
             }
+            if let chunked = document.chunkedSection(section.value), section.key != "sources" {
+                // A large JSON section: its records are decoded on two threads, committed here in order.
+                let schema = self.schema, files = self.files
+                let syntaxError: Diagnostic? = switch section.key {
+                case "events":
+                    chunked.read(decode: { chunkReader, key, value in
+                        GraphValidator.decodeEvent(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
+                    }, commit: { records, problems in
+                        reader.report(contentsOf: problems)
+                        for record in records { commit(record, reader) }
+                    })
+                case "actors":
+                    chunked.read(decode: { chunkReader, key, value in
+                        GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
+                    }, commit: { records, problems in
+                        reader.report(contentsOf: problems)
+                        for record in records { commit(record, reader) }
+                    })
+                default:
+                    chunked.read(decode: { chunkReader, _, value in
+                        GraphValidator.decodeRelation(value, schema: schema, files: files, chunkReader)
+                    }, commit: { records, problems in
+                        reader.report(contentsOf: problems)
+                        for record in records { commit(record) }
+                    })
+                }
+                if let syntaxError {
+                    reader.report(syntaxError)
+                    sawSyntaxError = true
+                }
+                continue
+            }
             let syntaxError = document.forEachRecord(in: section.value) { tree, key, value in
                 reader.tree = tree
                 let keyText = key >= 0 ? tree.text(key) : ""
@@ -106,9 +138,9 @@ struct GraphValidator {
                 switch section.key {
                 case "periods": readPeriod(keyText, key, value, reader)
                 case "sources": readSource(keyText, key, value, reader)
-                case "actors": readActor(keyText, key, value, reader)
+                case "actors": commit(Self.decodeActor(keyText, key, value, schema: schema, reader), reader)
                 case "events": commit(Self.decodeEvent(keyText, key, value, schema: schema, reader), reader)
-                default: readRelation(value, reader)
+                default: commit(Self.decodeRelation(value, schema: schema, files: files, reader))
                 }
             }
             reader.tree = document.top
@@ -199,9 +231,25 @@ struct GraphValidator {
                            location: reader.location(keyNode)))
     }
 
-    private mutating func readActor(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+    /// What one actor record says, checked; ready to commit.
+    struct ActorRecord: Sendable {
+        var id: String
+        var place: PackedLocation
+        /// The actor, or nil when the record had errors.
+        var actor: Actor?
+    }
+
+    /// Defines the record's id and stores its actor.
+    mutating func commit(_ record: ActorRecord, _ reader: RecordReader) {
+        guard define(record.id, .actor, at: record.place, reader), let actor = record.actor else { return }
+        builder.add(actor)
+    }
+
+    /// Checks one actor record against `schema` (touches nothing but its reader).
+    static func decodeActor(_ id: String, _ keyNode: Int32, _ value: Int32, schema: Schema, _ reader: RecordReader) -> ActorRecord {
+        var record = ActorRecord(id: id, place: reader.packed(keyNode))
         var what: String { "actor '\(id)'" }
-        guard let f = reader.fields(value, what: what, allowed: Self.actorFields) else { return }
+        guard let f = reader.fields(value, what: what, allowed: Self.actorFields) else { return record }
         let kind = reader.requiredString(f, "kind", what: what, at: keyNode)
         let name = reader.requiredString(f, "name", what: what, at: keyNode)
         if let kind, schema.actorKinds[kind] == nil {
@@ -224,15 +272,15 @@ struct GraphValidator {
         if let since, let until, until.interval.last < since.interval.first {
             reader.error(f["until"]?.value, "\(what) ends (until \(until)) before it begins (since \(since))")
         }
-        let defined = define(id, .actor, at: keyNode, reader)
-        guard defined, let kind, let name, schema.actorKinds[kind] != nil else { return }
-        builder.add(Actor(id: id, kind: kind, name: name, names: names,
-                          aliases: reader.stringList(f["aliases"]?.value, what: "aliases") ?? [],
-                          country: country,
-                          description: reader.string(f["description"]?.value, what: "description"),
-                          tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [],
-                          since: since, until: until,
-                          location: reader.location(keyNode)))
+        guard let kind, let name, schema.actorKinds[kind] != nil else { return record }
+        record.actor = Actor(id: id, kind: kind, name: name, names: names,
+                             aliases: reader.stringList(f["aliases"]?.value, what: "aliases") ?? [],
+                             country: country,
+                             description: reader.string(f["description"]?.value, what: "description"),
+                             tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [],
+                             since: since, until: until,
+                             location: reader.location(keyNode))
+        return record
     }
 
     /// The evidence list of a record, with the positions of each item and its `source:`.
@@ -260,9 +308,29 @@ struct GraphValidator {
         return (evidence, marks)
     }
 
-    private mutating func readRelation(_ node: Int32, _ reader: RecordReader) {
+    /// What one relation record says, checked; ready to commit.
+    struct RelationRecord: Sendable {
+        /// The relation, or nil when the record had errors (its evidence is still checked).
+        var relation: Relation?
+        var endMarks = (from: PackedLocation(raw: 0), to: PackedLocation(raw: 0))
+        var evidence: [Evidence] = []
+        var sourceMarks: [PackedLocation] = []
+    }
+
+    /// Stores the record's relation (or notes the evidence of a rejected one).
+    mutating func commit(_ record: RelationRecord) {
+        guard let relation = record.relation else {
+            builder.noteReferences(ofRejectedRelationEvidence: record.evidence, marks: record.sourceMarks)
+            return
+        }
+        builder.add(relation, endMarks: record.endMarks, sourceMarks: record.sourceMarks)
+    }
+
+    /// Checks one relation record against `schema` (touches nothing but its reader).
+    static func decodeRelation(_ node: Int32, schema: Schema, files: [String], _ reader: RecordReader) -> RelationRecord {
+        var record = RelationRecord()
         var what: String { "relation" }
-        guard let f = reader.fields(node, what: what, allowed: Self.relationFields) else { return }
+        guard let f = reader.fields(node, what: what, allowed: Self.relationFields) else { return record }
         let kindName = reader.requiredString(f, "kind", what: what, at: node)
         let from = reader.requiredString(f, "from", what: what, at: node)
         let to = reader.requiredString(f, "to", what: what, at: node)
@@ -276,16 +344,17 @@ struct GraphValidator {
             reader.error(f["until"]?.value, "relation ends (until \(until)) before it starts (since \(since))")
         }
         let (evidence, evidenceMarks) = Self.readEvidence(f["sources"]?.value, what: "relation", files: files, reader)
+        record.sourceMarks = evidenceMarks.map(\.source)
         guard let kind, let from, let to else {
-            builder.noteReferences(ofRejectedRelationEvidence: evidence, marks: evidenceMarks.map(\.source))
-            return
+            record.evidence = evidence
+            return record
         }
-        builder.add(Relation(id: "", kind: kind.name, from: from, to: to,
-                             role: reader.string(f["role"]?.value, what: "role"),
-                             since: since, until: until, sources: evidence,
-                             location: reader.location(node)),
-                    endMarks: (reader.packed(f["from"]!.value), reader.packed(f["to"]!.value)),
-                    sourceMarks: evidenceMarks.map(\.source))
+        record.relation = Relation(id: "", kind: kind.name, from: from, to: to,
+                                   role: reader.string(f["role"]?.value, what: "role"),
+                                   since: since, until: until, sources: evidence,
+                                   location: reader.location(node))
+        record.endMarks = (reader.packed(f["from"]!.value), reader.packed(f["to"]!.value))
+        return record
     }
 }
 

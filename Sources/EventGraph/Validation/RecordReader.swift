@@ -48,6 +48,16 @@ final class RecordReader {
         diagnostics.append(diagnostic)
     }
 
+    func report(contentsOf more: [Diagnostic]) {
+        diagnostics += more
+    }
+
+    /// The diagnostics so far, leaving none (a reader that decodes chunk after chunk).
+    func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
     func isNull(_ node: Int32) -> Bool { tree.isNull(node) }
 
     func typeName(_ node: Int32) -> String { tree.typeName(node) }

@@ -1,0 +1,207 @@
+import Foundation
+
+/// A large JSON section (`events`, …) cut into chunks of records (``GraphDocument/chunkRecords``)
+/// that can be parsed independently, so that reading it uses both cores.
+///
+/// The cuts are found while the document's top level skips the section: the offset after
+/// every n-th comma between its records. Each chunk is parsed as strictly as the whole
+/// section would be; a chunk that does not end exactly at the next chunk's start (only
+/// possible if the skip and the parser disagree) is read again, with the rest of the section,
+/// in one piece. ``read(decode:commit:)`` hands the records to `commit` in input order, so
+/// the store and the diagnostics are the same as a one-thread read.
+struct ChunkedSection: Sendable {
+    let mapped: MappedFile
+    let file: String
+    let fileIndex: Int
+    let isObject: Bool
+    /// Byte offsets: the section's opening bracket, then just after the comma ending each chunk.
+    let starts: [Int]
+
+    /// How reading a chunk ended.
+    enum End: Sendable {
+        /// At the next chunk's start.
+        case next
+        /// At the section's closing bracket.
+        case sectionEnd
+        /// Somewhere else: the chunk and the rest of the section are read again as one.
+        case misaligned
+        /// At a syntax error (the section stops there, as a one-thread read does).
+        case syntaxError(Diagnostic)
+    }
+
+    /// The records a chunk decoded, the diagnostics decoding them gave, and how it ended.
+    struct Chunk<Record: Sendable>: Sendable {
+        var records: [Record]
+        var diagnostics: [Diagnostic]
+        var end: End
+    }
+
+    var count: Int { starts.count }
+
+    /// A reader of its own (tree and position cursor) over the section's bytes, for one thread.
+    func makeReader() -> RecordReader {
+        let bytes = mapped.bytes
+        let locator = Locator(file: file, fileIndex: fileIndex, bytes: bytes)
+        let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        return RecordReader(tree: RecordTree(base: base, owner: mapped, locator: locator))
+    }
+
+    /// Parses chunk `index` (to the section's end with `toEnd`), decoding each record with `decode(reader, key, value)`.
+    func decodeChunk<Record: Sendable>(_ index: Int, toEnd: Bool = false, with reader: RecordReader,
+                                  _ decode: (RecordReader, Int32, Int32) -> Record) -> Chunk<Record> {
+        let tree = reader.tree
+        var records: [Record] = []
+        var parser = JSONParser(bytes: mapped.bytes, at: starts[index], into: tree)
+        let stop = toEnd || index + 1 == starts.count ? nil : starts[index + 1]
+        let end: End
+        do {
+            end = try GraphDocument.forEachElement(&parser, isObject: isObject, opening: index == 0, stop: stop) { key, value in
+                records.append(decode(reader, key, value))
+            }
+        } catch {
+            end = .syntaxError(Diagnostic(tree.locator.location(error.offset), "not valid JSON: \(error.reason)"))
+        }
+        return Chunk(records: records, diagnostics: reader.takeDiagnostics(), end: end)
+    }
+
+    /// Decodes the chunks on this thread and one more, and calls `commit` with each chunk's
+    /// records and diagnostics on this thread, in input order.
+    /// - Returns: the syntax error that stopped the section, if any.
+    func read<Record: Sendable>(decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record,
+                                commit: ([Record], [Diagnostic]) -> Void) -> Diagnostic? {
+        let board = ChunkBoard<Record>(count: count)
+        let section = self
+        let worker = Thread {
+            let reader = section.makeReader()
+            while let index = board.claim(waiting: true) {
+                board.deliver(index, section.decodeChunk(index, with: reader, decode))
+                board.freeRetired()
+            }
+            board.workerFinished()
+        }
+        worker.start()
+        defer { board.stopAndWaitForWorker() }
+
+        // This thread commits the next chunk when it is decoded, else decodes one itself,
+        // else (the window is full) waits for the worker's.
+        let reader = makeReader()
+        var index = 0
+        while index < count {
+            guard let chunk = board.take(index) else {
+                if let claimed = board.claim(waiting: false) {
+                    board.deliver(claimed, decodeChunk(claimed, with: reader, decode))
+                } else {
+                    board.waitForDelivery(of: index)
+                }
+                continue
+            }
+            switch chunk.end {
+            case .next, .sectionEnd:
+                commit(chunk.records, chunk.diagnostics)
+                // The worker frees the committed records (a tenth of this thread's time otherwise).
+                board.committed(index, retiring: chunk.records)
+                index += 1
+            case .misaligned:
+                board.stopAndWaitForWorker()
+                let rest = decodeChunk(index, toEnd: true, with: reader, decode)
+                commit(rest.records, rest.diagnostics)
+                if case let .syntaxError(problem) = rest.end { return problem }
+                return nil
+            case let .syntaxError(problem):
+                commit(chunk.records, chunk.diagnostics)
+                return problem
+            }
+        }
+        return nil
+    }
+}
+
+/// The chunks of one ``ChunkedSection/read(decode:commit:)``: which are claimed, which are
+/// decoded, how far the committing thread is; the worker stays at most ``window`` chunks ahead.
+///
+/// `@unchecked Sendable`: every stored property is read and written only while holding
+/// `condition`'s lock.
+private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private var next = 0
+    private var committedUpTo = 0
+    private var stopped = false
+    private var workerDone = false
+    private var results: [ChunkedSection.Chunk<Record>?]
+    /// Records of committed chunks, for the worker to free.
+    private var retired: [[Record]] = []
+    private let window = 6
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// The next unclaimed chunk, if it is within the window of the last committed one
+    /// (`waiting`: else waits until it is); nil when there is none or reading stopped.
+    func claim(waiting: Bool) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting && !stopped && next < count && next - committedUpTo >= window { condition.wait() }
+        guard !stopped && next < count && next - committedUpTo < window else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Chunk `index` if it is decoded (and forgets it), else nil.
+    func take(_ index: Int) -> ChunkedSection.Chunk<Record>? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let chunk = results[index] else { return nil }
+        results[index] = nil
+        return chunk
+    }
+
+    /// Waits until chunk `index` is decoded.
+    func waitForDelivery(of index: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[index] == nil { condition.wait() }
+    }
+
+    func deliver(_ index: Int, _ chunk: ChunkedSection.Chunk<Record>) {
+        condition.lock()
+        results[index] = chunk
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func committed(_ index: Int, retiring records: [Record]) {
+        condition.lock()
+        committedUpTo = index + 1
+        retired.append(records)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Frees the records of committed chunks (on the calling thread).
+    func freeRetired() {
+        condition.lock()
+        let dead = retired
+        retired = []
+        condition.unlock()
+        _ = consume dead
+    }
+
+    func workerFinished() {
+        condition.lock()
+        workerDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Lets the worker stop after its current chunk and waits until it has.
+    func stopAndWaitForWorker() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped = true
+        condition.broadcast()
+        while !workerDone { condition.wait() }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import EventGraph
+
+/// A large JSON section is read in chunks on two threads (``ChunkedSection``); the store, the
+/// answers and every diagnostic must be exactly those of a one-thread read.
+@Suite("JSON sections read in chunks on two threads")
+struct ChunkedReadingTests {
+    /// A JSON graph of `events` meetings among 60 organizations and 120 relations, one record
+    /// a line; `edit` may replace the text of an event's record (given its index), `actor`
+    /// and `relation` the text of an actor's or a relation's.
+    static func graph(events: Int, edit: (Int) -> String? = { _ in nil }, actor: (Int) -> String? = { _ in nil },
+                      relation: (Int) -> String? = { _ in nil }) -> String {
+        var lines = ["{", "\"title\": \"Chunks\",", "\"sources\": {\"s1\": {\"title\": \"Source\"}},", "\"actors\": {"]
+        lines += (0..<60).map { (actor($0) ?? "\"o\($0)\": {\"kind\": \"organization\", \"name\": \"Org \($0) 机构\"}") + ($0 < 59 ? "," : "") }
+        lines += ["},", "\"relations\": ["]
+        lines += (0..<120).map { i in
+            (relation(i) ?? "{\"kind\": \"\(i % 2 == 0 ? "competes-with" : "related-to")\", \"from\": \"o\(i % 60)\", \"to\": \"o\((i * 11 + 3) % 60)\", "
+                + "\"since\": \"\(2000 + i % 20)\", \"sources\": [{\"source\": \"s1\", \"quote\": \"r\(i)\"}]}") + (i < 119 ? "," : "")
+        }
+        lines += ["],", "\"events\": {"]
+        for i in 0..<events {
+            let day = 1 + i % 28, month = 1 + i / 28 % 12, year = 2000 + i / 336
+            let record = edit(i) ?? """
+            "e\(i)": {"kind": "meeting", "date": "\(year)-\(String(format: "%02d-%02d", month, day))", "title": "Meeting \(i)", \
+            "participants": ["o\(i % 60)", "o\((i * 7 + 1) % 60)"], "sources": [{"source": "s1", "quote": "q\(i)"}]}
+            """
+            lines.append(record + (i < events - 1 ? "," : ""))
+        }
+        lines += ["}", "}"]
+        return lines.joined(separator: "\n")
+    }
+
+    static func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).json")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// Loads `path` with `recordsPerChunk` (0: one thread): the answers, or the diagnostics as text.
+    static func load(_ path: String, recordsPerChunk: Int) -> (answers: [String: String]?, diagnostics: String) {
+        var loader = GraphLoader()
+        loader.recordsPerChunk = recordsPerChunk
+        do {
+            let graph = try loader.load(paths: [path])
+            return (SyntaxEquivalenceTests.answers(graph), graph.warnings.map(\.description).joined(separator: "\n"))
+        } catch {
+            return (nil, error.description)
+        }
+    }
+
+    @Test("a valid graph of 60 actors, 120 relations and 3,000 events gives the same answers read whole and in chunks of 1, 7 and 512 records")
+    func sameAnswers() throws {
+        let path = try Self.write(Self.graph(events: 3000))
+        let whole = Self.load(path, recordsPerChunk: 0)
+        let answers = try #require(whole.answers, "\(whole.diagnostics)")
+        #expect(answers["validate"]?.contains("3000 events") == true)
+        for perChunk in [1, 7, 512] {
+            let chunked = Self.load(path, recordsPerChunk: perChunk)
+            #expect(chunked.diagnostics == whole.diagnostics)
+            let got = try #require(chunked.answers, "chunks of \(perChunk): \(chunked.diagnostics)")
+            #expect(got.keys.sorted() == answers.keys.sorted())
+            for key in answers.keys.sorted() where got[key] != answers[key] {
+                Issue.record("chunks of \(perChunk): '\(key)' differs from the one-thread read")
+            }
+        }
+    }
+
+    @Test("errors in many chunks, an id defined in two chunks and escaped text give the same diagnostics, in the same order")
+    func sameDiagnostics() throws {
+        let text = Self.graph(events: 2500, edit: { i in
+            switch i {
+            case let i where i % 97 == 5: "\"e\(i)\": {\"kind\": \"meetin\", \"date\": \"2020\", \"title\": \"T\", \"sources\": [{\"source\": \"s1\"}]}"
+            case let i where i % 131 == 7: "\"e\(i)\": {\"kind\": \"meeting\", \"date\": \"2020-13\", \"title\": \"T\", \"participants\": [\"o1\", \"nobody\"], \"sources\": [{\"source\": \"s2\"}]}"
+            case 2100: "\"e40\": {\"kind\": \"meeting\", \"date\": \"2020\", \"title\": \"Twice\", \"participants\": [\"o1\"], \"sources\": [{\"source\": \"s1\"}]}"
+            case 1234: "\"e1234\": {\"kind\": \"meeting\", \"date\": \"2020\", \"title\": \"\\u00e9t\\u00e9 \\\"quoted\\\"\", \"participants\": [\"o1\"], \"sources\": []}"
+            default: nil
+            }
+        }, actor: { i in
+            switch i {
+            case 7: "\"o7\": {\"kind\": \"organisation\", \"name\": \"Org 7\"}"
+            case 50: "\"o3\": {\"kind\": \"organization\", \"name\": \"Org 3 again\", \"country\": \"usa\"}"
+            default: nil
+            }
+        }, relation: { i in
+            switch i {
+            case 9: "{\"kind\": \"owns\", \"from\": \"o1\", \"to\": \"o2\", \"sources\": [{\"source\": \"s3\"}]}"
+            case 90: "{\"kind\": \"related-to\", \"from\": \"o1\", \"to\": \"nobody\", \"since\": \"2020\", \"until\": \"2019\"}"
+            default: nil
+            }
+        })
+        let path = try Self.write(text)
+        let whole = Self.load(path, recordsPerChunk: 0)
+        #expect(whole.answers == nil)
+        #expect(whole.diagnostics.contains("unknown event kind 'meetin'"))
+        #expect(whole.diagnostics.contains("id 'e40' is defined twice"))
+        #expect(whole.diagnostics.contains("unknown id 'nobody' in role 'participants'"))
+        #expect(whole.diagnostics.contains("unknown actor kind 'organisation'"))
+        #expect(whole.diagnostics.contains("id 'o3' is defined twice"))
+        #expect(whole.diagnostics.contains("relation ends (until 2019) before it starts (since 2020)"))
+        #expect(whole.diagnostics.contains("'s3'"))
+        for perChunk in [1, 3, 64, 1000] {
+            #expect(Self.load(path, recordsPerChunk: perChunk).diagnostics == whole.diagnostics, "chunks of \(perChunk)")
+        }
+    }
+
+    @Test("a syntax error in a late chunk stops the section there, as a one-thread read does")
+    func syntaxErrorInALateChunk() throws {
+        let text = Self.graph(events: 2000) { i in
+            switch i {
+            case 300: "\"e300\": {\"kind\": \"meetin\", \"date\": \"2020\", \"title\": \"T\", \"sources\": [{\"source\": \"s1\"}]}"
+            case 1700: "\"e1700\": {\"kind\": \"meeting\" \"date\": \"2020\"}"
+            case 1900: "\"e1900\": {\"kind\": \"meetin\", \"date\": \"2020\", \"title\": \"T\", \"sources\": [{\"source\": \"s1\"}]}"
+            default: nil
+            }
+        }
+        let path = try Self.write(text)
+        let whole = Self.load(path, recordsPerChunk: 0)
+        #expect(whole.diagnostics.contains("not valid JSON"))
+        #expect(whole.diagnostics.contains("meetin"))
+        // Records after the syntax error are not read: e1900's unknown kind is not reported.
+        #expect(whole.diagnostics.components(separatedBy: "unknown event kind").count == 2)
+        for perChunk in [1, 5, 256] {
+            #expect(Self.load(path, recordsPerChunk: perChunk).diagnostics == whole.diagnostics, "chunks of \(perChunk)")
+        }
+    }
+
+    @Test("chunk starts fall just after the commas between records, never inside a string")
+    func chunkStarts() throws {
+        let text = "{\"events\": {\"a\": {\"t\": \"x, y\"}, \"b\": [1, 2], \"c,\": {}, \"d\": \"}, \"}"
+        let document = try GraphDocument.open(name: "g.json", index: 0, text: text + "}", limits: InputLimits(), recordsPerChunk: 1).get()
+        let section = try #require(document.top.entries(document.root!).first { $0.key == "events" }?.value)
+        let chunked = try #require(document.chunkedSection(section))
+        let bytes = Array((text + "}").utf8)
+        #expect(chunked.starts.count == 4)
+        for start in chunked.starts.dropFirst() {
+            #expect(bytes[start - 1] == UInt8(ascii: ","))
+            #expect(bytes[start] == UInt8(ascii: " ") && bytes[start + 1] == UInt8(ascii: "\""))
+        }
+    }
+}
