@@ -208,7 +208,10 @@ final class GraphDocument {
         let locator = Locator(file: name, fileIndex: index)
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // No implicit tags (bool, int, timestamp …): the record reader reads every scalar
+            // as text itself, and resolving them runs regular expressions on every scalar —
+            // half of a large YAML file's load, in the composer's check for repeated keys.
+            composed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return .failure(InputError([syntaxDiagnostic(error, file: name)]))
         } catch {
