@@ -125,6 +125,26 @@ struct ChunkedReadingTests {
         }
     }
 
+    @Test("a chunk that does not end where the next one starts is read again with the rest of the section, each record once")
+    func misalignedChunk() throws {
+        let text = "{\"events\": {" + (0..<40).map { "\"k\($0)\": {\"n\": \($0)}" }.joined(separator: ", ") + "}}"
+        let document = try GraphDocument.open(name: "g.json", index: 0, text: text, limits: InputLimits(), recordsPerChunk: 4).get()
+        let section = try #require(document.top.entries(document.root!).first { $0.key == "events" }?.value)
+        let chunked = try #require(document.chunkedSection(section))
+        #expect(chunked.count == 10)
+        // Move the start of the fourth chunk one byte on: the third chunk's parse passes it.
+        var starts = chunked.starts
+        starts[3] += 1
+        let broken = ChunkedSection(mapped: chunked.mapped, file: chunked.file, fileIndex: chunked.fileIndex,
+                                    isObject: chunked.isObject, starts: starts, recordsPerChunk: chunked.recordsPerChunk)
+        for section in [chunked, broken] {
+            var keys: [String] = []
+            let problem = section.read(decode: { reader, key, _ in reader.tree.text(key) }, commit: { records, _ in keys += records })
+            #expect(problem == nil)
+            #expect(keys == (0..<40).map { "k\($0)" })
+        }
+    }
+
     @Test("chunk starts fall just after the commas between records, never inside a string")
     func chunkStarts() throws {
         let text = "{\"events\": {\"a\": {\"t\": \"x, y\"}, \"b\": [1, 2], \"c,\": {}, \"d\": \"}, \"}"

@@ -16,6 +16,8 @@ struct ChunkedSection: Sendable {
     let isObject: Bool
     /// Byte offsets: the section's opening bracket, then just after the comma ending each chunk.
     let starts: [Int]
+    /// Records per chunk (the last may have fewer).
+    let recordsPerChunk: Int
 
     /// How reading a chunk ended.
     enum End: Sendable {
@@ -51,6 +53,7 @@ struct ChunkedSection: Sendable {
                                   _ decode: (RecordReader, Int32, Int32) -> Record) -> Chunk<Record> {
         let tree = reader.tree
         var records: [Record] = []
+        records.reserveCapacity(toEnd ? recordsPerChunk : recordsPerChunk + 1)
         var parser = JSONParser(bytes: mapped.bytes, at: starts[index], into: tree)
         let stop = toEnd || index + 1 == starts.count ? nil : starts[index + 1]
         let end: End

@@ -20,6 +20,7 @@ final class GraphDocument {
     private let records: RecordTree?
     /// For JSON sections of more than one chunk of records: where later chunks start.
     private let splits: [Int32: [Int]]
+    private let recordsPerChunk: Int
 
     /// Records per chunk of a section read on two threads (``chunkedSection(_:)``): large
     /// enough that handing chunks between threads costs nothing measurable, small enough that
@@ -27,7 +28,8 @@ final class GraphDocument {
     static let chunkRecords = 2048
 
     private init(name: String, top: RecordTree, root: Int32?, mapped: MappedFile?, records: RecordTree?,
-                 splits: [Int32: [Int]] = [:]) {
+                 splits: [Int32: [Int]] = [:], recordsPerChunk: Int = 0) {
+        self.recordsPerChunk = recordsPerChunk
         self.name = name
         self.top = top
         self.root = root
@@ -100,7 +102,8 @@ final class GraphDocument {
             if parser.pos < bytes.count {
                 throw JSONSyntaxError(offset: parser.pos, reason: "more text after the end of the top-level value")
             }
-            return .success(GraphDocument(name: name, top: top, root: root, mapped: mapped, records: records, splits: splits))
+            return .success(GraphDocument(name: name, top: top, root: root, mapped: mapped, records: records, splits: splits,
+                                          recordsPerChunk: recordsPerChunk))
         } catch {
             return failure(error)
         }
@@ -205,7 +208,10 @@ final class GraphDocument {
         let locator = Locator(file: name, fileIndex: index)
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // No implicit tags (bool, int, timestamp …): the record reader reads every scalar
+            // as text itself, and resolving them runs regular expressions on every scalar —
+            // half of a large YAML file's load, in the composer's check for repeated keys.
+            composed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return .failure(InputError([syntaxDiagnostic(error, file: name)]))
         } catch {
@@ -279,7 +285,7 @@ final class GraphDocument {
         guard let mapped, let splits = splits[section] else { return nil }
         let node = top[section]
         return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: node.kind == .mapping,
-                              starts: [node.start] + splits)
+                              starts: [node.start] + splits, recordsPerChunk: recordsPerChunk)
     }
 
     /// The number of records of a section value (for JSON, an estimate from its size), for

@@ -95,16 +95,19 @@ final class RecordTree {
         }
     }
 
-    /// The children of a list (or the keys and values of a mapping, alternating).
-    func children(_ i: Int32) -> [Int32] {
-        var result: [Int32] = []
-        result.reserveCapacity(Int(nodes[Int(i)].count))
-        var c = nodes[Int(i)].first
-        while c >= 0 {
-            result.append(c)
-            c = nodes[Int(c)].next
+    /// The children of a list (or the keys and values of a mapping, alternating), followed
+    /// along their links (no array is made).
+    func children(_ i: Int32) -> Children { Children(tree: self, first: nodes[Int(i)].first) }
+
+    struct Children: Sequence, IteratorProtocol {
+        let tree: RecordTree
+        var first: Int32
+
+        mutating func next() -> Int32? {
+            guard first >= 0 else { return nil }
+            defer { first = tree.nodes[Int(first)].next }
+            return first
         }
-        return result
     }
 
     /// The entries of a mapping in written order (keys as text; duplicates kept).

@@ -90,34 +90,38 @@ extension GraphValidator {
         if let kind {
             var allowedRoles: String { kind.roles.map(\.name).joined(separator: ", ") }
             // The ids given for each of the kind's roles, by the role's index.
-            var given = [[(String, PackedLocation)]?](repeating: nil, count: kind.roles.count)
+            var given = [(ids: [String], marks: [PackedLocation])?](repeating: nil, count: kind.roles.count)
             for item in roleEntries {
                 guard let roleIndex = kind.roles.firstIndex(where: { $0.name == item.key }) else {
                     reader.error(item.keyNode, "unknown role '\(item.key)' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
                     continue
                 }
                 let role = kind.roles[roleIndex]
-                var ids: [(String, PackedLocation)] = []
+                var ids: [String] = [], marks: [PackedLocation] = []
                 if reader.tree.kind(item.value) == .list {
                     if !role.many {
                         reader.error(item.value, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
                     }
                     for element in reader.tree.children(item.value) {
-                        if let id = reader.string(element, what: "an id in role '\(role.name)'") { ids.append((id, reader.packed(element))) }
+                        if let id = reader.string(element, what: "an id in role '\(role.name)'") {
+                            ids.append(id)
+                            marks.append(reader.packed(element))
+                        }
                     }
                 } else if let id = reader.string(item.value, what: "role '\(role.name)'") {
-                    ids.append((id, reader.packed(item.value)))
+                    ids.append(id)
+                    marks.append(reader.packed(item.value))
                 }
                 if ids.isEmpty && role.required {
                     reader.error(item.value, "role '\(role.name)' of \(what) is required and must name at least one id")
                 }
-                given[roleIndex] = ids
+                given[roleIndex] = (ids, marks)
             }
             for (roleIndex, role) in kind.roles.enumerated() {
-                if let ids = given[roleIndex] {
+                if let (ids, marks) = given[roleIndex] {
                     if !ids.isEmpty {
-                        roles.append(RoleBinding(role: role.name, ids: ids.map(\.0)))
-                        record.marks.roleIDs += ids.map(\.1)
+                        roles.append(RoleBinding(role: role.name, ids: ids))
+                        record.marks.roleIDs += marks
                     }
                 } else if role.required {
                     let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
