@@ -9,8 +9,9 @@ public struct GraphLoader: Sendable {
     public var baseSchema: Schema
     /// Bounds on the work one input may cause (file size, YAML alias expansion).
     public var limits: InputLimits
-    /// Records of a JSON section per chunk read on two threads (tests make it small; 0: one thread).
-    var recordsPerChunk = GraphDocument.chunkRecords
+    /// Records of a JSON section per chunk read on two threads (tests make it small; 0: one
+    /// thread, the default on a machine with one core).
+    var recordsPerChunk = ProcessInfo.processInfo.activeProcessorCount > 1 ? GraphDocument.chunkRecords : 0
 
     public init(baseSchema: Schema = .builtIn, limits: InputLimits = .standard) {
         self.baseSchema = baseSchema

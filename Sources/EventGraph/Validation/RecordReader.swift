@@ -21,7 +21,11 @@ final class RecordReader {
         init(_ entries: [Entry] = []) { self.entries = entries }
 
         subscript(_ key: String) -> Entry? {
-            get { entries.first { $0.key == key } }
+            // Lengths first: a length is stored in the string, a comparison is a call.
+            get {
+                let length = key.utf8.count
+                return entries.first { $0.key.utf8.count == length && $0.key == key }
+            }
             set {
                 entries.removeAll { $0.key == key }
                 if let newValue { entries.append(newValue) }
