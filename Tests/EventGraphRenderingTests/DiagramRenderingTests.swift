@@ -23,6 +23,22 @@ struct DiagramRenderingTests {
         #expect(chinese.contains("font-family=\"Noto Sans CJK SC"))
     }
 
+    @Test("a timeline whose first year has one month renders: activity-strip cells too narrow for their year are left empty, not an empty FONT Graphviz refuses")
+    func timelineWithANarrowYear() throws {
+        let actors = [Actor(id: "a", kind: "organization", name: "A"), Actor(id: "b", kind: "organization", name: "B")]
+        let events = (0..<40).map { i in
+            Event(id: "e\(i)", kind: "meeting", date: .on(PartialDate(year: 2020 + (11 + i) / 12, month: 1 + (11 + i) % 12, day: 3)!),
+                  title: "Meeting \(i)", roles: [RoleBinding(role: "participants", ids: ["a", "b"])],
+                  sources: [Evidence(source: "s")])
+        }
+        let graph = GraphView(sources: [Source(id: "s", title: "S")], actors: actors, events: events)
+        let dot = graph.diagram(.timeline).text
+        #expect(dot.contains("ALIGN=\"LEFT\"></TD>"), "no year cell too narrow for its label: the case is not exercised")
+        #expect(!dot.contains("\"></FONT>"), "an empty FONT element")
+        let svg = try graph.diagram(.timeline).render(layout: .dot, format: .svg).text
+        #expect(svg.contains("Events per month"))
+    }
+
     @Test("PNG and PDF renders are valid files", arguments: [GraphvizFormat.png, .pdf])
     func binaryFormats(format: GraphvizFormat) throws {
         let graph = try GraphLoader().load(paths: [Self.quickstart])

@@ -35,7 +35,8 @@ extension TimelineDiagram {
                 while index + span < count && activity.periods[index + span].year == activity.periods[index].year { span += 1 }
             }
             let text = span * barWidth >= 26 ? String.zeroPadded(activity.periods[index].year, width: 4) : ""
-            labels += "<TD COLSPAN=\"\(span)\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#555555\">\(text)</FONT></TD>"
+            // An empty FONT element is a syntax error to Graphviz: a cell too narrow for its year stays empty.
+            labels += "<TD COLSPAN=\"\(span)\" ALIGN=\"LEFT\">" + (text.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">\(text)</FONT>") + "</TD>"
             index += span
         }
         let peakPeriod = activity.periods[activity.counts.firstIndex(of: activity.peak) ?? 0]
