@@ -89,9 +89,9 @@ public struct GraphMLExporter: GraphExporter {
         data("graph", "description", graph.description, indent: "    ")
         data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
         for actor in graph.actors {
-            out.write("    <node id=\"")
-            out.writeXML(actor.id)
-            out.write("\">\n")
+            out.write("    <node")
+            out.writeXMLAttribute("id", actor.id)
+            out.write(">\n")
             let i = "      "
             data("node", "type", "actor", indent: i)
             data("node", "kind", actor.kind, indent: i)
@@ -105,9 +105,9 @@ public struct GraphMLExporter: GraphExporter {
         }
         for event in graph.events {
             let days = graph.isoInterval(of: event)
-            out.write("    <node id=\"")
-            out.writeXML(event.id)
-            out.write("\">\n")
+            out.write("    <node")
+            out.writeXMLAttribute("id", event.id)
+            out.write(">\n")
             let i = "      "
             data("node", "type", "event", indent: i)
             data("node", "kind", event.kind, indent: i)
@@ -138,11 +138,10 @@ public struct GraphMLExporter: GraphExporter {
                     edgeNumber += 1
                     out.write("    <edge id=\"e")
                     out.write(edgeNumber)
-                    out.write("\" source=\"")
-                    out.writeXML(event.id)
-                    out.write("\" target=\"")
-                    out.writeXML(id)
-                    out.write("\">\n")
+                    out.write("\"")
+                    out.writeXMLAttribute("source", event.id)
+                    out.writeXMLAttribute("target", id)
+                    out.write(">\n")
                     let i = "      "
                     data("edge", "type", "role", indent: i)
                     data("edge", "kind", event.kind, indent: i)
@@ -160,13 +159,11 @@ public struct GraphMLExporter: GraphExporter {
         for relation in graph.relations {
             edgeNumber += 1
             let validity = graph.isoValidity(of: relation)
-            out.write("    <edge id=\"")
-            out.writeXML(relation.id)
-            out.write("\" source=\"")
-            out.writeXML(relation.from)
-            out.write("\" target=\"")
-            out.writeXML(relation.to)
-            out.write("\">\n")
+            out.write("    <edge")
+            out.writeXMLAttribute("id", relation.id)
+            out.writeXMLAttribute("source", relation.from)
+            out.writeXMLAttribute("target", relation.to)
+            out.write(">\n")
             let i = "      "
             data("edge", "type", "relation", indent: i)
             data("edge", "kind", relation.kind, indent: i)

@@ -18,6 +18,15 @@ extension ExportSink {
         text.withUTF8 { writeXML(utf8: $0, attribute: attribute) }
     }
 
+    /// Writes ` name="value"`, the value escaped for an XML attribute.
+    func writeXMLAttribute(_ name: String, _ value: String) {
+        write(" ")
+        write(name)
+        write("=\"")
+        writeXML(value)
+        write("\"")
+    }
+
     /// Writes UTF-8 bytes escaped for XML (``writeXML(_:attribute:)``).
     func writeXML(utf8 bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
         var run = 0
