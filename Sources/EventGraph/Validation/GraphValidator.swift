@@ -101,26 +101,17 @@ struct GraphValidator {
                 let schema = self.schema, files = self.files
                 let syntaxError: Diagnostic? = switch section.key {
                 case "events":
-                    chunked.read(decode: { chunkReader, key, value in
+                    read(chunked, reader, decode: { chunkReader, key, value in
                         GraphValidator.decodeEvent(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
-                    }, commit: { records, problems in
-                        reader.report(contentsOf: problems)
-                        for record in records { commit(record, reader) }
-                    })
+                    }, commit: { $0.commit($1, reader) })
                 case "actors":
-                    chunked.read(decode: { chunkReader, key, value in
+                    read(chunked, reader, decode: { chunkReader, key, value in
                         GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
-                    }, commit: { records, problems in
-                        reader.report(contentsOf: problems)
-                        for record in records { commit(record, reader) }
-                    })
+                    }, commit: { $0.commit($1, reader) })
                 default:
-                    chunked.read(decode: { chunkReader, _, value in
+                    read(chunked, reader, decode: { chunkReader, _, value in
                         GraphValidator.decodeRelation(value, schema: schema, files: files, chunkReader)
-                    }, commit: { records, problems in
-                        reader.report(contentsOf: problems)
-                        for record in records { commit(record) }
-                    })
+                    }, commit: { $0.commit($1) })
                 }
                 if let syntaxError {
                     reader.report(syntaxError)
@@ -148,6 +139,17 @@ struct GraphValidator {
                 reader.report(syntaxError)
                 sawSyntaxError = true
             }
+        }
+    }
+
+    /// Reads a chunked section: `decode` on two threads, each chunk's diagnostics and then its
+    /// records committed here, in input order.
+    private mutating func read<Record: Sendable>(_ chunked: ChunkedSection, _ reader: RecordReader,
+                                                 decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record,
+                                                 commit: (inout GraphValidator, Record) -> Void) -> Diagnostic? {
+        chunked.read(decode: decode) { records, problems in
+            reader.report(contentsOf: problems)
+            for record in records { commit(&self, record) }
         }
     }
 
