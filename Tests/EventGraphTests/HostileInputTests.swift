@@ -204,6 +204,25 @@ struct HostileInputTests {
         if format != "kumu" { #expect(cells.contains("''=already quoted")) }
     }
 
+    @Test("a comma, quote or line break followed by a combining mark is still quoted in CSV, and a CSV reader gets every field back")
+    func csvCombiningMarks() {
+        let fields = [",\u{301}", "\"\u{301}x", "a\"\u{301}\"b", "\n\u{308}", "plain", "é,è", "=1+\u{301}2"]
+        let out = ExportSink.text { $0.writeCSVRecord(fields) }
+        let line = fields.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        #expect(out == line, "the byte-level writer and CSVWriter.field disagree")
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = CSVReader(buffer)
+            let first = reader.next()
+            #expect(first)
+            let read = reader.fields.map { reader.text($0) }
+            #expect(read == fields.map(SpreadsheetCell.neutralised))
+            #expect(reader.problems.isEmpty)
+            let second = reader.next()
+            #expect(!second)
+        }
+    }
+
     @Test("export --format csv then import gives back the hostile names, the leading quotes removed")
     func formulaRoundTrip() throws {
         let graph = try Self.load("formulas.yaml")
