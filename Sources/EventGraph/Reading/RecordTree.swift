@@ -216,9 +216,7 @@ final class Locator {
             let mid = (lo + hi + 1) / 2
             if s[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        var column = 1
-        for i in s[lo]..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
-        return (lo + 1, column)
+        return (lo + 1, 1 + Self.scalars(bytes.baseAddress!, s[lo], offset))
     }
 
     func location(_ mark: Int) -> SourceLocation {

@@ -83,7 +83,11 @@ struct GraphStoreBuilder {
     }
 
     private mutating func assign(_ id: String, _ kind: Category, _ index: Int) {
-        let s = Int(symbol(id))
+        assign(symbol: symbol(id), kind, index)
+    }
+
+    private mutating func assign(symbol: Int32, _ kind: Category, _ index: Int) {
+        let s = Int(symbol)
         if category[s] == 0 { category[s] = kind.rawValue }
         if ordinal[s] < 0 { ordinal[s] = Int32(index) }
     }
@@ -117,8 +121,7 @@ struct GraphStoreBuilder {
 
     mutating func add(_ event: Event, marks: EventTable.Marks = EventTable.Marks()) {
         let s = symbol(event.id)
-        if category[Int(s)] == 0 { category[Int(s)] = Category.event.rawValue }
-        if ordinal[Int(s)] < 0 { ordinal[Int(s)] = Int32(events.count) }
+        assign(symbol: s, .event, events.count)
         eventSymbols.append(s)
         // The ids are interned first, so that the table is appended to in place.
         var roleTargets: [Int32] = []

@@ -22,14 +22,8 @@ final class RecordReader {
 
         subscript(_ key: String) -> Entry? {
             // Lengths first: a length is stored in the string, a comparison is a call.
-            get {
-                let length = key.utf8.count
-                return entries.first { $0.key.utf8.count == length && $0.key == key }
-            }
-            set {
-                entries.removeAll { $0.key == key }
-                if let newValue { entries.append(newValue) }
-            }
+            let length = key.utf8.count
+            return entries.first { $0.key.utf8.count == length && $0.key == key }
         }
 
         var values: [Entry] { entries }
