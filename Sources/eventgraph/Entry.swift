@@ -8,6 +8,8 @@ import Foundation
 @main
 struct Entry {
     static func main() {
+        // Ctrl-C (or a kill) while an output is being written removes its temporary files.
+        InterruptCleanup.installHandlers()
         do {
             var command = try EventGraphCommand.parseAsRoot()
             try command.run()

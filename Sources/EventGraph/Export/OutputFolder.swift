@@ -53,9 +53,14 @@ public enum OutputFolder {
         guard mkdir(staging, 0o700) == 0 else {
             throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: staging))
         }
-        defer { try? FileManager.default.removeItem(atPath: staging) }
+        InterruptCleanup.register(staging, folder: true)
         // Each file is checked when the export asks for it, and written into `staging`.
         var staged: [(target: String, temporary: String, descriptor: Int32, mode: mode_t)] = []
+        defer {
+            try? FileManager.default.removeItem(atPath: staging)
+            for file in staged { InterruptCleanup.unregister(file.temporary) }
+            InterruptCleanup.unregister(staging)
+        }
         let folder = ExportSink { name throws(OutputFileError) in
             let target = OutputTarget.join(path, name)
             let mode: mode_t

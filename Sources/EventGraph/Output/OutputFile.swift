@@ -51,7 +51,7 @@ public enum OutputFile {
         var failure = sink.failure
         if let closing = OutputTarget.finishTemporary(fd, mode: mode), failure == nil { failure = closing }
         if let failure {
-            unlink(temporary)
+            OutputTarget.discard(temporary)
             throw OutputFileError(path: path, reason: OutputTarget.sentence(failure, writing: path))
         }
         try OutputTarget.replace(path, with: temporary)

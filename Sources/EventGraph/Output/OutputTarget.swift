@@ -123,7 +123,9 @@ enum OutputTarget {
         var template = Array(join(folder, ".\(name).tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputFileError(path: path, reason: sentence(errno, writing: folder)) }
-        return (fd, template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        InterruptCleanup.register(temporary)
+        return (fd, temporary)
     }
 
     /// Writes all of `buffer` to a descriptor; returns the error number of a failure.
@@ -152,11 +154,18 @@ enum OutputTarget {
 
     /// Renames `temporary` over `path`, removing it on failure.
     static func replace(_ path: String, with temporary: String) throws(OutputFileError) {
+        defer { InterruptCleanup.unregister(temporary) }
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw OutputFileError(path: path, reason: sentence(code, writing: path))
         }
+    }
+
+    /// Removes a temporary file that will not be renamed into place.
+    static func discard(_ temporary: String) {
+        unlink(temporary)
+        InterruptCleanup.unregister(temporary)
     }
 
     /// A plain sentence for a file-system error number.
