@@ -174,6 +174,9 @@ public final class GraphvizRenderer: Sendable {
                     graphvizMessages: run.formatted(plus: messages)
                 )
             }
+            // Freed last: what Graphviz 2.42 leaves of the HTML-like labels (GraphvizHTMLTextItems).
+            var leftovers: GraphvizHTMLTextItems?
+            defer { leftovers.take()?.release() }
             defer { agclose(graph) }
             try run.check(.invalidDOT, "Graphviz could not parse the DOT input.")
 
@@ -184,7 +187,16 @@ public final class GraphvizRenderer: Sendable {
                 try run.check(.layoutFailed, "Graphviz could not lay out the graph with the \(engine) engine.")
                 throw run.failure(.layoutFailed, "Graphviz could not lay out the graph with the \(engine) engine.")
             }
-            defer { gvFreeLayout(gvc, graph) }
+            let release242 = state.isGraphviz242
+            defer {
+                // Graphviz 2.42's neato cleanup frees a pinned (nop2) layout's node list only when
+                // its global `Nop` is still set, which nop2 resets when the layout ends: set it
+                // again for the cleanup (graphviz242.h).
+                if release242 && layout == .pinned { eg242_setNop(2) }
+                gvFreeLayout(gvc, graph)
+                if release242 && layout == .pinned { eg242_setNop(0) }
+            }
+            defer { if release242 { leftovers = GraphvizHTMLTextItems(collectingFrom: graph) } }
             // gvLayout returns 0 even when the engine reported an error
             // (e.g. nop2 with a node that has no position).
             try run.check(.layoutFailed, "Graphviz could not lay out the graph with the \(engine) engine.")
@@ -231,6 +243,9 @@ private struct State {
     var plugins: GraphvizPlugins?
     /// Warnings Graphviz printed while the context was created; handed to the first run.
     var startupWarnings: [String] = []
+    /// Whether this Graphviz is the 2.42 release, whose leaks the renderer works around
+    /// (graphviz242.h).
+    var isGraphviz242 = false
 
     /// Returns the context, creating it (and checking the plugin
     /// configuration) on first use.
@@ -243,7 +258,7 @@ private struct State {
             throw problem
         }
         GraphvizMessageCapture.reset()
-        guard let created = gvContext() else {
+        guard let created = GraphvizTextLayout.makeContext(pluginDirectory: GraphvizPluginConfiguration.locateDirectory()) else {
             throw .pluginConfigurationMissing(
                 detail: "gvContext() failed",
                 graphvizMessages: GraphvizMessageCapture.take().map(\.formatted))
@@ -258,6 +273,7 @@ private struct State {
         }
         context = created
         plugins = inventory
+        isGraphviz242 = GraphvizHTMLTextItems.leaks(in: created)
         startupWarnings = messages.map(\.formatted)
         return (created, inventory)
     }

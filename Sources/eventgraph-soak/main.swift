@@ -21,10 +21,14 @@ struct Options {
     var maxGrowth = 8.0
     /// What each round does: everything, or only one stage (to find where memory goes).
     var part = "all"
+    /// A DOT file rendered every round instead of the graph's views (`--part render` only),
+    /// to find which DOT constructs Graphviz leaks on.
+    var dot: String?
+    var pinned = false
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: eventgraph-soak GRAPH [--renders N] [--every K] [--format svg|png] [--max-growth MiB] [--part all|load|diagram|render]\n".utf8))
+    FileHandle.standardError.write(Data("usage: eventgraph-soak GRAPH [--renders N] [--every K] [--format svg|png] [--max-growth MiB] [--part all|load|diagram|render] [--dot FILE [--pinned]]\n".utf8))
     exit(2)
 }
 
@@ -40,6 +44,8 @@ func parse() -> Options {
         case "--format": guard let f = GraphvizFormat(rawValue: value()) else { usage() }; options.format = f
         case "--max-growth": guard let m = Double(value()) else { usage() }; options.maxGrowth = m
         case "--part": let p = value(); guard ["all", "load", "diagram", "render"].contains(p) else { usage() }; options.part = p
+        case "--dot": options.dot = value(); options.part = "render"
+        case "--pinned": options.pinned = true
         default:
             if arg.hasPrefix("-") || !options.graph.isEmpty { usage() }
             options.graph = arg
@@ -64,15 +70,15 @@ let clock = ContinuousClock()
 let start = clock.now
 var bytes = 0
 let once = try GraphLoader().load(paths: [options.graph])
-let fixed = views.map { once.diagram($0).text }
+let fixed = try options.dot.map { [try String(contentsOfFile: $0, encoding: .utf8)] } ?? views.map { once.diagram($0).text }
 /// One round: load, build the diagram, render — or only the stage `--part` names.
 @MainActor func round(_ round: Int) throws {
     let view = views[round % views.count]
     let graph = options.part == "render" ? once : try GraphLoader().load(paths: [options.graph])
     if options.part == "load" { return }
-    let text = options.part == "render" ? fixed[round % views.count] : graph.diagram(view).text
+    let text = options.part == "render" ? fixed[round % fixed.count] : graph.diagram(view).text
     if options.part == "diagram" { bytes += text.utf8.count; return }
-    let result = try GraphvizRenderer.shared.render(dot: text, layout: view.hasPinnedPositions ? .pinned : .dot,
+    let result = try GraphvizRenderer.shared.render(dot: text, layout: (options.dot == nil ? view.hasPinnedPositions : options.pinned) ? .pinned : .dot,
                                                    format: options.format)
     bytes += result.bytes.count
 }

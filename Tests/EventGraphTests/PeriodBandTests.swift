@@ -78,7 +78,7 @@ struct PeriodBandTests {
         #expect(text.components(separatedBy: "TITLE=\"Chill (2025-02-01 – 2025-06-30)\"").count - 1 == 3)
         // Both overlap 2025 (the first heading), so both titles are under it, in two columns.
         #expect(text.contains("<B>Thaw &amp; &lt;talks&gt;</B>") && text.contains("<B>Chill</B>"))
-        #expect(text.contains("ROWSPAN=\"3\" WIDTH=\"7\" BGCOLOR=\"#2e7d32\""))
+        #expect(text.contains("<TD WIDTH=\"7\" BGCOLOR=\"#2e7d32\""))
         #expect(!text.contains("<talks>"))
         // Without periods, headings are as before.
         #expect(!TimelineDiagram(graph: FrameSequenceTests.graph()).document.text.contains("ROWSPAN"))

@@ -104,26 +104,37 @@ struct DiagramBuilder {
         return lines.joined(separator: "\n")
     }
 
+    /// Points of the legend's swatch column (wider than its widest arrow at 9 points).
+    static let legendSwatchWidth = 36
+
     /// A legend: one HTML-table node listing every actor kind (its colours), event kind and
     /// relation kind used, so it stays compact under every layout engine.
     func legend(actorKinds: [String], eventKinds: [String], relationKinds: [String]) -> DOTStatement? {
         guard options.legend, !(actorKinds.isEmpty && eventKinds.isEmpty && relationKinds.isEmpty) else { return nil }
-        var rows: [String] = ["<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"]
+        // A column of one-row tables (HTMLGrid); the swatch cells share one width so that the
+        // names line up.
+        var entries: [(swatch: String, name: String)] = []
         for kind in schema.actorKindOrder where actorKinds.contains(kind) {
             let style = schema.style(ofActorKind: kind)
-            rows.append("<TR><TD BGCOLOR=\"\(style.fill ?? "#f2f2f2")\" COLOR=\"\(style.color ?? "#444444")\" BORDER=\"1\" WIDTH=\"28\"> </TD>"
-                        + "<TD ALIGN=\"LEFT\">\(DOTDocument.htmlEscape(schema.actorKinds[kind]?.label ?? kind))</TD></TR>")
+            entries.append(("<TD BGCOLOR=\"\(style.fill ?? "#f2f2f2")\" COLOR=\"\(style.color ?? "#444444")\" BORDER=\"1\" WIDTH=\"\(Self.legendSwatchWidth)\"> </TD>",
+                            schema.actorKinds[kind]?.label ?? kind))
         }
         for kind in schema.eventKindOrder where eventKinds.contains(kind) {
-            rows.append("<TR><TD><FONT COLOR=\"\(eventColor(kind))\">━━▶</FONT></TD>"
-                        + "<TD ALIGN=\"LEFT\">\(DOTDocument.htmlEscape(schema.eventKinds[kind]?.label ?? kind)) (event)</TD></TR>")
+            entries.append(("<TD WIDTH=\"\(Self.legendSwatchWidth)\"><FONT COLOR=\"\(eventColor(kind))\">━━▶</FONT></TD>",
+                            "\(schema.eventKinds[kind]?.label ?? kind) (event)"))
         }
         for kind in schema.relationKindOrder where relationKinds.contains(kind) {
             guard let info = schema.relationKinds[kind] else { continue }
-            rows.append("<TR><TD><FONT COLOR=\"\(relationColor(kind))\">\(info.directed ? "┄┄▶" : "┄┄┄")</FONT></TD>"
-                        + "<TD ALIGN=\"LEFT\">\(DOTDocument.htmlEscape(info.label)) (relation)</TD></TR>")
+            entries.append(("<TD WIDTH=\"\(Self.legendSwatchWidth)\"><FONT COLOR=\"\(relationColor(kind))\">\(info.directed ? "┄┄▶" : "┄┄┄")</FONT></TD>",
+                            "\(info.label) (relation)"))
         }
-        let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
+        let nameWidth = HTMLGrid.width(of: entries.map(\.name), fontSize: 9)
+        var rows: [String] = ["<TR><TD><B>Legend</B></TD></TR>"]
+        for entry in entries {
+            rows.append(HTMLGrid.row(entry.swatch + "<TD ALIGN=\"LEFT\" WIDTH=\"\(nameWidth)\">\(DOTDocument.htmlEscape(entry.name))</TD>",
+                                     spacing: 2, padding: 2))
+        }
+        let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
             + rows.joined() + "</TABLE>"
         return .node("legend", [DOTAttribute("label", html: table), DOTAttribute("shape", "plaintext"),
                                 DOTAttribute("style", "solid"), DOTAttribute("fontsize", "9"), DOTAttribute("margin", "0")])

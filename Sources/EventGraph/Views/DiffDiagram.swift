@@ -111,14 +111,19 @@ public struct DiffDiagram: Sendable {
             statements.append(.node("no-changes", [DOTAttribute("label", "no changes"), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid")]))
         }
         if options.legend, !used.isEmpty {
-            var rows = ["<TR><TD COLSPAN=\"2\"><B>Changes</B></TD></TR>"]
-            for change in GraphDiff.Change.allCases where used.contains(change) {
-                rows.append("<TR><TD><FONT COLOR=\"\(DiffDiagram.color(of: change))\"><B>\(GraphDiff.symbol(of: change)) ━━</B></FONT></TD>"
-                            + "<TD ALIGN=\"LEFT\">\(change.rawValue) (\(diff.count(change)))</TD></TR>")
+            // A column of one-row tables (HTMLGrid) with one swatch width, as in DiagramBuilder's legend.
+            var entries: [(swatch: String, name: String)] = GraphDiff.Change.allCases.filter(used.contains).map { change in
+                ("<FONT COLOR=\"\(DiffDiagram.color(of: change))\"><B>\(GraphDiff.symbol(of: change)) ━━</B></FONT>", "\(change.rawValue) (\(diff.count(change)))")
             }
-            rows.append("<TR><TD><FONT COLOR=\"#bbbbbb\">▭</FONT></TD><TD ALIGN=\"LEFT\">unchanged, for context</TD></TR>")
+            entries.append(("<FONT COLOR=\"#bbbbbb\">▭</FONT>", "unchanged, for context"))
+            let nameWidth = HTMLGrid.width(of: entries.map(\.name), fontSize: 9)
+            var rows = ["<TR><TD><B>Changes</B></TD></TR>"]
+            for entry in entries {
+                rows.append(HTMLGrid.row("<TD WIDTH=\"\(DiagramBuilder.legendSwatchWidth)\">\(entry.swatch)</TD><TD ALIGN=\"LEFT\" WIDTH=\"\(nameWidth)\">\(entry.name)</TD>",
+                                         spacing: 2, padding: 2))
+            }
             statements.append(.node("legend", [
-                DOTAttribute("label", html: "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">" + rows.joined() + "</TABLE>"),
+                DOTAttribute("label", html: "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">" + rows.joined() + "</TABLE>"),
                 DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("fontsize", "9"), DOTAttribute("margin", "0"),
             ]))
         }

@@ -161,7 +161,7 @@ public struct ThemeLineDiagram: Sendable {
             y += 16
         }
         if legendHeight > 0 {
-            let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
+            let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
                 + legendLines.joined() + "</TABLE>"
             let width = 4 * 150.0
             emitter.node("legend", at: Point(layout.axisLeft + width / 2, y + 6 + legendHeight / 2), [
@@ -192,10 +192,8 @@ public struct ThemeLineDiagram: Sendable {
     func legendRows(_ layout: ThemeLineLayout, builder: DiagramBuilder) -> [String] {
         let schema = graph.schema
         let eventKinds = Set(layout.events.map(\.kind)), laneKinds = Set(layout.lanes.map(\.kind))
-        var cells: [String] = []
-        func cell(_ swatch: String, _ text: String) -> String {
-            "<TD ALIGN=\"RIGHT\">\(swatch)</TD><TD ALIGN=\"LEFT\">\(DOTDocument.htmlEscape(text))</TD>"
-        }
+        var cells: [(swatch: String, text: String)] = []
+        func cell(_ swatch: String, _ text: String) -> (swatch: String, text: String) { (swatch, text) }
         for kind in schema.eventKindOrder where eventKinds.contains(kind) {
             cells.append(cell("<FONT COLOR=\"\(builder.eventColor(kind))\">●━━</FONT>", schema.eventKinds[kind]?.label ?? kind))
         }
@@ -207,10 +205,20 @@ public struct ThemeLineDiagram: Sendable {
         cells.append(cell("<FONT COLOR=\"#555555\">━━━</FONT>", "month, year or span: the whole interval"))
         cells.append(cell("<FONT COLOR=\"#bbbbbb\">━━━</FONT>", "approximate (~) date"))
         cells.append(cell("<FONT COLOR=\"#999999\">┊</FONT>", "leader from label to event"))
-        var rows = ["<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>"]
+        // Four entries to a row, as a column of one-row tables (HTMLGrid): each of the four
+        // columns gets the width of its widest text so that the entries line up.
+        var widths = [Int](repeating: 0, count: 4)
+        for (index, entry) in cells.enumerated() {
+            widths[index % 4] = max(widths[index % 4], Int(TextMetrics.width(entry.text, fontSize: 9).rounded(.up)) + 8)
+        }
+        var rows = ["<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"4\"><B>Legend</B></TD></TR>"]
         for start in stride(from: 0, to: cells.count, by: 4) {
-            let chunk = cells[start..<min(cells.count, start + 4)]
-            rows.append("<TR>" + chunk.joined() + String(repeating: "<TD></TD><TD></TD>", count: 4 - chunk.count) + "</TR>")
+            // A short last row gets empty cells of the same widths, so its entries line up too.
+            let chunk = (0..<4).map { column in
+                let entry = start + column < cells.count ? cells[start + column] : (swatch: "", text: "")
+                return "<TD ALIGN=\"RIGHT\" WIDTH=\"36\">\(entry.swatch)</TD><TD ALIGN=\"LEFT\" WIDTH=\"\(widths[column])\">\(DOTDocument.htmlEscape(entry.text))</TD>"
+            }
+            rows.append(HTMLGrid.row(chunk.joined(), spacing: 2, padding: 2))
         }
         return rows
     }

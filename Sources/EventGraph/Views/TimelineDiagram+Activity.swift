@@ -36,15 +36,18 @@ extension TimelineDiagram {
             }
             let text = span * barWidth >= 26 ? String.zeroPadded(activity.periods[index].year, width: 4) : ""
             // An empty FONT element is a syntax error to Graphviz: a cell too narrow for its year stays empty.
-            labels += "<TD COLSPAN=\"\(span)\" ALIGN=\"LEFT\">" + (text.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">\(text)</FONT>") + "</TD>"
+            labels += "<TD WIDTH=\"\(span * barWidth)\" ALIGN=\"LEFT\">" + (text.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"#555555\">\(text)</FONT>") + "</TD>"
             index += span
         }
         let peakPeriod = activity.periods[activity.counts.firstIndex(of: activity.peak) ?? 0]
         let caption = "Events per \(activity.step.rawValue) (by the earliest day each may have happened), \(activity.periods.first!.title) to \(activity.periods.last!.title)"
             + (activity.counts.contains { $0 > 0 } ? " (most: \(activity.peak) in \(peakPeriod.title))" : "")
+        // Caption, bars and years as a column of one-row tables (HTMLGrid); a year's cell is as
+        // wide as the bars it spans, and both rows have a fixed size (a caption wider than the
+        // bars would otherwise widen their cells unevenly), so the years stay under their bars.
         let table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-            + "<TR><TD COLSPAN=\"\(count)\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\"><B>" + DOTDocument.htmlEscape(caption) + "</B></FONT></TD></TR>"
-            + "<TR>\(bars)</TR><TR>\(labels)</TR></TABLE>"
+            + "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"#333333\"><B>" + DOTDocument.htmlEscape(caption) + "</B></FONT></TD></TR>"
+            + HTMLGrid.row(bars, fixed: (count * barWidth, barHeight)) + HTMLGrid.row(labels, fixed: (count * barWidth, 14)) + "</TABLE>"
         return .node(Self.activityNode, [DOTAttribute("label", html: table), DOTAttribute("shape", "plaintext"),
                                          DOTAttribute("style", "solid"), DOTAttribute("margin", "0")])
     }

@@ -46,8 +46,8 @@ extension TimelineDiagram {
                 titles.append("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#333333\"><B>"
                               + DOTDocument.htmlEscape(band.title) + "</B></FONT></TD></TR>")
             }
-            // The columns span the heading and the titles under it.
-            let span = "ROWSPAN=\"\(titles.count + 1)\" "
+            // The columns stand beside the heading and the titles under it: one row of cells, the
+            // last holding a one-column table (HTMLGrid).
             var cells = ""
             for column in 0..<columns {
                 // The period of this column covering most of the heading's days (a year heading may
@@ -55,14 +55,15 @@ extension TimelineDiagram {
                 let covering = bands.filter { $0.row == column && $0.interval.overlaps(days) }
                 func overlap(_ band: PeriodBand) -> Int { min(band.interval.last, days.last) - max(band.interval.first, days.first) }
                 if let band = covering.max(by: { (overlap($0), $1.interval.first) < (overlap($1), $0.interval.first) }) {
-                    cells += "<TD \(span)WIDTH=\"7\" BGCOLOR=\"\(band.solidColor)\" TITLE=\""
+                    cells += "<TD WIDTH=\"7\" BGCOLOR=\"\(band.solidColor)\" TITLE=\""
                         + DOTDocument.htmlAttributeEscape(band.caption) + "\"> </TD>"
                 } else {
-                    cells += "<TD \(span)WIDTH=\"7\"> </TD>"
+                    cells += "<TD WIDTH=\"7\"> </TD>"
                 }
             }
-            return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\"><TR>" + cells
-                + "<TD \(span)WIDTH=\"3\"></TD><TD>" + heading + "</TD></TR>" + titles.joined() + "</TABLE>"
+            let stack = titles.isEmpty ? heading
+                : "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"0\"><TR><TD>" + heading + "</TD></TR>" + titles.joined() + "</TABLE>"
+            return HTMLGrid.table(cells + "<TD WIDTH=\"3\"></TD><TD>" + stack + "</TD>", spacing: 1, padding: 1)
         }
     }
 }

@@ -140,9 +140,10 @@ public struct TimelineDiagram: Sendable {
                         + DOTDocument.htmlAttributeEscape("\(participant.role): \(participant.name)") + "\"><FONT POINT-SIZE=\"8\">"
                         + DOTDocument.htmlEscape(participant.name) + "</FONT></TD>"
                 }
-                chipRows.append("<TR>" + chips.joined() + "</TR>")
+                chipRows.append(HTMLGrid.row(chips.joined(), spacing: 2, padding: 2, cellBorder: 1, rounded: true))
             }
-            rows.append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
+            // Three chips to a row, as a column of one-row tables (HTMLGrid).
+            rows.append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
                         + chipRows.joined() + "</TABLE></TD></TR>")
         }
         for participant in entry.participants where participant.isEvent {
