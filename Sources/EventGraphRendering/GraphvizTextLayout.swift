@@ -11,10 +11,10 @@ import Darwin
 /// A text-layout plugin placed in front of Graphviz's pango plugin, so that bold and italic
 /// text in HTML-like labels does not leak.
 ///
-/// Graphviz's pango text layout (2.42 and later releases up to at least 2.44) lays out a text
-/// span whose font has `<B>`/`<I>` flags by building pango markup and calling
-/// `pango_parse_markup`; the parsed text and attribute list are never freed, about 270 bytes
-/// for every bold or italic span of every layout (`watch` redraws for hours). This plugin,
+/// Graphviz 2.42's pango text layout (plugin/pango/gvtextlayout_pango.c) lays out a text span
+/// whose font has `<B>`/`<I>` flags by building pango markup and calling `pango_parse_markup`;
+/// the parsed text and attribute list are never freed, about 270 bytes for every bold or
+/// italic span of every layout (`watch` redraws for hours). This plugin,
 /// installed as a built-in with a higher quality than pango's, hands such a span to pango's
 /// own function with a font that says the same thing without flags: the family name followed
 /// by `Bold`/`Italic`, which pango reads as the weight and style of the font description.

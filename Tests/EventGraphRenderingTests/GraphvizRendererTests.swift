@@ -64,6 +64,33 @@ struct GraphvizRendererTests {
         #expect(bytes.count > 1_000)
     }
 
+    /// Every place an HTML-like label can sit (graph, cluster, node, external, edge, head, tail
+    /// and external edge labels), with nested tables, bold and italic text: what the renderer
+    /// frees for Graphviz 2.42 (GraphvizHTMLTextItems, GraphvizTextLayout) must be freed once,
+    /// by every engine, render after render (a double free aborts the process).
+    @Test("HTML-like labels everywhere, bold and italic, render again and again with every engine",
+          arguments: GraphvizLayout.allCases)
+    func htmlLabelsEverywhere(layout: GraphvizLayout) throws {
+        let pin = layout == .pinned
+        func pos(_ x: Int, _ y: Int) -> String { pin ? ", pos=\"\(x),\(y)!\"" : "" }
+        let dot = """
+            digraph G {
+              label=<<B>Graph</B> <I>label</I>>;
+              subgraph cluster_a { label=<<TABLE><TR><TD><B>Cluster</B></TD></TR><TR><TD>two</TD></TR></TABLE>>;
+                a [label=<<TABLE><TR><TD><TABLE><TR><TD><B>a</B></TD><TD><I>in</I></TD></TR></TABLE></TD></TR><TR><TD>line<BR/>two</TD></TR></TABLE>>, xlabel=<<I>x</I>>\(pos(0, 0))];
+              }
+              b [label=<<B>b</B><BR/><FONT POINT-SIZE="8"><I>bold and italic</I></FONT>>\(pos(200, 0))];
+              a -> b [label=<<B>edge</B>>, headlabel=<<I>head</I>>, taillabel=<tail>, xlabel=<<B><I>x</I></B>>];
+            }
+            """
+        for _ in 0..<3 {
+            let svg = try renderer.render(dot: dot, layout: layout, format: .svg).text
+            #expect(svg.contains("font-weight=\"bold\"") && svg.contains("font-style=\"italic\""))
+            #expect(svg.contains(">bold and italic</text>"))
+        }
+        _ = try renderer.render(dot: dot, layout: layout, format: .png)
+    }
+
     @Test("Every layout engine renders a small graph", arguments: GraphvizLayout.allCases)
     func everyLayout(layout: GraphvizLayout) throws {
         let result = try renderer.render(dot: pinnedGraph, layout: layout, format: .svg)
