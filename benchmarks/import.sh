@@ -31,7 +31,7 @@ timed() { # LABEL COMMAND…
   rm -f "$err"
 }
 
-echo "rows: $rows ($(du -h "$table" | cut -f1) CSV); binary: $bin; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores"
+echo "rows: $rows ($(du -hL "$table" | cut -f1) CSV); binary: $bin; $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores"
 echo
 echo "| step | wall | peak memory |"
 echo "|---|---|---|"

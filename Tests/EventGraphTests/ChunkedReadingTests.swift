@@ -66,6 +66,50 @@ struct ChunkedReadingTests {
         }
     }
 
+    /// The graph of ``graph(events:edit:actor:relation:)`` with `count` sources (`s1` … ), one a
+    /// line; `source` may replace the text of a source's record (given its index).
+    static func graph(sources count: Int, events: Int, source: (Int) -> String? = { _ in nil }) -> String {
+        let records = (1...count).map { n in
+            (source(n) ?? "\"s\(n)\": {\"title\": \"Story \(n) «\\u00e9»\", \"publisher\": \"P\(n % 7)\", \"published\": \"20\(10 + n % 10)\"}")
+        }
+        return graph(events: events, edit: { i in
+            """
+            "e\(i)": {"kind": "meeting", "date": "2020", "title": "M\(i)", "participants": ["o\(i % 60)", "o\((i + 1) % 60)"], \
+            "sources": [{"source": "s\(1 + i * 13 % count)", "quote": "q"}]}
+            """
+        }).replacingOccurrences(of: "\"sources\": {\"s1\": {\"title\": \"Source\"}},", with: "\"sources\": {\n" + records.joined(separator: ",\n") + "\n},")
+    }
+
+    @Test("a sources section of 3,000 records read in chunks: the same answers, and with errors in many chunks the same diagnostics as one thread")
+    func chunkedSources() throws {
+        let valid = try Self.write(Self.graph(sources: 3000, events: 500))
+        let whole = Self.load(valid, recordsPerChunk: 0)
+        let answers = try #require(whole.answers, "\(whole.diagnostics)")
+        #expect(answers["validate"]?.contains("3000 sources") == true)
+        for perChunk in [1, 7, 512] {
+            #expect(Self.load(valid, recordsPerChunk: perChunk).answers == answers, "chunks of \(perChunk)")
+        }
+        let broken = try Self.write(Self.graph(sources: 3000, events: 500) { n in
+            switch n {
+            case let n where n % 211 == 5: "\"s\(n)\": {\"publisher\": \"No title\"}"
+            case let n where n % 307 == 9: "\"s\(n)\": {\"title\": \"T\", \"publisher\": 5, \"publishd\": \"2020\"}"
+            case let n where n % 401 == 11: "\"s\(n)\": {\"title\": \"T\", \"published\": \"2020-13\"}"
+            case 2900: "\"s40\": {\"title\": \"Defined twice\", \"publisher\": [1]}"
+            case 2901: "\"o5\": {\"title\": \"An actor's id\"}"
+            case 2902: "\"bad id\": {\"title\": \"T\"}"
+            default: nil
+            }
+        })
+        let one = Self.load(broken, recordsPerChunk: 0)
+        #expect(one.answers == nil)
+        for needle in ["missing required field 'title'", "publishd", "defined twice", "invalid id 'bad id'"] {
+            #expect(one.diagnostics.contains(needle), "\(needle)")
+        }
+        for perChunk in [1, 7, 64, 512] {
+            #expect(Self.load(broken, recordsPerChunk: perChunk).diagnostics == one.diagnostics, "chunks of \(perChunk)")
+        }
+    }
+
     @Test("errors in many chunks, an id defined in two chunks and escaped text give the same diagnostics, in the same order")
     func sameDiagnostics() throws {
         let text = Self.graph(events: 2500, edit: { i in

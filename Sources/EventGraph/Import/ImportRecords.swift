@@ -53,19 +53,86 @@ struct ImportRecords {
     var sections: [[Record]] = Array(repeating: [], count: Section.allCases.count)
     /// Where each id is in its section (not for relations).
     var index: [[String: Int]] = Array(repeating: [:], count: Section.allCases.count)
+    /// Sections whose records are written as their JSON lines when they are added, not kept
+    /// as records (``StreamedLines``): for JSON output, the sections no later row changes.
+    /// Set before the first record is added.
+    var streamed: Set<Section> = []
+    /// The records of the streamed sections.
+    private(set) var streamedLines: [StreamedLines] = Array(repeating: StreamedLines(), count: Section.allCases.count)
 
-    var count: Int { sections.reduce(0) { $0 + $1.count } }
+    /// Records kept as their JSON lines (`"id":{…}`, no comma or line break), one after the
+    /// other in `bytes`, with the row each came from.
+    struct StreamedLines {
+        var bytes: [UInt8] = []
+        /// Where each line ends in `bytes` (the next one starts there).
+        var ends: [Int] = []
+        var origins: [Origin] = []
+
+        var count: Int { ends.count }
+
+        func line(_ n: Int) -> ArraySlice<UInt8> { bytes[(n == 0 ? 0 : ends[n - 1])..<ends[n]] }
+    }
+
+    private func isStreamed(_ section: Section) -> Bool { streamed.contains(section) }
+
+    /// The number of records in a section.
+    func count(of section: Section) -> Int { isStreamed(section) ? streamedLines[section.rawValue].count : sections[section.rawValue].count }
+
+    var count: Int { Section.allCases.reduce(0) { $0 + count(of: $1) } }
 
     func has(_ id: String, in section: Section) -> Bool { index[section.rawValue][id] != nil }
 
+    /// The row record `n` of a section came from.
+    func origin(_ section: Section, _ n: Int) -> Origin {
+        isStreamed(section) ? streamedLines[section.rawValue].origins[n] : sections[section.rawValue][n].origin
+    }
+
+    /// Record `n` of a section as its JSON line is written (for a list item, without a key).
+    func jsonLine(_ section: Section, _ n: Int) -> [UInt8] {
+        if isStreamed(section) { return Array(streamedLines[section.rawValue].line(n)) }
+        var bytes: [UInt8] = []
+        Self.jsonLine(sections[section.rawValue][n], section, into: &bytes)
+        return bytes
+    }
+
+    static func jsonLine(_ record: Record, _ section: Section, into out: inout [UInt8]) {
+        if !section.isList {
+            JSONBytes.string(record.id, into: &out)
+            out.append(0x3A)
+        }
+        json(record, into: &out)
+    }
+
     mutating func add(_ record: Record, to section: Section) {
-        if !section.isList { index[section.rawValue][record.id] = sections[section.rawValue].count }
+        if !section.isList { index[section.rawValue][record.id] = count(of: section) }
+        if isStreamed(section) {
+            Self.jsonLine(record, section, into: &streamedLines[section.rawValue].bytes)
+            streamedLines[section.rawValue].ends.append(streamedLines[section.rawValue].bytes.count)
+            streamedLines[section.rawValue].origins.append(record.origin)
+            return
+        }
         sections[section.rawValue].append(record)
     }
 
     /// Removes the records at these indexes of each section (and re-indexes).
     mutating func remove(indexes: [Set<Int>]) {
-        for section in Section.allCases where !indexes[section.rawValue].isEmpty {
+        for section in streamed.sorted(by: { $0.rawValue < $1.rawValue }) where !indexes[section.rawValue].isEmpty {
+            precondition(!section.isList, "only sections of records with ids are streamed")
+            let drop = indexes[section.rawValue]
+            let old = streamedLines[section.rawValue]
+            var kept = StreamedLines()
+            var map: [String: Int] = [:]
+            let ids = index[section.rawValue].sorted { $0.value < $1.value }.map(\.key)
+            for n in 0..<old.count where !drop.contains(n) {
+                map[ids[n]] = kept.count
+                kept.bytes += old.line(n)
+                kept.ends.append(kept.bytes.count)
+                kept.origins.append(old.origins[n])
+            }
+            streamedLines[section.rawValue] = kept
+            index[section.rawValue] = map
+        }
+        for section in Section.allCases where !indexes[section.rawValue].isEmpty && !isStreamed(section) {
             let drop = indexes[section.rawValue]
             sections[section.rawValue] = sections[section.rawValue].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             if !section.isList {
@@ -78,6 +145,7 @@ struct ImportRecords {
 
     /// Removes the records for which `drop` is true (and re-indexes).
     mutating func remove(where drop: (Section, Record) -> Bool) {
+        precondition(streamed.isEmpty, "records are removed by predicate only when kept in memory")
         for section in Section.allCases {
             sections[section.rawValue].removeAll { drop(section, $0) }
             if !section.isList {
@@ -124,23 +192,23 @@ struct ImportRecords {
             out.append(contentsOf: schemaExtension.utf8)
             first = false
         }
-        for section in Section.allCases where !sections[section.rawValue].isEmpty {
+        for section in Section.allCases where count(of: section) > 0 {
             if !first { out.append(0x2C) }
             out.append(0x0A)
             lines.append(nil)
             JSONBytes.string(section.key, into: &out)
             out.append(contentsOf: section.isList ? ":[".utf8 : ":{".utf8)
             first = false
-            let records = sections[section.rawValue]
-            for (n, record) in records.enumerated() {
+            let total = count(of: section)
+            for n in 0..<total {
                 out.append(0x0A)
                 lines.append((section, n))
-                if !section.isList {
-                    JSONBytes.string(record.id, into: &out)
-                    out.append(0x3A)
+                if isStreamed(section) {
+                    out += streamedLines[section.rawValue].line(n)
+                } else {
+                    Self.jsonLine(sections[section.rawValue][n], section, into: &out)
                 }
-                Self.json(record, into: &out)
-                if n + 1 < records.count { out.append(0x2C) }
+                if n + 1 < total { out.append(0x2C) }
             }
             out.append(0x0A)
             lines.append(nil)
@@ -211,6 +279,7 @@ struct ImportRecords {
 
     /// The document as YAML, as a person would write it.
     func yaml(header: String) -> String {
+        precondition(streamed.isEmpty, "YAML is written from records kept in memory")
         typealias Y = YAMLScalar
         var out = header
         if let title { out += "title: \(Y.scalar(title))\n" }

@@ -13,6 +13,9 @@ public struct MappedImporter: Sendable {
     public var schema: Schema
     /// Above this many records the output is JSON (one record a line) unless asked otherwise.
     public static let yamlLimit = 5_000
+    /// Whether JSON output is written as records are made (``ImportRecords/streamed``); tests
+    /// turn it off to compare with JSON written from records kept in memory.
+    var streamsRecords = true
 
     public init(mapping: ImportMapping, schema: Schema = .builtIn) {
         self.mapping = mapping
@@ -69,6 +72,14 @@ public struct MappedImporter: Sendable {
     /// - Throws: ``InputError`` with every problem (none when `skipBadRows` could leave the bad rows out).
     public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
         var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
+        // With JSON asked for, records no later row changes go straight to their JSON lines:
+        // sources and actors, and events unless event-roles tables or continuation rows add to them.
+        if syntax == .json && streamsRecords {
+            run.records.streamed = [.sources, .actors]
+            if !mapping.tables.contains(where: { $0.make == .eventRoles || ($0.make == .events && $0.continuation) }) {
+                run.records.streamed.insert(.events)
+            }
+        }
         run.readAll()
         if !run.errors.isEmpty {
             // All at once: what the loader finds in the rows that could be read, too.
@@ -109,14 +120,14 @@ public struct MappedImporter: Sendable {
         let bytes: [UInt8] = use == .json ? json.bytes
             : Array(records.yaml(header: "# Imported by eventgraph import --mapping \(mapping.name) from \(inputs.map { Self.baseName($0.name) }.joined(separator: ", ")).\n").utf8)
         return Result(bytes: bytes, syntax: use, rowsRead: run.rowsRead, skipped: run.skipped.sorted(), skippedRows: run.skippedRows.count,
-                      notes: run.notes, actors: records.sections[1].count, events: records.sections[3].count,
-                      relations: records.sections[2].count, sources: records.sections[0].count)
+                      notes: run.notes, actors: records.count(of: .actors), events: records.count(of: .events),
+                      relations: records.count(of: .relations), sources: records.count(of: .sources))
     }
 
     /// The loader's diagnostics for the document (none when it is a valid graph).
     static func check(_ bytes: [UInt8], schema: Schema) -> [Diagnostic] {
         do {
-            _ = try GraphLoader(baseSchema: schema).load([InputDocument(name: ImportRun.documentName, text: String(decoding: bytes, as: UTF8.self))])
+            _ = try GraphLoader(baseSchema: schema).load(name: ImportRun.documentName, json: bytes)
             return []
         } catch {
             return error.diagnostics.filter { $0.severity == .error }
@@ -189,10 +200,12 @@ struct ImportRun {
                 }
             }
         }
-        // CSV syntax problems, once per file.
+        // CSV syntax problems, once per file (found by the last table that read it to the end).
         for table in tables {
-            table.rewind()
-            while table.nextRow() {}
+            if !table.readToEnd {
+                table.rewind()
+                while table.nextRow() {}
+            }
             errors += table.problems
         }
         rowsRead = tables.reduce(0) { $0 + $1.rowCount }
@@ -282,7 +295,7 @@ struct ImportRun {
                         }
                     }
                 } else if spec.make == .events {
-                    if let made = readEvent(spec, roleColumns: roleColumns, &row) { previous = (made, .events, records.sections[3].count - 1) }
+                    if let made = readEvent(spec, roleColumns: roleColumns, &row) { previous = (made, .events, records.count(of: .events) - 1) }
                 } else {
                     if let made = readRelation(spec, &row) { previous = (made, .relations, records.sections[2].count - 1) }
                 }
@@ -328,7 +341,7 @@ struct ImportRun {
                     }
                 }
             }
-            raw = any || !parts.contains(where: { if case let .column(c) = $0 { !c.hasPrefix("@") } else { false } }) ? out.trimmingWhitespace() : nil
+            raw = any || !parts.contains(where: { if case let .column(c) = $0 { !c.hasPrefix("@") } else { false } }) ? Self.trimmed(out) : nil
         case let .firstOf(values):
             for v in values {
                 var probe = row
@@ -644,7 +657,7 @@ struct ImportRun {
         var id: String
         if let raw = text(spec, "id", &row) {
             id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "e")
-            if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.sections[3][records.index[3][id]!].origin.line))"); return nil }
+            if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))"); return nil }
         } else {
             id = freshID(title, prefix: spec.idPrefix ?? "e", in: .events)
         }
@@ -659,9 +672,9 @@ struct ImportRun {
                 if key == "kind" { kind = t }
             }
         }
-        let dates = Dictionary(spec.dates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        let start = dates["start"].flatMap { date($0, &row, what: "start") } ?? dates["date"].flatMap { date($0, &row, what: "date") }
-        let end = dates["end"].flatMap { date($0, &row, what: "end") }
+        func dateValue(_ key: String) -> ImportMapping.DateValue? { spec.dates.first { $0.0 == key }?.1 }
+        let start = dateValue("start").flatMap { date($0, &row, what: "start") } ?? dateValue("date").flatMap { date($0, &row, what: "date") }
+        let end = dateValue("end").flatMap { date($0, &row, what: "end") }
         if let end, let start, end != start {
             record.set("start", .text(start)); record.set("end", .text(end))
         } else if let start {
@@ -705,14 +718,24 @@ struct ImportRun {
         if let items = evidenceText(spec, &row) { record.set("sources", .evidence(items)) } else if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
         guard row.problems.isEmpty else { return nil }
         // Fields in the order people write them: kind, date, title, roles, the rest.
-        let order = ["kind", "date", "start", "end", "title", "description"]
-        record.fields.sort { a, b in
-            let x = order.firstIndex(of: a.0) ?? (a.0 == "sources" ? 99 : 50), y = order.firstIndex(of: b.0) ?? (b.0 == "sources" ? 99 : 50)
-            return x < y
-        }
+        record.fields.sort { a, b in Self.fieldRank(a.0) < Self.fieldRank(b.0) }
         commit(made)
         records.add(record, to: .events)
         return id
+    }
+
+    /// Where an event field goes among the record's fields (a stable sort by this rank).
+    private static func fieldRank(_ key: String) -> Int {
+        switch key {
+        case "kind": 0
+        case "date": 1
+        case "start": 2
+        case "end": 3
+        case "title": 4
+        case "description": 5
+        case "sources": 99
+        default: 50
+        }
     }
 
     private mutating func readRelation(_ spec: ImportMapping.Table, _ row: inout RowContext) -> String? {
@@ -812,11 +835,10 @@ struct ImportRun {
     func trace(_ diagnostic: Diagnostic, lines: [(ImportRecords.Section, Int)?]) -> (diagnostic: Diagnostic, origin: Origin?) {
         guard diagnostic.location.file == Self.documentName, diagnostic.location.line >= 1, diagnostic.location.line <= lines.count,
               let (section, index) = lines[diagnostic.location.line - 1] else { return (diagnostic, nil) }
-        let record = records.sections[section.rawValue][index]
-        let origin = record.origin
+        let origin = records.origin(section, index)
         let input = inputs[Int(origin.file)]
         // The field the loader points at: the last key before its column on the record's line.
-        var key = Self.key(in: records, section: section, record: record, column: diagnostic.location.column)
+        var key = Self.key(inLine: records.jsonLine(section, index), isList: section.isList, column: diagnostic.location.column)
         // A message about a role names it.
         if let role = diagnostic.message.firstMatch(of: /role '([^']+)'/) { key = String(role.1) }
         let spec = mapping.tables[Int(origin.table)]
@@ -845,17 +867,12 @@ struct ImportRun {
         return spec.otherColumnsAreRoles != nil ? key : nil
     }
 
-    static func key(in records: ImportRecords, section: ImportRecords.Section, record: ImportRecords.Record, column: Int) -> String? {
-        var bytes: [UInt8] = []
-        if !section.isList {
-            JSONBytes.string(record.id, into: &bytes)
-            bytes.append(0x3A)
-        }
-        ImportRecords.json(record, into: &bytes)
+    /// The last key before `column` on a record's JSON line (not the record's own id).
+    static func key(inLine bytes: [UInt8], isList: Bool, column: Int) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
         let prefix = String(text.prefix(max(column - 1, 0) + 1))
         let matches = prefix.matches(of: /"([A-Za-z_][A-Za-z0-9_-]*)":/)
         // The record's own id key at column 1 is not a field.
-        return matches.last.flatMap { m in m.range.lowerBound == prefix.startIndex && !section.isList ? nil : String(m.1) }
+        return matches.last.flatMap { m in m.range.lowerBound == prefix.startIndex && !isList ? nil : String(m.1) }
     }
 }

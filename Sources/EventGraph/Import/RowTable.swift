@@ -14,6 +14,8 @@ final class RowTable {
     private var jsonCursor = -1
     private(set) var problems: [Diagnostic] = []
     private(set) var rowCount = 0
+    /// True once ``nextRow()`` has reached the end since the last ``rewind()`` (``problems`` then holds the file's).
+    private(set) var readToEnd = false
     private var startState: CSVReader?
 
     init(empty input: MappedImporter.Input, file: Int32) {
@@ -57,6 +59,7 @@ final class RowTable {
         jsonCursor = -1
         problems = []
         rowCount = 0
+        readToEnd = false
     }
 
     /// Moves to the next row; false at the end.
@@ -64,13 +67,14 @@ final class RowTable {
         if csv != nil {
             guard csv!.next() else {
                 for p in csv!.problems { problems.append(Diagnostic(SourceLocation(file: name, line: p.line, column: p.column), p.message)) }
+                readToEnd = true
                 return false
             }
             rowCount += 1
             return true
         }
         jsonCursor += 1
-        guard jsonCursor < jsonRows.count else { return false }
+        guard jsonCursor < jsonRows.count else { readToEnd = true; return false }
         rowCount += 1
         return true
     }

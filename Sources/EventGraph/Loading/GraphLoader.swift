@@ -86,6 +86,20 @@ public struct GraphLoader: Sendable {
     }
 }
 
+extension GraphLoader {
+    /// Loads and validates one JSON document held as bytes (an import's result), read as a
+    /// `.json` file is read: no text copy.
+    /// - Throws: ``InputError`` with every diagnostic.
+    func load(name: String, json bytes: [UInt8]) throws(InputError) -> GraphView {
+        var validator = GraphValidator(schema: baseSchema)
+        switch GraphDocument.open(name: name, index: 0, json: MappedFile(copying: bytes), recordsPerChunk: recordsPerChunk) {
+        case let .success(document): validator.add(document)
+        case let .failure(error): validator.fail(error.diagnostics, file: name)
+        }
+        return GraphView(store: try validator.finish())
+    }
+}
+
 /// A named text to load: a file's path and contents.
 public struct InputDocument: Sendable {
     public var name: String

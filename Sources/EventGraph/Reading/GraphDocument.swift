@@ -68,10 +68,15 @@ final class GraphDocument {
     static func open(name: String, index: Int, text: String, limits: InputLimits,
                      recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
         if name.lowercased().hasSuffix(".json") {
-            let mapped = MappedFile(copying: Array(text.utf8))
-            return json(name: name, index: index, mapped: mapped, recordsPerChunk: recordsPerChunk)
+            return open(name: name, index: index, json: MappedFile(copying: Array(text.utf8)), recordsPerChunk: recordsPerChunk)
         }
         return yaml(name: name, index: index, text: text, limits: limits)
+    }
+
+    /// Reads JSON bytes held in memory (as a file's bytes are read: no text copy).
+    static func open(name: String, index: Int, json bytes: MappedFile,
+                     recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
+        json(name: name, index: index, mapped: bytes, recordsPerChunk: recordsPerChunk)
     }
 
     // MARK: JSON

@@ -72,7 +72,7 @@ struct EventTable: Sendable {
     private var evidenceMark: [UInt64] = []
     private(set) var evidenceSourceMark: [UInt64] = []
     private var texts = StringColumn()
-    private(set) var extras: [Int32: EventExtras] = [:]
+    private(set) var extras = SparseRows<EventExtras>()
     private(set) var claimantMarks: [Int32: UInt64] = [:]
     private var locations: [UInt64] = []
 
@@ -83,6 +83,7 @@ struct EventTable: Sendable {
         evidenceSource.reserveCapacity(n * 2); evidenceQuote.reserveCapacity(n * 2); evidenceNote.reserveCapacity(n * 2)
         evidenceMark.reserveCapacity(n * 2); evidenceSourceMark.reserveCapacity(n * 2)
         titles.reserve(strings: n, bytes: n * 32)
+        extras.reserve(rows: n)
     }
 
     /// Positions of the parts of an event record, for diagnostics (zeros when built from values).
@@ -131,7 +132,7 @@ struct EventTable: Sendable {
         let more = EventExtras(description: event.description, amount: event.amount, claimedBy: event.claimedBy,
                                dateNote: event.dateNote, dateSource: event.dateSource, relativeDate: event.relativeDate,
                                tags: event.tags)
-        if !more.isEmpty { extras[row] = more }
+        extras.append(more.isEmpty ? nil : more)
         if event.claimedBy != nil { claimantMarks[row] = marks.claimant.raw }
         locations.append(marks.event.raw)
     }
@@ -155,7 +156,7 @@ struct EventTable: Sendable {
     }
 
     /// The relative date of a row, if it has one.
-    func relativeDate(_ row: Int) -> RelativeDate? { extras[Int32(row)]?.relativeDate }
+    func relativeDate(_ row: Int) -> RelativeDate? { extras[row: Int32(row)]?.relativeDate }
 
     // MARK: Reading
 
@@ -205,7 +206,7 @@ struct EventTable: Sendable {
                                      note: evidenceNote[i] >= 0 ? texts[evidenceNote[i]] : nil,
                                      location: Self.location(evidenceMark[i], files)))
         }
-        let more = extras[Int32(row)]
+        let more = extras[row: Int32(row)]
         return Event(id: id, kind: kind(row), date: date(row), title: title(row), description: more?.description,
                      roles: roles, amount: more?.amount,
                      status: statusIndex == 0 ? nil : EventStatus.allCases[statusIndex - 1],

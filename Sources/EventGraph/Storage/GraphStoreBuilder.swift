@@ -236,7 +236,7 @@ struct GraphStoreBuilder {
             for i in events.evidenceRange(row) where categoryOf(events.evidenceSource[i]) != .source {
                 checkSource(symbols.string(events.evidenceSource[i]), events.evidenceSourceMark[i])
             }
-            if let claimant = events.extras[Int32(row)]?.claimedBy { checkClaimant(claimant, events.claimantMarks[Int32(row)] ?? 0) }
+            if let claimant = events.extras[row: Int32(row)]?.claimedBy { checkClaimant(claimant, events.claimantMarks[Int32(row)] ?? 0) }
             let kindIndex = Int(events.kinds[row])
             for i in events.roleRange(row) {
                 let target = events.roleTarget[i]

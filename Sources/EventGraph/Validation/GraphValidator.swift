@@ -96,7 +96,7 @@ struct GraphValidator {
                 reader.error(section.value, "\(section.key) must be a mapping, found \(document.top.typeName(section.value))")
                 continue
             }
-            if let chunked = document.chunkedSection(section.value), section.key != "sources" {
+            if let chunked = document.chunkedSection(section.value) {
                 // A large JSON section: its records are decoded on two threads, committed here in order.
                 let schema = self.schema, files = self.files
                 let syntaxError: Diagnostic? = switch section.key {
@@ -107,6 +107,10 @@ struct GraphValidator {
                 case "actors":
                     read(chunked, reader, decode: { chunkReader, key, value in
                         GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
+                    }, commit: { $0.commit($1, reader) })
+                case "sources":
+                    read(chunked, reader, decode: { chunkReader, key, value in
+                        GraphValidator.decodeSource(chunkReader.tree.text(key), key, value, chunkReader)
                     }, commit: { $0.commit($1, reader) })
                 default:
                     read(chunked, reader, decode: { chunkReader, _, value in
@@ -128,7 +132,7 @@ struct GraphValidator {
                 }
                 switch section.key {
                 case "periods": readPeriod(keyText, key, value, reader)
-                case "sources": readSource(keyText, key, value, reader)
+                case "sources": commit(Self.decodeSource(keyText, key, value, reader), reader)
                 case "actors": commit(Self.decodeActor(keyText, key, value, schema: schema, reader), reader)
                 case "events": commit(Self.decodeEvent(keyText, key, value, schema: schema, reader), reader)
                 default: commit(Self.decodeRelation(value, schema: schema, files: files, reader))
@@ -218,19 +222,36 @@ struct GraphValidator {
                            location: reader.location(keyNode)))
     }
 
-    private mutating func readSource(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) {
+    /// What one source record says, checked; ready to commit.
+    struct SourceRecord: Sendable {
+        var id: String
+        var place: PackedLocation
+        /// The source, or nil when the record had errors.
+        var source: Source?
+    }
+
+    /// Defines the record's id and stores its source.
+    mutating func commit(_ record: SourceRecord, _ reader: RecordReader) {
+        guard define(record.id, .source, at: record.place, reader), let source = record.source else { return }
+        builder.add(source)
+    }
+
+    /// Checks one source record (touches nothing but its reader).
+    static func decodeSource(_ id: String, _ keyNode: Int32, _ value: Int32, _ reader: RecordReader) -> SourceRecord {
+        var record = SourceRecord(id: id, place: reader.packed(keyNode))
         var what: String { "source '\(id)'" }
-        guard let f = reader.fields(value, what: what, allowed: Self.sourceFields) else { return }
+        guard let f = reader.fields(value, what: what, allowed: Self.sourceFields) else { return record }
         let title = reader.requiredString(f, "title", what: what, at: keyNode)
-        guard define(id, .source, at: keyNode, reader), let title else { return }
-        builder.add(Source(id: id, title: title,
-                           publisher: reader.string(f["publisher"]?.value, what: "publisher"),
-                           author: reader.string(f["author"]?.value, what: "author"),
-                           published: reader.date(f["published"]?.value, what: "published"),
-                           url: reader.string(f["url"]?.value, what: "url"),
-                           language: reader.string(f["language"]?.value, what: "language"),
-                           file: reader.string(f["file"]?.value, what: "file"),
-                           location: reader.location(keyNode)))
+        guard let title else { return record }
+        record.source = Source(id: id, title: title,
+                               publisher: reader.string(f["publisher"]?.value, what: "publisher"),
+                               author: reader.string(f["author"]?.value, what: "author"),
+                               published: reader.date(f["published"]?.value, what: "published"),
+                               url: reader.string(f["url"]?.value, what: "url"),
+                               language: reader.string(f["language"]?.value, what: "language"),
+                               file: reader.string(f["file"]?.value, what: "file"),
+                               location: reader.location(keyNode))
+        return record
     }
 
     /// What one actor record says, checked; ready to commit.
