@@ -57,11 +57,8 @@ struct DiagramTableShapeTests {
 
     @Test("the period marks, the diff, path and frame diagrams draw no table of more than one row and column")
     func otherDiagrams() throws {
-        var timeline = TimelineDiagram(graph: FrameSequenceTests.graph())
-        timeline.periods = [PeriodBandTests.band("thaw", "2025-01", "2025-03", color: "#2e7d32", title: "Thaw"),
-                            PeriodBandTests.band("chill", "2025-02", "2025-06", title: "Chill", index: 1)]
-        let timelineText = timeline.document.text
-        #expect(timelineText.contains("TITLE=\"Thaw (2025-01-01 – 2025-03-31)\""), "the period marks are not exercised")
+        let timelineText = PeriodBandTests.timelineWithTwoPeriods().document.text
+        #expect(timelineText.contains("TITLE=\"Chill (2025-02-01 – 2025-06-30)\""), "the period marks are not exercised")
         #expect(Self.grids(in: timelineText).isEmpty)
         let themes = PeriodBandTests.themeDiagram([PeriodBandTests.band("thaw", "2025-01", "2025-03", title: "Thaw")]).document.text
         #expect(Self.grids(in: themes).isEmpty)

@@ -62,19 +62,7 @@ struct ImportStreamingTests {
 
     @Test("rows the loader rejects are left out of streamed records as out of kept ones (--skip-bad-rows), and traced to the same cells")
     func loaderRejections() throws {
-        let map = try MappedImportTests.mapping("""
-            tables:
-              events:
-                make: events
-                columns: [Who, What, When]
-                fields:
-                  kind: { column: What }
-                  title: { template: "{Who} {What}" }
-                  date: When
-                roles:
-                  developer: { name: Who, kind: { value: country } }
-                  product: { name: Product, kind: { value: product } }
-            """)
+        let map = try MappedImportTests.developerProductMapping()
         var rows = "Who,What,When,Product\n"
         for n in 0..<60 { rows += n % 7 == 3 ? "France \(n),release,2025-04,Model \(n)\n" : "Lab \(n % 9),statement,2025-0\(1 + n % 9),\n" }
         let input = MappedImportTests.input("r.csv", rows)

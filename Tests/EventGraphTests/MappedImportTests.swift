@@ -23,6 +23,24 @@ struct MappedImportTests {
         return try GraphLoader().load([InputDocument(name: name, text: String(decoding: result.bytes, as: UTF8.self))])
     }
 
+    /// Events whose Who column is a country developer and Product a product (the loader
+    /// rejects a release by a country): for tracing the loader's problems back to rows.
+    static func developerProductMapping() throws -> ImportMapping {
+        try mapping("""
+            tables:
+              events:
+                make: events
+                columns: [Who, What, When]
+                fields:
+                  kind: { column: What }
+                  title: { template: "{Who} {What}" }
+                  date: When
+                roles:
+                  developer: { name: Who, kind: { value: country } }
+                  product: { name: Product, kind: { value: product } }
+            """)
+    }
+
     static func mapping(_ yaml: String) throws -> ImportMapping { try ImportMapping(yaml: yaml, file: "test-mapping.yaml") }
 
     // MARK: The reader
@@ -289,19 +307,7 @@ struct MappedImportTests {
 
     @Test("problems the loader finds are traced back to the row and the column that gave the field")
     func loaderErrorsTraced() throws {
-        let map = try Self.mapping("""
-            tables:
-              events:
-                make: events
-                columns: [Who, What, When]
-                fields:
-                  kind: { column: What }
-                  title: { template: "{Who} {What}" }
-                  date: When
-                roles:
-                  developer: { name: Who, kind: { value: country } }
-                  product: { name: Product, kind: { value: product } }
-            """)
+        let map = try Self.developerProductMapping()
         let rows = "Who,What,When,Product\nNvidia,release,2025-03,Blackwell\nFrance,release,2025-04,Mistral\n"
         do {
             _ = try MappedImporter(mapping: map).run([Self.input("r.csv", rows)])

@@ -37,6 +37,14 @@ struct PeriodBandTests {
         #expect(Self.band("a", "2025", "2025", color: "red\"><IMG SRC=\"x\"/>", index: 1).solidColor == PeriodBand.palette[1])
     }
 
+    /// The timeline chart of FrameSequenceTests' graph with two overlapping periods.
+    static func timelineWithTwoPeriods() -> TimelineDiagram {
+        var diagram = TimelineDiagram(graph: FrameSequenceTests.graph())
+        diagram.periods = [band("thaw", "2025-01", "2025-03", color: "#2e7d32", title: "Thaw & <talks>"),
+                           band("chill", "2025-02", "2025-06", title: "Chill", index: 1)]
+        return diagram
+    }
+
     static func themeDiagram(_ periods: [PeriodBand]) -> ThemeLineDiagram {
         var diagram = ThemeLineDiagram(graph: FrameSequenceTests.graph(), options: DiagramOptions(lanes: 4))
         diagram.periods = periods
@@ -69,10 +77,7 @@ struct PeriodBandTests {
 
     @Test("the timeline chart marks each period beside the headings it covers, titled under the first, in stacked columns")
     func timelineMarks() throws {
-        var diagram = TimelineDiagram(graph: FrameSequenceTests.graph())
-        diagram.periods = [Self.band("thaw", "2025-01", "2025-03", color: "#2e7d32", title: "Thaw & <talks>"),
-                           Self.band("chill", "2025-02", "2025-06", title: "Chill", index: 1)]
-        let text = diagram.document.text
+        let text = Self.timelineWithTwoPeriods().document.text
         // Headings: 2025, January, March, June. Thaw covers 2025, January, March; Chill 2025, March, June.
         #expect(text.components(separatedBy: "TITLE=\"Thaw &amp; &lt;talks&gt; (2025-01-01 – 2025-03-31)\"").count - 1 == 3)
         #expect(text.components(separatedBy: "TITLE=\"Chill (2025-02-01 – 2025-06-30)\"").count - 1 == 3)
