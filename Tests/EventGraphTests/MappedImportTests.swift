@@ -324,6 +324,36 @@ struct MappedImportTests {
         #expect(result.events == 0 && result.skippedRows == 2)
     }
 
+    @Test("a JSON-lines input's lines that are not objects are reported at their line, and nothing is imported")
+    func brokenJSONLines() throws {
+        let map = try Self.mapping("""
+            tables:
+              events:
+                make: events
+                columns: [Who, What, When]
+                fields:
+                  kind: { value: statement }
+                  title: { template: "{Who} {What}" }
+                  date: When
+                roles:
+                  speaker: { name: Who, kind: { value: company } }
+            """)
+        let lines = #"{"Who": "Nvidia", "What": "speaks", "When": "2025-03"}"# + "\n{broken\n[1, 2]\n"
+            + #"{"Who": "Arm", "What": "speaks", "When": "2025-04"}"# + "\n"
+        do {
+            _ = try MappedImporter(mapping: map).run([Self.input("r.jsonl", lines)])
+            Issue.record("errors expected")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "r.jsonl:2:1: error: this line is not a JSON object",
+                "r.jsonl:3:1: error: a row must be a JSON object",
+            ])
+        }
+        // The well-formed lines alone import.
+        let good = try MappedImporter(mapping: map).run([Self.input("r.jsonl", #"{"Who": "Nvidia", "What": "speaks", "When": "2025-03"}"# + "\n")])
+        #expect(good.events == 1)
+    }
+
     @Test("a mapping file's own mistakes are positioned sentences")
     func mappingErrors() {
         do {

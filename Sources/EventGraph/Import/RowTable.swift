@@ -12,7 +12,14 @@ final class RowTable {
     private var csv: CSVReader?
     private var jsonRows: [(line: Int, cells: [String])] = []
     private var jsonCursor = -1
-    private(set) var problems: [Diagnostic] = []
+    /// Problems of the file found when it was opened (JSON lines that are not objects): kept
+    /// across ``rewind()``.
+    private var openingProblems: [Diagnostic] = []
+    /// CSV syntax problems found by the current pass (found again by every pass).
+    private var passProblems: [Diagnostic] = []
+    /// The file's problems: those found when opening it, and the CSV syntax problems of a pass
+    /// that read to the end.
+    var problems: [Diagnostic] { openingProblems + passProblems }
     private(set) var rowCount = 0
     /// True once ``nextRow()`` has reached the end since the last ``rewind()`` (``problems`` then holds the file's).
     private(set) var readToEnd = false
@@ -57,7 +64,7 @@ final class RowTable {
     func rewind() {
         if let startState { csv = startState }
         jsonCursor = -1
-        problems = []
+        passProblems = []
         rowCount = 0
         readToEnd = false
     }
@@ -66,7 +73,7 @@ final class RowTable {
     func nextRow() -> Bool {
         if csv != nil {
             guard csv!.next() else {
-                for p in csv!.problems { problems.append(Diagnostic(SourceLocation(file: name, line: p.line, column: p.column), p.message)) }
+                for p in csv!.problems { passProblems.append(Diagnostic(SourceLocation(file: name, line: p.line, column: p.column), p.message)) }
                 readToEnd = true
                 return false
             }
@@ -135,14 +142,14 @@ final class RowTable {
                 do {
                     objects.append((line, try JSONSerialization.jsonObject(with: Data(raw))))
                 } catch {
-                    problems.append(Diagnostic(SourceLocation(file: name, line: line, column: 1), "this line is not a JSON object"))
+                    openingProblems.append(Diagnostic(SourceLocation(file: name, line: line, column: 1), "this line is not a JSON object"))
                 }
             }
         }
         var index: [String: Int] = [:]
         for (line, object) in objects {
             guard let dict = object as? [String: Any] else {
-                problems.append(Diagnostic(SourceLocation(file: name, line: line, column: 1), "a row must be a JSON object"))
+                openingProblems.append(Diagnostic(SourceLocation(file: name, line: line, column: 1), "a row must be a JSON object"))
                 continue
             }
             var flat: [(String, String)] = []
@@ -158,7 +165,7 @@ final class RowTable {
             }
             jsonRows.append((line, cells))
         }
-        return !objects.isEmpty || !problems.isEmpty
+        return !objects.isEmpty || !openingProblems.isEmpty
     }
 
     private static func flatten(_ dict: [String: Any], prefix: String, into out: inout [(String, String)]) {
