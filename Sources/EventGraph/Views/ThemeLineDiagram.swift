@@ -193,30 +193,28 @@ public struct ThemeLineDiagram: Sendable {
         let schema = graph.schema
         let eventKinds = Set(layout.events.map(\.kind)), laneKinds = Set(layout.lanes.map(\.kind))
         var cells: [(swatch: String, text: String)] = []
-        func cell(_ swatch: String, _ text: String) -> (swatch: String, text: String) { (swatch, text) }
         for kind in schema.eventKindOrder where eventKinds.contains(kind) {
-            cells.append(cell("<FONT COLOR=\"\(builder.eventColor(kind))\">●━━</FONT>", schema.eventKinds[kind]?.label ?? kind))
+            cells.append(("<FONT COLOR=\"\(builder.eventColor(kind))\">●━━</FONT>", schema.eventKinds[kind]?.label ?? kind))
         }
         for kind in schema.actorKindOrder where laneKinds.contains(kind) {
-            cells.append(cell("<FONT COLOR=\"\(schema.style(ofActorKind: kind).color ?? "#444444")\"><B>Aa</B></FONT>",
-                              "\(schema.actorKinds[kind]?.label ?? kind) (lane name)"))
+            cells.append(("<FONT COLOR=\"\(schema.style(ofActorKind: kind).color ?? "#444444")\"><B>Aa</B></FONT>",
+                          "\(schema.actorKinds[kind]?.label ?? kind) (lane name)"))
         }
-        cells.append(cell("<FONT COLOR=\"#555555\">●</FONT>", "date known to the day"))
-        cells.append(cell("<FONT COLOR=\"#555555\">━━━</FONT>", "month, year or span: the whole interval"))
-        cells.append(cell("<FONT COLOR=\"#bbbbbb\">━━━</FONT>", "approximate (~) date"))
-        cells.append(cell("<FONT COLOR=\"#999999\">┊</FONT>", "leader from label to event"))
+        cells.append(("<FONT COLOR=\"#555555\">●</FONT>", "date known to the day"))
+        cells.append(("<FONT COLOR=\"#555555\">━━━</FONT>", "month, year or span: the whole interval"))
+        cells.append(("<FONT COLOR=\"#bbbbbb\">━━━</FONT>", "approximate (~) date"))
+        cells.append(("<FONT COLOR=\"#999999\">┊</FONT>", "leader from label to event"))
         // Four entries to a row, as a column of one-row tables (HTMLGrid): each of the four
         // columns gets the width of its widest text so that the entries line up.
-        var widths = [Int](repeating: 0, count: 4)
-        for (index, entry) in cells.enumerated() {
-            widths[index % 4] = max(widths[index % 4], Int(TextMetrics.width(entry.text, fontSize: 9).rounded(.up)) + 8)
+        let widths = (0..<4).map { column in
+            HTMLGrid.width(of: stride(from: column, to: cells.count, by: 4).map { cells[$0].text }, fontSize: 9)
         }
         var rows = ["<TR><TD ALIGN=\"LEFT\" CELLPADDING=\"4\"><B>Legend</B></TD></TR>"]
         for start in stride(from: 0, to: cells.count, by: 4) {
             // A short last row gets empty cells of the same widths, so its entries line up too.
             let chunk = (0..<4).map { column in
                 let entry = start + column < cells.count ? cells[start + column] : (swatch: "", text: "")
-                return "<TD ALIGN=\"RIGHT\" WIDTH=\"36\">\(entry.swatch)</TD><TD ALIGN=\"LEFT\" WIDTH=\"\(widths[column])\">\(DOTDocument.htmlEscape(entry.text))</TD>"
+                return "<TD ALIGN=\"RIGHT\" WIDTH=\"\(DiagramBuilder.legendSwatchWidth)\">\(entry.swatch)</TD><TD ALIGN=\"LEFT\" WIDTH=\"\(widths[column])\">\(DOTDocument.htmlEscape(entry.text))</TD>"
             }
             rows.append(HTMLGrid.row(chunk.joined(), spacing: 2, padding: 2))
         }
