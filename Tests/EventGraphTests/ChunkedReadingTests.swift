@@ -183,7 +183,7 @@ struct ChunkedReadingTests {
                                     isObject: chunked.isObject, starts: starts, recordsPerChunk: chunked.recordsPerChunk)
         for section in [chunked, broken] {
             var keys: [String] = []
-            let problem = section.read(decode: { reader, key, _ in reader.tree.text(key) }, commit: { records, _ in keys += records })
+            let problem = section.read(makeBatch: { [String]() }, decode: { reader, key, _, batch in batch.append(reader.tree.text(key)) }, commit: { records, _ in keys += records })
             #expect(problem == nil)
             #expect(keys == (0..<40).map { "k\($0)" })
         }
@@ -201,5 +201,49 @@ struct ChunkedReadingTests {
             #expect(bytes[start - 1] == UInt8(ascii: ","))
             #expect(bytes[start] == UInt8(ascii: " ") && bytes[start + 1] == UInt8(ascii: "\""))
         }
+    }
+
+    @Test("event keys, role names and ids written with \\u escapes are read as the same fields and ids, whole and in chunks")
+    func escapedKeysAndIDs() throws {
+        // Every 5th event spells its keys and ids with escapes (\u006b = k, \u0065 = e, \u006f = o).
+        let escaped = try Self.write(Self.graph(events: 600) { i in
+            guard i % 5 == 0 else { return nil }
+            return """
+            "\\u0065\(i)": {"\\u006bind": "meeting", "date": "2001-02-03", "titl\\u0065": "Meeting \(i)", \
+            "participant\\u0073": ["\\u006f\(i % 60)", "o\((i * 7 + 1) % 60)"], "sources": [{"sourc\\u0065": "s1", "quote": "q\(i)"}]}
+            """
+        })
+        let plain = try Self.write(Self.graph(events: 600) { i in
+            guard i % 5 == 0 else { return nil }
+            return """
+            "e\(i)": {"kind": "meeting", "date": "2001-02-03", "title": "Meeting \(i)", \
+            "participants": ["o\(i % 60)", "o\((i * 7 + 1) % 60)"], "sources": [{"source": "s1", "quote": "q\(i)"}]}
+            """
+        })
+        let expected = Self.load(plain, recordsPerChunk: 0)
+        #expect(expected.answers != nil, "\(expected.diagnostics)")
+        for perChunk in [0, 7] {
+            let read = Self.load(escaped, recordsPerChunk: perChunk)
+            #expect(read.answers == expected.answers)
+            #expect(read.diagnostics == expected.diagnostics)
+        }
+    }
+
+    @Test("a repeated or escaped-repeated key in an event is reported once, at the repeat, whole and in chunks")
+    func repeatedKeys() throws {
+        let path = try Self.write(Self.graph(events: 40) { i in
+            switch i {
+            case 3: return "\"e3\": {\"kind\": \"meeting\", \"date\": \"2001\", \"title\": \"A\", \"title\": \"B\", \"participants\": [\"o1\"], \"sources\": [{\"source\": \"s1\"}]}"
+            case 9: return "\"e9\": {\"kind\": \"meeting\", \"date\": \"2001\", \"title\": \"A\", \"titl\\u0065\": \"B\", \"participants\": [\"o1\"], \"sources\": [{\"source\": \"s1\", \"source\": \"s1\"}]}"
+            default: return nil
+            }
+        })
+        let whole = Self.load(path, recordsPerChunk: 0)
+        #expect(whole.answers == nil)
+        let lines = whole.diagnostics.split(separator: "\n")
+        #expect(lines.filter { $0.contains("'title' is given twice in event 'e3'") }.count == 1)
+        #expect(lines.filter { $0.contains("'title' is given twice in event 'e9'") }.count == 1)
+        #expect(lines.filter { $0.contains("'source' is given twice in evidence of event 'e9'") }.count == 1)
+        #expect(Self.load(path, recordsPerChunk: 3).diagnostics == whole.diagnostics)
     }
 }

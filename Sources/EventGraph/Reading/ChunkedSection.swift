@@ -31,9 +31,9 @@ struct ChunkedSection: Sendable {
         case syntaxError(Diagnostic)
     }
 
-    /// The records a chunk decoded, the diagnostics decoding them gave, and how it ended.
-    struct Chunk<Record: Sendable>: Sendable {
-        var records: [Record]
+    /// What a chunk decoded (one batch of its records), the diagnostics decoding them gave, and how it ended.
+    struct Chunk<Batch: Sendable>: Sendable {
+        var records: Batch
         var diagnostics: [Diagnostic]
         var end: End
     }
@@ -48,18 +48,18 @@ struct ChunkedSection: Sendable {
         return RecordReader(tree: RecordTree(base: base, owner: mapped, locator: locator))
     }
 
-    /// Parses chunk `index` (to the section's end with `toEnd`), decoding each record with `decode(reader, key, value)`.
-    func decodeChunk<Record: Sendable>(_ index: Int, toEnd: Bool = false, with reader: RecordReader,
-                                  _ decode: (RecordReader, Int32, Int32) -> Record) -> Chunk<Record> {
+    /// Parses chunk `index` (to the section's end with `toEnd`), decoding each record into a
+    /// new batch with `decode(reader, key, value, &batch)`.
+    func decodeChunk<Batch: Sendable>(_ index: Int, toEnd: Bool = false, with reader: RecordReader, makeBatch: () -> Batch,
+                                      _ decode: (RecordReader, Int32, Int32, inout Batch) -> Void) -> Chunk<Batch> {
         let tree = reader.tree
-        var records: [Record] = []
-        records.reserveCapacity(toEnd ? recordsPerChunk : recordsPerChunk + 1)
+        var records = makeBatch()
         var parser = JSONParser(bytes: mapped.bytes, at: starts[index], into: tree)
         let stop = toEnd || index + 1 == starts.count ? nil : starts[index + 1]
         let end: End
         do {
             end = try GraphDocument.forEachElement(&parser, isObject: isObject, opening: index == 0, stop: stop) { key, value in
-                records.append(decode(reader, key, value))
+                decode(reader, key, value, &records)
             }
         } catch {
             end = .syntaxError(Diagnostic(tree.locator.location(error.offset), "not valid JSON: \(error.reason)"))
@@ -68,16 +68,17 @@ struct ChunkedSection: Sendable {
     }
 
     /// Decodes the chunks on this thread and one more, and calls `commit` with each chunk's
-    /// records and diagnostics on this thread, in input order.
+    /// batch and diagnostics on this thread, in input order.
     /// - Returns: the syntax error that stopped the section, if any.
-    func read<Record: Sendable>(decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record,
-                                commit: ([Record], [Diagnostic]) -> Void) -> Diagnostic? {
-        let board = ChunkBoard<Record>(count: count)
+    func read<Batch: Sendable>(makeBatch: @escaping @Sendable () -> Batch,
+                               decode: @escaping @Sendable (RecordReader, Int32, Int32, inout Batch) -> Void,
+                               commit: (Batch, [Diagnostic]) -> Void) -> Diagnostic? {
+        let board = ChunkBoard<Batch>(count: count)
         let section = self
         let worker = Thread {
             let reader = section.makeReader()
             while let index = board.claim(waiting: true) {
-                board.deliver(index, section.decodeChunk(index, with: reader, decode))
+                board.deliver(index, section.decodeChunk(index, with: reader, makeBatch: makeBatch, decode))
                 board.freeRetired()
             }
             board.workerFinished()
@@ -92,7 +93,7 @@ struct ChunkedSection: Sendable {
         while index < count {
             guard let chunk = board.take(index) else {
                 if let claimed = board.claim(waiting: false) {
-                    board.deliver(claimed, decodeChunk(claimed, with: reader, decode))
+                    board.deliver(claimed, decodeChunk(claimed, with: reader, makeBatch: makeBatch, decode))
                 } else {
                     board.waitForDelivery(of: index)
                 }
@@ -106,7 +107,7 @@ struct ChunkedSection: Sendable {
                 index += 1
             case .misaligned:
                 board.stopAndWaitForWorker()
-                let rest = decodeChunk(index, toEnd: true, with: reader, decode)
+                let rest = decodeChunk(index, toEnd: true, with: reader, makeBatch: makeBatch, decode)
                 commit(rest.records, rest.diagnostics)
                 if case let .syntaxError(problem) = rest.end { return problem }
                 return nil
@@ -124,16 +125,16 @@ struct ChunkedSection: Sendable {
 ///
 /// `@unchecked Sendable`: every stored property is read and written only while holding
 /// `condition`'s lock.
-private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
+private final class ChunkBoard<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
     private var next = 0
     private var committedUpTo = 0
     private var stopped = false
     private var workerDone = false
-    private var results: [ChunkedSection.Chunk<Record>?]
-    /// Records of committed chunks, for the worker to free.
-    private var retired: [[Record]] = []
+    private var results: [ChunkedSection.Chunk<Batch>?]
+    /// Batches of committed chunks, for the worker to free.
+    private var retired: [Batch] = []
     private let window = 6
 
     init(count: Int) {
@@ -153,7 +154,7 @@ private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
     }
 
     /// Chunk `index` if it is decoded (and forgets it), else nil.
-    func take(_ index: Int) -> ChunkedSection.Chunk<Record>? {
+    func take(_ index: Int) -> ChunkedSection.Chunk<Batch>? {
         condition.lock()
         defer { condition.unlock() }
         guard let chunk = results[index] else { return nil }
@@ -168,14 +169,14 @@ private final class ChunkBoard<Record: Sendable>: @unchecked Sendable {
         while results[index] == nil { condition.wait() }
     }
 
-    func deliver(_ index: Int, _ chunk: ChunkedSection.Chunk<Record>) {
+    func deliver(_ index: Int, _ chunk: ChunkedSection.Chunk<Batch>) {
         condition.lock()
         results[index] = chunk
         condition.broadcast()
         condition.unlock()
     }
 
-    func committed(_ index: Int, retiring records: [Record]) {
+    func committed(_ index: Int, retiring records: Batch) {
         condition.lock()
         committedUpTo = index + 1
         retired.append(records)

@@ -138,6 +138,18 @@ final class RecordTree {
         return body(UnsafeBufferPointer(start: base + node.start, count: node.end - node.start))
     }
 
+    /// Whether two scalar nodes have the same raw bytes (callers compare lengths first).
+    @inline(__always) func sameBytes(_ a: Int32, _ b: Int32) -> Bool {
+        let x = nodes[Int(a)], y = nodes[Int(b)]
+        return x.end - x.start == y.end - y.start && memcmpEqual(base + x.start, base + y.start, x.end - x.start)
+    }
+
+    /// Calls `body` with the raw bytes of a scalar as written (escapes not decoded).
+    @inline(__always) func withRawBytes<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let node = nodes[Int(i)]
+        return body(UnsafeBufferPointer(start: base + node.start, count: node.end - node.start))
+    }
+
     /// `FILE:LINE:COLUMN` of a node.
     func location(_ i: Int32) -> SourceLocation { locator.location(nodes[Int(i)].mark) }
 

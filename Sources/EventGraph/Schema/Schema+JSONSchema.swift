@@ -11,9 +11,7 @@
 extension Schema {
     /// The fixed fields of an event besides its kind's roles: the one list the loader reads
     /// (``Event/fieldNames``) and this JSON Schema describes.
-    public static let eventFieldNames = ["kind", "date", "start", "end", "after", "before", "within", "title", "description",
-                                         "amount", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source",
-                                         "sources", "tags"]
+    public static let eventFieldNames = GraphValidator.EventField.names
 
     /// A partial date: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-Hn`, optionally `~` first.
     public static let datePattern = "^~?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-Q[1-4]|-H[12])?$"

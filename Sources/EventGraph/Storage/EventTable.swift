@@ -11,6 +11,12 @@ struct StringColumn: Sendable {
         return Int32(ends.count - 1)
     }
 
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        self.bytes.append(contentsOf: bytes)
+        ends.append(UInt32(self.bytes.count))
+        return Int32(ends.count - 1)
+    }
+
     subscript(_ i: Int32) -> String {
         let start = i == 0 ? 0 : Int(ends[Int(i) - 1])
         return String(decoding: bytes[start..<Int(ends[Int(i)])], as: UTF8.self)
@@ -96,50 +102,64 @@ struct EventTable: Sendable {
         var claimant = PackedLocation(raw: 0)
     }
 
-    /// Appends a row; `roleTargets` and `sources` are the symbols of the role ids (in the
-    /// order of `event.roles` flattened) and of the evidence sources.
-    mutating func append(_ event: Event, marks: Marks, roleTargets: [Int32], sources: [Int32]) {
+    /// How a batch's kind and role numbers map to the table's, filled as its rows are stored
+    /// (so that the table numbers names in the order stored events use them).
+    struct Numbering {
+        var kinds: [Int32] = []
+        var roles: [Int32] = []
+    }
+
+    /// Appends row `r` of a batch; `roleTargets` and `sources` are the symbols of its role ids
+    /// and evidence sources, in the batch's order.
+    mutating func append(_ batch: EventBatch, row r: Int, roleTargets: [Int32], sources: [Int32], numbering: inout Numbering) {
         let row = Int32(count)
-        kinds.append(kindIndex.number(event.kind))
-        let (start, end, between) = Self.packed(event.date)
-        starts.append(start)
-        ends.append(end)
-        let claim = UInt16(Claim.allCases.firstIndex(of: event.claim)!)
-        let status = event.status.map { UInt16(EventStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0
-        let basis = UInt16(DateBasis.allCases.firstIndex(of: event.dateBasis)!)
-        flags.append(claim | status << 3 | basis << 6 | between)
-        _ = titles.append(event.title)
-        var k = 0
-        for binding in event.roles {
-            let name = roleIndex.number(binding.role)
-            for _ in binding.ids {
-                roleName.append(name)
-                roleTarget.append(roleTargets[k])
-                roleMark.append(k < marks.roleIDs.count ? marks.roleIDs[k].raw : marks.event.raw)
-                k += 1
-            }
+        kinds.append(Self.number(Int(batch.kinds[r]), batch.kindNames.names, &numbering.kinds, &kindIndex))
+        starts.append(batch.starts[r])
+        ends.append(batch.ends[r])
+        flags.append(batch.flags[r])
+        batch.withBytes(batch.titles[r]) { _ = titles.append(bytes: $0) }
+        for (k, i) in batch.roleRange(r).enumerated() {
+            roleName.append(Self.number(Int(batch.roleName[i]), batch.roleNames.names, &numbering.roles, &roleIndex))
+            roleTarget.append(roleTargets[k])
+            roleMark.append(batch.roleMark[i])
         }
         roleStarts.append(Int32(roleTarget.count))
-        for (i, piece) in event.sources.enumerated() {
-            evidenceSource.append(sources[i])
-            evidenceQuote.append(piece.quote.map { texts.append($0) } ?? -1)
-            evidenceNote.append(piece.note.map { texts.append($0) } ?? -1)
-            let mark = i < marks.evidence.count ? marks.evidence[i] : (item: marks.event, source: marks.event)
-            evidenceMark.append(mark.item.raw)
-            evidenceSourceMark.append(mark.source.raw)
+        for (k, i) in batch.evidenceRange(r).enumerated() {
+            evidenceSource.append(sources[k])
+            let quote = batch.evidenceQuote[i], note = batch.evidenceNote[i]
+            evidenceQuote.append(quote.isNone ? -1 : batch.withBytes(quote) { texts.append(bytes: $0) })
+            evidenceNote.append(note.isNone ? -1 : batch.withBytes(note) { texts.append(bytes: $0) })
+            evidenceMark.append(batch.evidenceMark[i])
+            evidenceSourceMark.append(batch.evidenceSourceMark[i])
         }
         evidenceStarts.append(Int32(evidenceSource.count))
-        let more = EventExtras(description: event.description, amount: event.amount, claimedBy: event.claimedBy,
-                               dateNote: event.dateNote, dateSource: event.dateSource, relativeDate: event.relativeDate,
-                               tags: event.tags)
-        extras.append(more.isEmpty ? nil : more)
-        if event.claimedBy != nil { claimantMarks[row] = marks.claimant.raw }
-        locations.append(marks.event.raw)
+        let more = batch.extras[row: Int32(r)]
+        extras.append(more)
+        if more?.claimedBy != nil { claimantMarks[row] = batch.claimantMarks[r] }
+        locations.append(batch.places[r])
+    }
+
+    /// The table's number of a batch's name number `n`, numbering the name when new.
+    @inline(__always)
+    private static func number(_ n: Int, _ names: [String], _ map: inout [Int32], _ index: inout NameIndex) -> UInt16 {
+        if n < map.count, map[n] >= 0 { return UInt16(map[n]) }
+        if map.count <= n { map += Array(repeating: -1, count: n + 1 - map.count) }
+        let number = index.number(names[n])
+        map[n] = Int32(number)
+        return number
+    }
+
+    /// Claim (bits 0–2), status + 1 (bits 3–5, 0: none) and date basis (bits 6–8) of a row.
+    static func flags(claim: Claim, status: EventStatus?, basis: DateBasis) -> UInt16 {
+        let claim = UInt16(Claim.allCases.firstIndex(of: claim)!)
+        let status = status.map { UInt16(EventStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0
+        let basis = UInt16(DateBasis.allCases.firstIndex(of: basis)!)
+        return claim | status << 3 | basis << 6
     }
 
     private static let betweenFlag: UInt16 = 1 << 9
 
-    private static func packed(_ date: EventDate) -> (start: UInt32, end: UInt32, flag: UInt16) {
+    static func packed(_ date: EventDate) -> (start: UInt32, end: UInt32, flag: UInt16) {
         switch date {
         case let .on(date): (date.packed, 0, 0)
         case let .span(start, end): (start.packed, end.packed, 0)

@@ -63,7 +63,14 @@ struct GraphStoreBuilder {
 
     /// The symbol of an id, interned when new.
     mutating func symbol(_ id: String) -> Int32 {
-        let (symbol, isNew) = symbols.intern(id)
+        var id = id
+        return id.withUTF8 { symbol(bytes: $0) }
+    }
+
+    /// The symbol of an id's bytes, interned when new.
+    mutating func symbol(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int32 {
+        assert(hash == nil || hash == ByteHash.hash(bytes), "hash mismatch \(String(decoding: bytes, as: UTF8.self))")
+        let (symbol, isNew) = symbols.intern(bytes, hash: hash)
         if isNew {
             category.append(0)
             ordinal.append(-1)
@@ -75,7 +82,12 @@ struct GraphStoreBuilder {
     /// Records that `id` is defined here; returns the place of an earlier definition (and
     /// records nothing) when the id is taken.
     mutating func define(_ id: String, as kind: Category, at place: PackedLocation) -> PackedLocation? {
-        let s = Int(symbol(id))
+        define(symbol: symbol(id), as: kind, at: place)
+    }
+
+    /// ``define(_:as:at:)`` of an interned id.
+    mutating func define(symbol: Int32, as kind: Category, at place: PackedLocation) -> PackedLocation? {
+        let s = Int(symbol)
         if category[s] != 0 { return PackedLocation(raw: definition[s]) }
         category[s] = kind.rawValue
         definition[s] = place.raw
@@ -119,18 +131,44 @@ struct GraphStoreBuilder {
         actors.append(actor)
     }
 
+    /// Adds an event value (a graph made from values): stored as a one-row batch, the way
+    /// the loader stores the records it reads.
     mutating func add(_ event: Event, marks: EventTable.Marks = EventTable.Marks()) {
-        let s = symbol(event.id)
+        var batch = EventBatch()
+        batch.append(event, marks: marks)
+        let s = batch.withBytes(batch.ids[0].text) { symbol(bytes: $0) }
+        var numbering = EventTable.Numbering()
+        add(batch, row: 0, symbol: s, numbering: &numbering)
+    }
+
+    /// Stores row `row` of a batch as the next event; `symbol` is its id's.
+    mutating func add(_ batch: EventBatch, row: Int, symbol s: Int32, numbering: inout EventTable.Numbering) {
         assign(symbol: s, .event, events.count)
         eventSymbols.append(s)
         // The ids are interned first, so that the table is appended to in place.
-        var roleTargets: [Int32] = []
-        roleTargets.reserveCapacity(marks.roleIDs.count)
-        for binding in event.roles {
-            for id in binding.ids { roleTargets.append(symbol(id)) }
+        roleTargetScratch.removeAll(keepingCapacity: true)
+        for i in batch.roleRange(row) {
+            let id = batch.roleTarget[i]
+            roleTargetScratch.append(batch.withBytes(id.text) { symbol(bytes: $0, hash: id.hash) })
         }
-        events.append(event, marks: marks, roleTargets: roleTargets, sources: event.sources.map { symbol($0.source) })
+        sourceScratch.removeAll(keepingCapacity: true)
+        for i in batch.evidenceRange(row) {
+            let id = batch.evidenceSource[i]
+            sourceScratch.append(batch.withBytes(id.text) { symbol(bytes: $0, hash: id.hash) })
+        }
+        events.append(batch, row: row, roleTargets: roleTargetScratch, sources: sourceScratch, numbering: &numbering)
     }
+
+    /// Loads the symbol-table slots of a batch's ids before its rows are stored (see ``SymbolTable/touch(_:)``).
+    mutating func touch(_ batch: EventBatch) {
+        touched &+= symbols.touch(batch.idHashes)
+    }
+
+    /// What ``touch(_:)`` loaded, kept so that the loads stay.
+    private var touched: UInt64 = 0
+
+    private var roleTargetScratch: [Int32] = []
+    private var sourceScratch: [Int32] = []
 
     /// The synthesized id of a relation: `from--kind--to`, with `-2`, `-3` … for repeats.
     mutating func relationID(from: String, kind: String, to: String) -> String {

@@ -71,10 +71,10 @@ struct SymbolTable {
     /// Linear probing from the key's hash: compares the stored prefix word and length/hash
     /// check first, the remaining bytes only on a match.
     @inline(__always)
-    private func probe(_ key: UnsafeBufferPointer<UInt8>) -> Probe {
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Probe {
         let n = key.count
         let p = key.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let h = ByteHash.hash(p, n)
+        let h = hash ?? ByteHash.hash(p, n)
         let prefix = ByteHash.prefixWord(p, min(n, 8))
         let check = UInt64(min(n, 0xFFFF)) << 48 | (h >> 48) << 32
         var i = Int(truncatingIfNeeded: h) & mask
@@ -97,9 +97,10 @@ struct SymbolTable {
         return Probe(symbol: found, slot: i, prefix: prefix, check: check)
     }
 
-    /// The symbol of `key`, adding it when new; `isNew` tells which.
-    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (symbol: Int32, isNew: Bool) {
-        let probed = probe(key)
+    /// The symbol of `key`, adding it when new; `isNew` tells which. `hash`, when given, is
+    /// `ByteHash.hash(key)` (computed ahead, on another thread).
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> (symbol: Int32, isNew: Bool) {
+        let probed = probe(key, hash: hash)
         if let found = probed.symbol { return (found, false) }
         let symbol = Int32(count)
         bytes.append(contentsOf: key)
@@ -126,6 +127,17 @@ struct SymbolTable {
             var i = Int(truncatingIfNeeded: h) & mask
             while slots[i].meta != 0 { i = (i + 1) & mask }
             slots[i] = slot
+        }
+    }
+
+    /// Loads the slots where keys of these hashes start their probes, all at once, so that the
+    /// cache misses overlap instead of coming one probe at a time; returns a value that depends
+    /// on the loads (so they are not left out).
+    func touch(_ hashes: [UInt64]) -> UInt64 {
+        slots.withUnsafeBufferPointer { slotBuffer in
+            var sink: UInt64 = 0
+            for h in hashes { sink &+= slotBuffer[Int(truncatingIfNeeded: h) & mask].meta }
+            return sink
         }
     }
 

@@ -5,22 +5,63 @@
 /// found in an ``EventRecord``; it touches nothing but its reader. ``commit(_:_:)`` defines
 /// the id and adds the event to the builder, in the order the records were written.
 extension GraphValidator {
-    /// What one event record says, checked; ready to commit.
-    struct EventRecord: Sendable {
-        var id: String
-        /// The position of the record's key.
-        var place: PackedLocation
-        /// The event, or nil when the record had errors (its references are still noted).
-        var event: Event?
-        var marks = EventTable.Marks()
-        /// For a rejected record: its kind (when known), roles and evidence.
-        var kind: String?
-        var roles: [RoleBinding] = []
-        var evidence: [Evidence] = []
-        var claimant: String?
-        var relative: RelativeFields?
-        /// The date the record gives besides `after`/`before` (nil when it is dated only relatively).
-        var givenInterval: DayInterval?
+    /// The fields of an event record besides its kind's roles, by index.
+    enum EventField: Int, CaseIterable {
+        case kind, date, start, end, after, before, within, title, description, amount, status, claim
+        case claimedBy, dateBasis, dateNote, dateSource, sources, tags
+
+        /// The names as written, in the order of the cases (``Schema/eventFieldNames``).
+        static let names = ["kind", "date", "start", "end", "after", "before", "within", "title", "description",
+                            "amount", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source",
+                            "sources", "tags"]
+
+        var name: String { Self.names[rawValue] }
+    }
+
+    static let eventFieldNames = FieldNames(EventField.names)
+    static let evidenceFieldNames = FieldNames(evidenceFields)
+
+    /// The event kinds of a schema, each with its role names as a byte table: made once a load.
+    struct EventKinds: Sendable {
+        let schema: Schema
+        private let kinds: [String: (kind: Schema.EventKind, roles: FieldNames)]
+
+        init(_ schema: Schema) {
+            self.schema = schema
+            kinds = schema.eventKinds.mapValues { ($0, FieldNames($0.roles.map(\.name))) }
+        }
+
+        subscript(_ name: String) -> (kind: Schema.EventKind, roles: FieldNames)? { kinds[name] }
+    }
+
+    /// The fields of one event record, by ``EventField``.
+    struct EventFields {
+        let slots: RecordReader.FieldSlots
+        let tree: RecordTree
+
+        subscript(_ field: EventField) -> RecordReader.Entry? { slots.entry(field.rawValue, field.name, tree) }
+    }
+
+    /// Stores the rows of a batch of event records in order: defines each id and stores the
+    /// event, or notes the references of a record that had errors.
+    mutating func commit(_ batch: EventBatch, _ reader: RecordReader) {
+        var numbering = EventTable.Numbering()
+        builder.touch(batch)
+        for row in 0..<batch.count {
+            let place = PackedLocation(raw: batch.places[row])
+            let id = batch.ids[row]
+            let symbol = batch.withBytes(id.text) { define(bytes: $0, hash: id.hash, .event, at: place, reader) }
+            guard let symbol, batch.isComplete[row] else {
+                builder.noteReferences(ofRejectedEvent: batch.id(row), kind: batch.kind(row), roles: batch.roles(row),
+                                       marks: batch.marks(row), evidence: batch.evidence(row),
+                                       claimant: batch.extras[row: Int32(row)]?.claimedBy)
+                continue
+            }
+            builder.add(batch, row: row, symbol: symbol, numbering: &numbering)
+            if let relative = batch.relatives[row: Int32(row)] {
+                builder.noteRelativeDate(ofLastEvent: relative.references, within: relative.withinMark, given: relative.given)
+            }
+        }
     }
 
     /// What `after:`, `before:` and `within:` say, with the positions of the ids named.
@@ -31,107 +72,90 @@ extension GraphValidator {
         var failed = false
     }
 
-    /// Defines the record's id and stores its event (or notes the references of a rejected one).
-    mutating func commit(_ record: EventRecord, _ reader: RecordReader) {
-        let defined = define(record.id, .event, at: record.place, reader)
-        guard defined, let event = record.event else {
-            if let event = record.event {
-                builder.noteReferences(ofRejectedEvent: record.id, kind: event.kind, roles: event.roles, marks: record.marks,
-                                       evidence: event.sources, claimant: event.claimedBy)
-            } else {
-                builder.noteReferences(ofRejectedEvent: record.id, kind: record.kind, roles: record.roles, marks: record.marks,
-                                       evidence: record.evidence, claimant: record.claimant)
-            }
-            return
+    /// Checks one event record (`keyNode`: its id; `value`: its fields) against the schema and
+    /// appends what it says to `batch` as a row (touches nothing but its reader and the batch).
+    static func decodeEvent(_ keyNode: Int32, _ value: Int32, kinds: EventKinds, _ reader: RecordReader,
+                            into batch: inout EventBatch) {
+        let tree = reader.tree
+        let schema = kinds.schema
+        batch.beginRow(id: batch.id(of: keyNode, in: tree), place: reader.packed(keyNode))
+        var what: String { "event '\(tree.text(keyNode))'" }
+        // What the row gets when this returns, however it returns.
+        var complete = false, kindName: String?, date: EventDate?, flags: UInt16 = 0, title = EventBatch.Text.none
+        var more = EventExtras(), claimantMark = PackedLocation(raw: 0), relativeRow: EventBatch.Relative?
+        defer {
+            batch.endRow(complete: complete, kind: kindName, date: date, flags: flags, title: title, extras: more,
+                         claimantMark: claimantMark, relative: relativeRow)
         }
-        var marks = record.marks
-        marks.event = record.place
-        builder.add(event, marks: marks)
-        if let relative = record.relative {
-            builder.noteRelativeDate(ofLastEvent: relative.references, within: relative.withinMark, given: record.givenInterval)
+        // `mappingEntries` has already reported repeated keys, so the fields are taken as they come.
+        guard let entries = reader.mappingEntries(value, what: what) else { return }
+        var slots = RecordReader.FieldSlots()
+        entries.forEach(tree) { k, _ in
+            if let i = eventFieldNames.index(of: k, in: tree) { slots.keys[i] = k }
         }
-    }
-
-    /// Checks one event record (`keyNode`: its id; `value`: its fields) against `schema`.
-    static func decodeEvent(_ id: String, _ keyNode: Int32, _ value: Int32, schema: Schema, _ reader: RecordReader) -> EventRecord {
-        var record = EventRecord(id: id, place: reader.packed(keyNode))
-        var what: String { "event '\(id)'" }
-        guard let all = reader.entries(value, what: what) else { return record }
-        // `entries` has already reported repeated keys, so the fields are appended as they come.
-        var fieldEntries: [RecordReader.Entry] = [], roleEntries: [RecordReader.Entry] = []
-        fieldEntries.reserveCapacity(all.count)
-        for item in all {
-            if Event.fieldNames.contains(item.key) { fieldEntries.append(item) } else { roleEntries.append(item) }
+        let f = EventFields(slots: slots, tree: tree)
+        let kindText = reader.requiredString(f[.kind], "kind", what: what, at: keyNode)
+        let known = kindText.flatMap { kinds[$0] }
+        if let kindText, known == nil {
+            reader.error(f[.kind]?.value, "unknown event kind '\(kindText)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
         }
-        let f = RecordReader.Fields(fieldEntries)
-        let kindName = reader.requiredString(f, "kind", what: what, at: keyNode)
-        let kind = kindName.flatMap { schema.eventKinds[$0] }
-        if let kindName, kind == nil {
-            reader.error(f["kind"]?.value, "unknown event kind '\(kindName)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
-        }
-        record.kind = kind?.name
-        let title = reader.requiredString(f, "title", what: what, at: keyNode)
+        kindName = known?.kind.name
+        let titleNode = reader.requiredScalar(f[.title], "title", what: what, at: keyNode)
+        if let titleNode { title = batch.text(of: titleNode, in: tree) }
         var relative = readRelativeDate(f, what: what, reader)
         // An event dated only relative to others gets its date when the builder resolves it.
-        let datedOnlyRelative = relative != nil && f["date"] == nil && f["start"] == nil && f["end"] == nil
-        let date = datedOnlyRelative ? EventDate.day(in: DayInterval(first: 0, last: 0))
+        let datedOnlyRelative = relative != nil && f[.date] == nil && f[.start] == nil && f[.end] == nil
+        let eventDate = datedOnlyRelative ? EventDate.day(in: DayInterval(first: 0, last: 0))
             : readEventDate(f, what: what, owner: keyNode, reader)
         if relative != nil && !datedOnlyRelative {
-            if case .span? = date, let entry = f["start"] {
+            if case .span? = eventDate, let entry = f[.start] {
                 reader.error(entry.keyNode, "\(what) has a span and 'after'/'before': a relative date is one day; give 'date' instead of 'start' and 'end'")
                 relative!.failed = true
             }
-            relative!.date.given = date
+            relative!.date.given = eventDate
         }
-        record.givenInterval = datedOnlyRelative ? nil : date?.interval
+        if let relative {
+            relativeRow = EventBatch.Relative(references: relative.references, withinMark: relative.withinMark,
+                                              given: datedOnlyRelative ? nil : eventDate?.interval)
+        }
 
-        // Roles, in the kind's declaration order.
-        var roles: [RoleBinding] = []
-        if let kind {
+        // Roles, in the kind's declaration order (the batch orders them).
+        if let (kind, roleNames) = known {
             var allowedRoles: String { kind.roles.map(\.name).joined(separator: ", ") }
-            // The ids given for each of the kind's roles, by the role's index.
-            var given = [(ids: [String], marks: [PackedLocation])?](repeating: nil, count: kind.roles.count)
-            for item in roleEntries {
-                guard let roleIndex = kind.roles.firstIndex(where: { $0.name == item.key }) else {
-                    reader.error(item.keyNode, "unknown role '\(item.key)' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
-                    continue
+            var given = RoleSet()
+            entries.forEach(tree) { k, v in
+                guard eventFieldNames.index(of: k, in: tree) == nil else { return }
+                guard let roleIndex = roleNames.index(of: k, in: tree) else {
+                    reader.error(k, "unknown role '\(tree.text(k))' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
+                    return
                 }
                 let role = kind.roles[roleIndex]
-                var ids: [String] = [], marks: [PackedLocation] = []
-                if reader.tree.kind(item.value) == .list {
+                var ids = 0
+                func add(_ node: Int32) {
+                    batch.addRoleID(role: role.name, order: roleIndex, target: batch.id(of: node, in: tree), mark: reader.packed(node))
+                    ids += 1
+                }
+                if tree.kind(v) == .list {
                     if !role.many {
-                        reader.error(item.value, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
+                        reader.error(v, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
                     }
-                    for element in reader.tree.children(item.value) {
-                        if let id = reader.string(element, what: "an id in role '\(role.name)'") {
-                            ids.append(id)
-                            marks.append(reader.packed(element))
-                        }
-                    }
-                } else if let id = reader.string(item.value, what: "role '\(role.name)'") {
-                    ids.append(id)
-                    marks.append(reader.packed(item.value))
+                    for element in tree.children(v) where reader.isScalar(element, what: "an id in role '\(role.name)'") { add(element) }
+                } else if reader.isScalar(v, what: "role '\(role.name)'") {
+                    add(v)
                 }
-                if ids.isEmpty && role.required {
-                    reader.error(item.value, "role '\(role.name)' of \(what) is required and must name at least one id")
+                if ids == 0 && role.required {
+                    reader.error(v, "role '\(role.name)' of \(what) is required and must name at least one id")
                 }
-                given[roleIndex] = (ids, marks)
+                given.insert(roleIndex)
             }
-            for (roleIndex, role) in kind.roles.enumerated() {
-                if let (ids, marks) = given[roleIndex] {
-                    if !ids.isEmpty {
-                        roles.append(RoleBinding(role: role.name, ids: ids))
-                        record.marks.roleIDs += marks
-                    }
-                } else if role.required {
-                    let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
-                    reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(kind.name)'; roles: \(described)")
-                }
+            for (roleIndex, role) in kind.roles.enumerated() where role.required && !given.contains(roleIndex) {
+                let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
+                reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(kind.name)'; roles: \(described)")
             }
         }
 
         var amount: Amount?
-        if let node = f["amount"]?.value, !reader.isNull(node) {
+        if let node = f[.amount]?.value, !reader.isNull(node) {
             if reader.tree.kind(node) == .mapping {
                 if let af = reader.fields(node, what: "amount", allowed: ["value", "currency"]) {
                     if af["value"] == nil { reader.error(node, "amount is missing required field 'value'") }
@@ -143,59 +167,67 @@ extension GraphValidator {
                 amount = Amount(value: value)
             }
         }
-        let claim = reader.choice(f["claim"]?.value, what: "claim", as: Claim.self) ?? .asserted
-        let claimedBy = reader.string(f["claimed_by"]?.value, what: "claimed_by")
-        if claimedBy != nil, let entry = f["claimed_by"] {
-            record.marks.claimant = reader.packed(entry.value)
+        let claim = reader.choice(f[.claim]?.value, what: "claim", as: Claim.self) ?? .asserted
+        let claimedBy = reader.string(f[.claimedBy]?.value, what: "claimed_by")
+        more.claimedBy = claimedBy
+        if claimedBy != nil, let entry = f[.claimedBy] {
+            claimantMark = reader.packed(entry.value)
             if claim != .claimed {
                 reader.error(entry.keyNode, "claimed_by goes with 'claim: claimed' (this event's claim is '\(claim.rawValue)')")
             }
         }
-        let (evidence, evidenceMarks) = GraphValidator.readEvidence(f["sources"]?.value, what: what, reader)
-        record.marks.evidence = evidenceMarks
-        if reader.isEmpty(f["sources"]?.value) {
+        forEachEvidence(f[.sources]?.value, what: what, reader) { item, source, quote, note in
+            batch.addEvidence(source: batch.id(of: source, in: tree), quote: quote.map { batch.text(of: $0, in: tree) } ?? .none,
+                              note: note.map { batch.text(of: $0, in: tree) } ?? .none,
+                              mark: reader.packed(item), sourceMark: reader.packed(source))
+        }
+        if reader.isEmpty(f[.sources]?.value) {
             reader.error(keyNode, "\(what) has no evidence: add 'sources' with at least one { source, quote }")
         }
-        let status = reader.choice(f["status"]?.value, what: "status", as: EventStatus.self)
-        let dateBasis = reader.choice(f["date_basis"]?.value, what: "date_basis", as: DateBasis.self) ?? .stated
-        let dateSource = reader.string(f["date_source"]?.value, what: "date_source")
+        let status = reader.choice(f[.status]?.value, what: "status", as: EventStatus.self)
+        let dateBasis = reader.choice(f[.dateBasis]?.value, what: "date_basis", as: DateBasis.self) ?? .stated
+        let dateSource = reader.string(f[.dateSource]?.value, what: "date_source")
         if dateBasis == .external && dateSource == nil {
-            reader.error(f["date_basis"]?.value ?? keyNode, "\(what) has 'date_basis: external' but no 'date_source' saying where the date comes from")
+            reader.error(f[.dateBasis]?.value ?? keyNode, "\(what) has 'date_basis: external' but no 'date_source' saying where the date comes from")
         }
-        if dateSource != nil && dateBasis != .external, let node = f["date_source"]?.keyNode {
+        if dateSource != nil && dateBasis != .external, let node = f[.dateSource]?.keyNode {
             reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
         }
-        record.relative = relative
-        guard let kind, let title, let date, relative.map({ !$0.failed }) ?? true else {
-            record.roles = roles
-            record.evidence = evidence
-            record.claimant = claimedBy
-            return record
-        }
-        record.event = Event(id: id, kind: kind.name, date: date, title: title,
-                             description: reader.string(f["description"]?.value, what: "description"), roles: roles,
-                             amount: amount, status: status, claim: claim, claimedBy: claimedBy,
-                             dateBasis: dateBasis,
-                             dateNote: reader.string(f["date_note"]?.value, what: "date_note"), dateSource: dateSource,
-                             relativeDate: relative?.date, sources: evidence,
-                             tags: reader.stringList(f["tags"]?.value, what: "tags") ?? [])
-        return record
+        guard let known, titleNode != nil, let eventDate, relative.map({ !$0.failed }) ?? true else { return }
+        _ = known
+        date = eventDate
+        flags = EventTable.flags(claim: claim, status: status, basis: dateBasis)
+        more = EventExtras(description: reader.string(f[.description]?.value, what: "description"), amount: amount,
+                           claimedBy: claimedBy, dateNote: reader.string(f[.dateNote]?.value, what: "date_note"),
+                           dateSource: dateSource, relativeDate: relative?.date,
+                           tags: reader.stringList(f[.tags]?.value, what: "tags") ?? [])
+        complete = true
     }
 
-    private static func readRelativeDate(_ f: RecordReader.Fields, what: String, _ reader: RecordReader) -> RelativeFields? {
-        guard f["after"] != nil || f["before"] != nil || f["within"] != nil else { return nil }
+    /// The indices of the roles a record gives (a bit set; kinds with more than 64 roles spill into a set).
+    private struct RoleSet {
+        private var bits: UInt64 = 0
+        private var more: Set<Int> = []
+
+        mutating func insert(_ i: Int) { if i < 64 { bits |= 1 << UInt64(i) } else { more.insert(i) } }
+
+        func contains(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : more.contains(i) }
+    }
+
+    private static func readRelativeDate(_ f: EventFields, what: String, _ reader: RecordReader) -> RelativeFields? {
+        guard f[.after] != nil || f[.before] != nil || f[.within] != nil else { return nil }
         var result = RelativeFields()
-        for (key, isAfter) in [("after", true), ("before", false)] {
+        for (key, isAfter) in [(EventField.after, true), (.before, false)] {
             guard let node = f[key]?.value else { continue }
             let items = reader.tree.kind(node) == .list ? Array(reader.tree.children(node)) : [node]
-            if items.isEmpty { reader.error(node, "'\(key)' of \(what) must name at least one event"); result.failed = true }
+            if items.isEmpty { reader.error(node, "'\(key.name)' of \(what) must name at least one event"); result.failed = true }
             for item in items {
-                guard let id = reader.string(item, what: "'\(key)' of \(what)") else { result.failed = true; continue }
+                guard let id = reader.string(item, what: "'\(key.name)' of \(what)") else { result.failed = true; continue }
                 if isAfter { result.date.after.append(id) } else { result.date.before.append(id) }
                 result.references.append((id, isAfter, reader.packed(item)))
             }
         }
-        if let entry = f["within"] {
+        if let entry = f[.within] {
             if let text = reader.string(entry.value, what: "within") {
                 if let days = RelativeDate.days(parsing: text) {
                     result.date.within = days
@@ -215,9 +247,9 @@ extension GraphValidator {
         return result
     }
 
-    private static func readEventDate(_ f: RecordReader.Fields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
-        let hasSpan = f["start"] != nil || f["end"] != nil
-        if let dateEntry = f["date"] {
+    private static func readEventDate(_ f: EventFields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
+        let hasSpan = f[.start] != nil || f[.end] != nil
+        if let dateEntry = f[.date] {
             if hasSpan {
                 reader.error(dateEntry.keyNode, "\(what) gives both 'date' and 'start'/'end'; use one or the other")
                 return nil
@@ -232,8 +264,8 @@ extension GraphValidator {
             reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
             return nil
         }
-        guard let startEntry = f["start"], let endEntry = f["end"] else {
-            reader.error((f["start"] ?? f["end"])?.keyNode, "a span needs both 'start' and 'end'")
+        guard let startEntry = f[.start], let endEntry = f[.end] else {
+            reader.error((f[.start] ?? f[.end])?.keyNode, "a span needs both 'start' and 'end'")
             return nil
         }
         guard let start = reader.date(startEntry.value, what: "start"),

@@ -15,6 +15,10 @@ struct GraphValidator {
     private var description: (String, SourceLocation)?
     /// A record section stopped at a syntax error: references into the rest would be noise.
     private var sawSyntaxError = false
+    /// The schema's event kinds as the event decoder looks them up (made when pass 2 starts).
+    private var eventKinds = EventKinds(Schema())
+    /// The batch of one event record, for sections read on one thread.
+    private var oneEvent = EventBatch()
 
     static let topLevelKeys = ["title", "description", "schema", "periods", "sources", "actors", "relations", "events"]
     static let periodFields = ["title", "from", "to", "color", "actors"]
@@ -49,6 +53,7 @@ struct GraphValidator {
     /// Passes 2 and 3: every record, then every reference; the store when nothing is wrong.
     mutating func finish(expectedEvents: Int = 0) throws(InputError) -> GraphStore {
         diagnostics += schema.checkReferences()
+        eventKinds = EventKinds(schema)
         builder = GraphStoreBuilder(expectedEvents: documents.reduce(0) { total, item in
             total + (item.fields["events"].map { item.document.recordCount(in: $0.value) } ?? 0)
         })
@@ -59,6 +64,22 @@ struct GraphValidator {
             diagnostics += reader.diagnostics
         }
         self.reader = nil
+        if diagnostics.isEmpty && !sawSyntaxError {
+            // Every record is well-formed (the usual case): the references are checked on
+            // another thread while this one resolves dates and builds the store, which is
+            // used only if the references hold.
+            let snapshot = builder, schema = self.schema, files = self.files
+            let references = BackgroundWork { snapshot.referenceDiagnostics(schema: schema, files: files) }
+            var rest = builder.resolveRelativeDates(files: files)
+            if rest.isEmpty { rest += builder.lifespanDiagnostics(files: files) }
+            let store = rest.contains(where: { $0.severity == .error }) ? nil
+                : builder.build(title: title?.0, description: description?.0, schema: schema, files: files,
+                                warnings: rest.sorted())
+            let problems = references.wait()
+            if !problems.isEmpty { throw InputError(problems) }
+            guard let store else { throw InputError(rest) }
+            return store
+        }
         if !sawSyntaxError { diagnostics += builder.referenceDiagnostics(schema: schema, files: files) }
         if diagnostics.isEmpty { diagnostics += builder.resolveRelativeDates(files: files) }
         if diagnostics.isEmpty { diagnostics += builder.lifespanDiagnostics(files: files) }
@@ -98,12 +119,13 @@ struct GraphValidator {
             }
             if let chunked = document.chunkedSection(section.value) {
                 // A large JSON section: its records are decoded on two threads, committed here in order.
-                let schema = self.schema, files = self.files
+                let schema = self.schema, files = self.files, eventKinds = self.eventKinds
                 let syntaxError: Diagnostic? = switch section.key {
                 case "events":
-                    read(chunked, reader, decode: { chunkReader, key, value in
-                        GraphValidator.decodeEvent(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
-                    }, commit: { $0.commit($1, reader) })
+                    read(chunked, reader, makeBatch: { EventBatch(reservingRows: chunked.recordsPerChunk + 1) },
+                         decode: { chunkReader, key, value, batch in
+                             GraphValidator.decodeEvent(key, value, kinds: eventKinds, chunkReader, into: &batch)
+                         }, commit: { $0.commit($1, reader) })
                 case "actors":
                     read(chunked, reader, decode: { chunkReader, key, value in
                         GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
@@ -134,7 +156,10 @@ struct GraphValidator {
                 case "periods": readPeriod(keyText, key, value, reader)
                 case "sources": commit(Self.decodeSource(keyText, key, value, reader), reader)
                 case "actors": commit(Self.decodeActor(keyText, key, value, schema: schema, reader), reader)
-                case "events": commit(Self.decodeEvent(keyText, key, value, schema: schema, reader), reader)
+                case "events":
+                    oneEvent.removeAll()
+                    Self.decodeEvent(key, value, kinds: eventKinds, reader, into: &oneEvent)
+                    commit(oneEvent, reader)
                 default: commit(Self.decodeRelation(value, schema: schema, files: files, reader))
                 }
             }
@@ -151,16 +176,34 @@ struct GraphValidator {
     private mutating func read<Record: Sendable>(_ chunked: ChunkedSection, _ reader: RecordReader,
                                                  decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record,
                                                  commit: (inout GraphValidator, Record) -> Void) -> Diagnostic? {
-        chunked.read(decode: decode) { records, problems in
+        read(chunked, reader, makeBatch: { [Record]() }, decode: { chunkReader, key, value, records in
+            records.append(decode(chunkReader, key, value))
+        }, commit: { validator, records in
+            for record in records { commit(&validator, record) }
+        })
+    }
+
+    /// Reads a chunked section into one batch a chunk (`decode` adds a record to it), each
+    /// chunk's diagnostics and then its batch committed here, in input order.
+    private mutating func read<Batch: Sendable>(_ chunked: ChunkedSection, _ reader: RecordReader,
+                                                makeBatch: @escaping @Sendable () -> Batch,
+                                                decode: @escaping @Sendable (RecordReader, Int32, Int32, inout Batch) -> Void,
+                                                commit: (inout GraphValidator, Batch) -> Void) -> Diagnostic? {
+        chunked.read(makeBatch: makeBatch, decode: decode) { batch, problems in
             reader.report(contentsOf: problems)
-            for record in records { commit(&self, record) }
+            commit(&self, batch)
         }
     }
 
     /// Whether `id` has the id syntax, reporting it at `place` when not.
     func isValidID(_ id: String, at place: PackedLocation, _ reader: RecordReader) -> Bool {
-        guard Identifier.isValid(id) else {
-            reader.report(Diagnostic(place.location(files: files), "invalid id '\(id)': \(Identifier.rule)"))
+        var id = id
+        return id.withUTF8 { isValidID(bytes: $0, at: place, reader) }
+    }
+
+    func isValidID(bytes: UnsafeBufferPointer<UInt8>, at place: PackedLocation, _ reader: RecordReader) -> Bool {
+        guard Identifier.isValid(bytes: bytes) else {
+            reader.report(Diagnostic(place.location(files: files), "invalid id '\(String(decoding: bytes, as: UTF8.self))': \(Identifier.rule)"))
             return false
         }
         return true
@@ -172,12 +215,21 @@ struct GraphValidator {
 
     /// Defines an id of a record read earlier (its tree may be gone): errors are reported at `place`.
     mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at place: PackedLocation, _ reader: RecordReader) -> Bool {
-        guard isValidID(id, at: place, reader) else { return false }
-        if let first = builder.define(id, as: category, at: place) {
-            reader.report(Diagnostic(place.location(files: files), "id '\(id)' is defined twice: here and at \(first.location(files: files))"))
-            return false
+        var id = id
+        return id.withUTF8 { define(bytes: $0, category, at: place, reader) } != nil
+    }
+
+    /// ``define(_:_:at:_:)`` of an id's bytes; its symbol when it is defined here.
+    mutating func define(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil, _ category: GraphStoreBuilder.Category,
+                         at place: PackedLocation, _ reader: RecordReader) -> Int32? {
+        guard isValidID(bytes: bytes, at: place, reader) else { return nil }
+        let symbol = builder.symbol(bytes: bytes, hash: hash)
+        if let first = builder.define(symbol: symbol, as: category, at: place) {
+            reader.report(Diagnostic(place.location(files: files),
+                                     "id '\(String(decoding: bytes, as: UTF8.self))' is defined twice: here and at \(first.location(files: files))"))
+            return nil
         }
-        return true
+        return symbol
     }
 
     private mutating func define(_ id: String, _ category: GraphStoreBuilder.Category, at keyNode: Int32, _ reader: RecordReader) -> Bool {
@@ -306,29 +358,38 @@ struct GraphValidator {
         return record
     }
 
-    /// The evidence list of a record, with the positions of each item and its `source:`.
-    /// Evidence of events gets its positions from the marks (the event columns keep them);
-    /// `files` puts them in the values too (relations keep values).
+    /// The evidence list of a record, with the positions of each item and its `source:`
+    /// (relations keep evidence as values; `files` puts the positions in them).
     static func readEvidence(_ node: Int32?, what: String, files: [String]? = nil, _ reader: RecordReader)
         -> ([Evidence], [(item: PackedLocation, source: PackedLocation)]) {
-        guard let node, !reader.isNull(node) else { return ([], []) }
-        guard reader.tree.kind(node) == .list else {
-            reader.error(node, "sources of \(what) must be a list of {source, quote, note}, found \(reader.typeName(node))")
-            return ([], [])
-        }
         var evidence: [Evidence] = []
         var marks: [(item: PackedLocation, source: PackedLocation)] = []
-        for item in reader.tree.children(node) {
-            guard let f = reader.fields(item, what: "evidence of \(what)", allowed: Self.evidenceFields) else { continue }
-            guard let source = reader.requiredString(f, "source", what: "evidence of \(what)", at: item) else { continue }
+        forEachEvidence(node, what: what, reader) { item, source, quote, note in
             let itemMark = reader.packed(item)
-            evidence.append(Evidence(source: source,
-                                     quote: reader.string(f["quote"]?.value, what: "quote"),
-                                     note: reader.string(f["note"]?.value, what: "note"),
-                                     location: files.map { itemMark.location(files: $0) }))
-            marks.append((itemMark, reader.packed(f["source"]!.value)))
+            evidence.append(Evidence(source: reader.tree.text(source), quote: quote.map { reader.tree.text($0) },
+                                     note: note.map { reader.tree.text($0) }, location: files.map { itemMark.location(files: $0) }))
+            marks.append((itemMark, reader.packed(source)))
         }
         return (evidence, marks)
+    }
+
+    /// Checks the evidence list of a record and calls `body(item, source, quote, note)` with
+    /// the nodes of each well-formed item (quote and note when given as text).
+    static func forEachEvidence(_ node: Int32?, what: String, _ reader: RecordReader,
+                                _ body: (Int32, Int32, Int32?, Int32?) -> Void) {
+        guard let node, !reader.isNull(node) else { return }
+        guard reader.tree.kind(node) == .list else {
+            reader.error(node, "sources of \(what) must be a list of {source, quote, note}, found \(reader.typeName(node))")
+            return
+        }
+        let tree = reader.tree
+        for item in tree.children(node) {
+            guard let f = reader.fieldSlots(item, what: "evidence of \(what)", names: evidenceFieldNames) else { continue }
+            guard let source = reader.requiredScalar(f.entry(0, "source", tree), "source", what: "evidence of \(what)", at: item) else { continue }
+            let quote = f.entry(1, "quote", tree).flatMap { reader.isScalar($0.value, what: "quote") ? $0.value : nil }
+            let note = f.entry(2, "note", tree).flatMap { reader.isScalar($0.value, what: "note") ? $0.value : nil }
+            body(item, source, quote, note)
+        }
     }
 
     /// What one relation record says, checked; ready to commit.

@@ -110,7 +110,7 @@ final class RecordReader {
             if allowed.contains(entry.key) {
                 result.append(entry)
             } else {
-                error(entry.keyNode, "unknown field '\(entry.key)' in \(what()); allowed: \(allowed.joined(separator: ", "))")
+                reportUnknownField(entry.keyNode, what: what(), allowed: allowed)
             }
         }
         return Fields(result)
@@ -118,32 +118,41 @@ final class RecordReader {
 
     /// A scalar as text; null counts as absent (nil without a diagnostic).
     func string(_ node: Int32?, what: @autoclosure () -> String) -> String? {
-        guard let node else { return nil }
-        switch tree.kind(node) {
-        case .null: return nil
-        case .mapping, .list:
-            error(node, "\(what()) must be a single value, found \(typeName(node))")
-            return nil
-        case .string, .plain:
-            return tree.text(node)
-        }
+        guard let node, isScalar(node, what: what()) else { return nil }
+        return tree.text(node)
     }
 
     /// A required, non-empty scalar.
     func requiredString(_ fields: Fields, _ key: String, what: @autoclosure () -> String, at owner: Int32) -> String? {
-        guard let entry = fields[key] else {
+        requiredString(fields[key], key, what: what(), at: owner)
+    }
+
+    /// A required, non-empty scalar: `entry` is the field `key`, if given.
+    func requiredString(_ entry: Entry?, _ key: String, what: @autoclosure () -> String, at owner: Int32) -> String? {
+        requiredScalar(entry, key, what: what(), at: owner).map { tree.text($0) }
+    }
+
+    /// The node of a required, non-empty scalar (``requiredString(_:_:what:at:)`` without making its text).
+    func requiredScalar(_ entry: Entry?, _ key: String, what: @autoclosure () -> String, at owner: Int32) -> Int32? {
+        guard let entry else {
             error(owner, "\(what()) is missing required field '\(key)'")
             return nil
         }
-        guard let text = string(entry.value, what: "'\(key)' of \(what())") else {
+        guard isScalar(entry.value, what: "'\(key)' of \(what())") else {
             if isNull(entry.value) { error(entry.value, "'\(key)' of \(what()) must not be empty") }
             return nil
         }
-        if Self.isBlank(text) {
+        if isBlank(entry.value) {
             error(entry.value, "'\(key)' of \(what()) must not be empty")
             return nil
         }
-        return text
+        return entry.value
+    }
+
+    /// True for a scalar of white space only (its first byte looked at first).
+    private func isBlank(_ node: Int32) -> Bool {
+        if let first = tree.withScalarBytes(node, { $0.first }), first > 0x20 && first < 0x80 { return false }
+        return Self.isBlank(tree.text(node))
     }
 
     /// True for text of white space only (a fast look at the first scalar first).
@@ -228,8 +237,14 @@ extension String {
 /// Id syntax: lowercase letters, digits and `-`, starting with a letter.
 enum Identifier {
     static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        var id = id
+        return id.withUTF8 { isValid(bytes: $0) }
+    }
+
+    static func isValid(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first >= 0x61 && first <= 0x7A else { return false }
+        for b in bytes where !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D) { return false }
+        return true
     }
 
     static let rule = "ids use lowercase letters, digits and '-', starting with a letter"
