@@ -196,8 +196,7 @@ struct GraphStoreBuilder {
         relationEndMarks.append((endMarks?.from.raw ?? 0, endMarks?.to.raw ?? 0))
         relationSourceMarks.append(sourceMarks.map(\.raw))
         for piece in relation.sources { _ = symbol(piece.source) }
-        _ = symbol(relation.from)
-        _ = symbol(relation.to)
+        relationEnds.append((symbol(relation.from), symbol(relation.to)))
     }
 
     func categoryOf(_ symbol: Int32) -> Category { Category(rawValue: category[Int(symbol)])! }
@@ -300,9 +299,8 @@ struct GraphStoreBuilder {
                 checkSource(piece.source, i < marks.count ? marks[i] : 0)
             }
             guard let kind = schema.relationKinds[relation.kind] else { continue }
-            for (end, id, admitted, mark) in [("from", relation.from, kind.from, relationEndMarks[r].from),
-                                               ("to", relation.to, kind.to, relationEndMarks[r].to)] {
-                let s = symbolOf(id)
+            for (end, id, s, admitted, mark) in [("from", relation.from, relationEnds[r].from, kind.from, relationEndMarks[r].from),
+                                                  ("to", relation.to, relationEnds[r].to, kind.to, relationEndMarks[r].to)] {
                 switch categoryOf(s) {
                 case .actor:
                     guard let targetKind = actorKind(s) else { break }
@@ -320,8 +318,8 @@ struct GraphStoreBuilder {
         return diagnostics
     }
 
-    /// The symbol of an id the builder has seen (every record's ids are interned when added).
-    private func symbolOf(_ id: String) -> Int32 { symbols.lookup(id)! }
+    /// The symbols of each relation's `from` and `to` (interned when it was added).
+    private var relationEnds: [(from: Int32, to: Int32)] = []
 
     // MARK: Building
 
@@ -361,8 +359,8 @@ struct GraphStoreBuilder {
         roleIndex = []
         let fromRole = builder.internRole("from"), toRole = builder.internRole("to")
         for (i, relation) in relations.enumerated() {
-            if let from = provisional(symbolOf(relation.from)), from < a { builder.connect(link: a + e + i, member: from, role: fromRole) }
-            if let to = provisional(symbolOf(relation.to)), to < a { builder.connect(link: a + e + i, member: to, role: toRole) }
+            if let from = provisional(relationEnds[i].from), from < a { builder.connect(link: a + e + i, member: from, role: fromRole) }
+            if let to = provisional(relationEnds[i].to), to < a { builder.connect(link: a + e + i, member: to, role: toRole) }
         }
         let (links, rank) = builder.buildWithRank()
         let n = links.nodeCount

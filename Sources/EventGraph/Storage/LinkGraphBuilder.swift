@@ -12,10 +12,10 @@ struct LinkGraphBuilder {
     private var lasts: [Int32] = []
     private var claims: [UInt8] = []
 
-    private(set) var kindNames: [String] = []
-    private var kindIndex: [String: UInt16] = [:]
-    private(set) var roleNames: [String] = []
-    private var roleIndex: [String: UInt16] = [:]
+    private var kindIndex = NameIndex()
+    var kindNames: [String] { kindIndex.names }
+    private var roleIndex = NameIndex()
+    var roleNames: [String] { roleIndex.names }
 
     private var incLink: [Int32] = []
     private var incMember: [Int32] = []
@@ -36,21 +36,11 @@ struct LinkGraphBuilder {
 
     var nodeCount: Int { types.count }
 
-    mutating func internKind(_ name: String) -> UInt16 {
-        if let k = kindIndex[name] { return k }
-        let k = UInt16(kindNames.count)
-        kindNames.append(name)
-        kindIndex[name] = k
-        return k
-    }
+    /// The number of a kind name, numbered in the order first seen.
+    mutating func internKind(_ name: String) -> UInt16 { kindIndex.number(name) }
 
-    mutating func internRole(_ name: String) -> UInt16 {
-        if let r = roleIndex[name] { return r }
-        let r = UInt16(roleNames.count)
-        roleNames.append(name)
-        roleIndex[name] = r
-        return r
-    }
+    /// The number of a role name, numbered in the order first seen.
+    mutating func internRole(_ name: String) -> UInt16 { roleIndex.number(name) }
 
     /// Adds a node; returns its provisional index (valid for ``connect(link:member:role:)``).
     mutating func addNode(id: String, type: LinkGraph.NodeType, kind: UInt16,
