@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EventGraph
 
@@ -207,5 +208,65 @@ struct YAMLReadingTests {
         #expect(Self.diagnostics(late) == [
             "g.yaml:5:51: error: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 5)",
         ])
+    }
+
+    /// Loads `text` as a YAML file with `recordsPerChunk` (0: one thread): the answers, or the
+    /// diagnostics as text.
+    static func load(yaml text: String, recordsPerChunk: Int) throws -> (answers: [String: String]?, diagnostics: String) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-chunks-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var loader = GraphLoader()
+        loader.recordsPerChunk = recordsPerChunk
+        do {
+            let graph = try loader.load(paths: [url.path])
+            return (SyntaxEquivalenceTests.answers(graph), graph.warnings.map(\.description).joined(separator: "\n"))
+        } catch {
+            return (nil, error.description.replacingOccurrences(of: url.path, with: "FILE"))
+        }
+    }
+
+    @Test("YAML sections built on a worker thread in chunks of 1, 7 and 512 records give the answers and diagnostics of one thread")
+    func chunkedSections() throws {
+        // The JSON graph of ChunkedReadingTests is YAML too (flow style); here anchors in early
+        // records are aliased in records of later chunks.
+        func record(_ i: Int, kind: String = "meeting", date: String = "2020", participants: String = "[\"o1\", \"o2\"]") -> String {
+            "\"e\(i)\": {\"kind\": \"\(kind)\", \"date\": \"\(date)\", \"title\": \"M\(i)\", \"participants\": \(participants), \"sources\": [{\"source\": \"s1\"}]}"
+        }
+        let valid = ChunkedReadingTests.graph(events: 3000, edit: { i in
+            switch i {
+            case 3: record(i, participants: "&who [\"o4\", \"o5\"]")
+            case 1500, 2999: record(i, participants: "*who")
+            default: nil
+            }
+        })
+        let whole = try Self.load(yaml: valid, recordsPerChunk: 0)
+        let answers = try #require(whole.answers, "\(whole.diagnostics)")
+        #expect(answers["validate"]?.contains("3000 events") == true)
+        for perChunk in [1, 7, 512] {
+            let chunked = try Self.load(yaml: valid, recordsPerChunk: perChunk)
+            #expect(chunked.diagnostics == whole.diagnostics)
+            #expect(chunked.answers == answers, "chunks of \(perChunk)")
+        }
+        let broken = ChunkedReadingTests.graph(events: 2500, edit: { i in
+            switch i {
+            case 3: record(i, participants: "&who [\"o4\", \"nobody\"]")
+            case let i where i % 97 == 5: record(i, kind: "meetin")
+            case let i where i % 131 == 7: record(i, date: "2020-13")
+            // A key given twice stops a YAML document; an id defined in two sections does not.
+            case 2100: record(i).replacingOccurrences(of: "\"e2100\"", with: "\"o5\"")
+            case 2400: record(i, participants: "*who")
+            default: nil
+            }
+        }, relation: { i in i == 90 ? "{\"kind\": \"related-to\", \"from\": \"o1\", \"to\": \"o2\", \"since\": \"2020\", \"until\": \"2019\"}" : nil })
+        let one = try Self.load(yaml: broken, recordsPerChunk: 0)
+        #expect(one.answers == nil)
+        for needle in ["unknown event kind 'meetin'", "id 'o5' is defined twice", "unknown id 'nobody'",
+                       "relation ends (until 2019) before it starts (since 2020)"] {
+            #expect(one.diagnostics.contains(needle), "\(needle)")
+        }
+        for perChunk in [1, 3, 64, 1000] {
+            #expect(try Self.load(yaml: broken, recordsPerChunk: perChunk).diagnostics == one.diagnostics, "chunks of \(perChunk)")
+        }
     }
 }

@@ -42,7 +42,8 @@ final class GraphDocument {
 
     /// Reads a file by its extension: `.json` as JSON, anything else as YAML.
     /// - Returns: the document, or the diagnostics that stop it from being read.
-    /// `recordsPerChunk`: how many records of a JSON section one chunk holds (``chunkedSection(_:)``; 0: no chunks).
+    /// `recordsPerChunk`: how many records of a section one chunk holds (JSON: ``chunkedSection(_:)``;
+    /// YAML: built on a worker thread, see ``YAMLEventReader``; 0: no chunks, one thread).
     static func open(file: String, index: Int, limits: InputLimits,
                      recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
         var isDirectory: ObjCBool = false
@@ -64,7 +65,7 @@ final class GraphDocument {
             return .failure(InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
                                                    "the file is not UTF-8 text (first bad byte at offset \(invalid))")]))
         }
-        return yaml(name: file, index: index, mapped: mapped, limits: limits)
+        return yaml(name: file, index: index, mapped: mapped, limits: limits, recordsPerChunk: recordsPerChunk)
     }
 
     /// Reads in-memory text (the name decides the syntax, as for files).
@@ -73,7 +74,8 @@ final class GraphDocument {
         if name.lowercased().hasSuffix(".json") {
             return open(name: name, index: index, json: MappedFile(copying: Array(text.utf8)), recordsPerChunk: recordsPerChunk)
         }
-        return yaml(name: name, index: index, mapped: MappedFile(copying: Array(text.utf8)), limits: limits)
+        return yaml(name: name, index: index, mapped: MappedFile(copying: Array(text.utf8)), limits: limits,
+                    recordsPerChunk: recordsPerChunk)
     }
 
     /// Reads JSON bytes held in memory (as a file's bytes are read: no text copy).
@@ -214,8 +216,10 @@ final class GraphDocument {
 
     /// UTF-8 bytes (checked) read by libyaml's events: the top level now, record sections again
     /// when the validator reads them.
-    private static func yaml(name: String, index: Int, mapped: MappedFile, limits: InputLimits) -> Result<GraphDocument, InputError> {
-        YAMLEventReader.read(name: name, index: index, bytes: mapped.bytes, limits: limits).map { reader in
+    private static func yaml(name: String, index: Int, mapped: MappedFile, limits: InputLimits,
+                             recordsPerChunk: Int) -> Result<GraphDocument, InputError> {
+        YAMLEventReader.read(name: name, index: index, bytes: mapped.bytes, limits: limits,
+                             recordsPerChunk: recordsPerChunk).map { reader in
             GraphDocument(name: name, top: reader.top, root: reader.root, mapped: mapped, records: reader.records, yaml: reader)
         }
     }
@@ -228,7 +232,7 @@ final class GraphDocument {
     func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
         let node = top[section]
         if node.count < 0, let yaml {
-            return yaml.forEachRecord(section: node.start, body)
+            return yaml.forEachRecord(section: node.start, count: Int(-1 - node.count), body)
         }
         if node.count < 0, let records, let mapped {
             var parser = JSONParser(bytes: mapped.bytes, at: node.start, into: records)

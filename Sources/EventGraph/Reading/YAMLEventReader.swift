@@ -1,4 +1,5 @@
 import CLibYAML
+import Foundation
 
 /// Reads one YAML document through libyaml's event stream (`yaml_parser_parse`) straight into
 /// the one record form, keeping what Yams' composer used to decide (the same diagnostics, marks
@@ -12,9 +13,12 @@ import CLibYAML
 ///    time into ``records`` and dropped: the section is a placeholder node (`count < 0`, its
 ///    entry's index in the root mapping in `start`). Anchored nodes are kept, expanded, to be
 ///    copied wherever they are aliased; each alias's anchor is noted in order.
-/// 2. ``forEachRecord(section:_:)`` parses again up to that section and hands out its records
-///    one at a time, built into ``records``; inside ``readingInOrder(_:)`` one parser stays
-///    positioned from section to section (the validator reads them in document order).
+/// 2. ``forEachRecord(section:count:_:)`` parses again up to that section and hands out its
+///    records one at a time, built into ``records``; inside ``readingInOrder(_:)`` one parser
+///    stays positioned from section to section (the validator reads them in document order).
+///    A section of more than `recordsPerChunk` records (0: none) is parsed and built on a
+///    worker thread, a chunk of records per tree (``RecordChunkQueue``), while the calling
+///    thread reads them.
 final class YAMLEventReader {
     /// The document's top level; its scalars point into ``topText``.
     let top: RecordTree
@@ -26,6 +30,9 @@ final class YAMLEventReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let topText = TextBuffer()
     private let recordText = TextBuffer()
+    /// Where a section's records are built: ``records`` and its text, or the current chunk's.
+    @exclusivity(unchecked) private var recordTree: RecordTree
+    @exclusivity(unchecked) private var recordBytes: TextBuffer
 
     /// Anchored nodes, expanded, each a pre-order run of nodes (scalars in ``anchoredText``).
     @exclusivity(unchecked) private var anchoredNodes: [RecordTree.Node] = []
@@ -86,11 +93,21 @@ final class YAMLEventReader {
     @exclusivity(unchecked) private var deliver: ((RecordTree, Int32, Int32) -> Void)?
     /// Pass 2 inside ``readingInOrder(_:)``: the positioned parser.
     private var cursor: Cursor?
+    /// Pass 2 on a worker thread: where built chunks go, and the chunk being built.
+    @exclusivity(unchecked) private var chunkQueue: RecordChunkQueue?
+    @exclusivity(unchecked) private var chunk: RecordChunkQueue.Chunk?
 
-    private init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits) {
+    /// Sections of more records than this are read on two threads, in chunks of this many
+    /// records, as JSON sections are (``GraphDocument/chunkRecords``; 0: one thread).
+    private let recordsPerChunk: Int
+
+    private init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits, recordsPerChunk: Int) {
+        self.recordsPerChunk = recordsPerChunk
         let locator = Locator(file: name, fileIndex: index)
         top = RecordTree(base: topText.base, owner: topText, locator: locator)
         records = RecordTree(base: recordText.base, owner: recordText, locator: locator)
+        recordTree = records
+        recordBytes = recordText
         self.bytes = bytes
         limit = max(limits.minExpandedNodes, bytes.count)
     }
@@ -114,9 +131,9 @@ final class YAMLEventReader {
     // MARK: Pass 1
 
     /// Parses the whole document (UTF-8 bytes that outlive the reader).
-    static func read(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>,
-                     limits: InputLimits) -> Result<YAMLEventReader, InputError> {
-        let reader = YAMLEventReader(name: name, index: index, bytes: bytes, limits: limits)
+    static func read(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits,
+                     recordsPerChunk: Int) -> Result<YAMLEventReader, InputError> {
+        let reader = YAMLEventReader(name: name, index: index, bytes: bytes, limits: limits, recordsPerChunk: recordsPerChunk)
         do throws(Stop) {
             try reader.firstPass()
         } catch {
@@ -181,21 +198,73 @@ final class YAMLEventReader {
     }
 
     /// Calls `body(tree, key, value)` for each record of the section at entry `section` of the
-    /// root mapping (`key` -1 in a list); a syntax error (not possible after pass 1, which read
-    /// the same text) is returned.
-    func forEachRecord(section: Int, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
-        withoutActuallyEscaping(body) { body in
-            deliver = body
-            defer { deliver = nil }
-            if var cursor = self.cursor, cursor.children <= 2 * section + 1 {
-                defer { self.cursor = cursor }
-                return readSection(section, &cursor)
-            }
-            return withParser { parser in
-                var cursor = Cursor(parser: parser)
+    /// root mapping (`key` -1 in a list), which has `count` records; a syntax error (not
+    /// possible after pass 1, which read the same text) is returned.
+    func forEachRecord(section: Int, count: Int, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        if var cursor = self.cursor, cursor.children <= 2 * section + 1 {
+            defer { self.cursor = cursor }
+            return read(section, count: count, &cursor, body)
+        }
+        return withParser { parser in
+            var cursor = Cursor(parser: parser)
+            return read(section, count: count, &cursor, body)
+        }
+    }
+
+    private func read(_ section: Int, count: Int, _ cursor: inout Cursor,
+                      _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        guard recordsPerChunk > 0 && count > recordsPerChunk else {
+            return withoutActuallyEscaping(body) { body in
+                deliver = body
+                defer { deliver = nil }
                 return readSection(section, &cursor)
             }
         }
+        // libyaml and the trees on a worker, the records' checks and commits here.
+        let queue = RecordChunkQueue()
+        let job = WorkerJob(reader: self, cursor: cursor, section: section, queue: queue)
+        Thread { job.run() }.start()
+        while let chunk = queue.take() {
+            for record in chunk.records { body(chunk.tree, record.key, record.value) }
+            queue.recycle(chunk)
+        }
+        let problem = queue.stoppedBy
+        cursor = job.cursor
+        return problem
+    }
+
+    /// A section read on a worker thread: the reader and its parser belong to the worker from
+    /// `run()`'s start until it calls ``RecordChunkQueue/finish(_:)``.
+    private final class WorkerJob: @unchecked Sendable {
+        let reader: YAMLEventReader
+        var cursor: Cursor
+        let section: Int
+        let queue: RecordChunkQueue
+
+        init(reader: YAMLEventReader, cursor: Cursor, section: Int, queue: RecordChunkQueue) {
+            self.reader = reader
+            self.cursor = cursor
+            self.section = section
+            self.queue = queue
+        }
+
+        func run() {
+            reader.chunkQueue = queue
+            reader.switchChunk(to: queue.emptyChunk(locator: reader.locator))
+            let problem = reader.readSection(section, &cursor)
+            if let last = reader.chunk, !last.records.isEmpty { queue.put(last) }
+            reader.chunkQueue = nil
+            reader.chunk = nil
+            reader.recordTree = reader.records
+            reader.recordBytes = reader.recordText
+            queue.finish(problem)
+        }
+    }
+
+    private func switchChunk(to next: RecordChunkQueue.Chunk) {
+        chunk = next
+        recordTree = next.tree
+        recordBytes = next.text
     }
 
     private func readSection(_ section: Int, _ cursor: inout Cursor) -> Diagnostic? {
@@ -257,7 +326,7 @@ final class YAMLEventReader {
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
             let kind: RecordTree.Kind = plain ? (Self.isNullWord(value) ? .null : .plain) : .string
-            let text = inSection ? recordText : topText
+            let text = inSection ? recordBytes : topText
             let start = text.append(scalar.value, count: scalar.length)
             let node = tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark,
                                          first: -1, next: -1, count: 0))
@@ -343,13 +412,21 @@ final class YAMLEventReader {
     }
 
     /// The tree nodes are built into: a record's, inside a record section, else the top level's.
-    private var tree: RecordTree { inSection ? records : top }
+    private var tree: RecordTree { inSection ? recordTree : top }
 
-    /// Before a node starts: a record section's next record starts with an empty tree.
+    /// Before a node starts: a record section's next record starts with an empty tree (or, on
+    /// a worker, after the chunk's records; a full chunk is handed over first).
     @inline(__always) private func beginChild() {
         guard let parent = stack.last, parent.isSection, !parent.isMapping || parent.atKey else { return }
-        records.reset()
-        recordText.reset()
+        if let chunkQueue, let chunk {
+            if chunk.records.count >= recordsPerChunk {
+                chunkQueue.put(chunk)
+                switchChunk(to: chunkQueue.emptyChunk(locator: locator))
+            }
+        } else {
+            recordTree.reset()
+            recordBytes.reset()
+        }
         stack[stack.count - 1].last = -1
     }
 
@@ -392,11 +469,14 @@ final class YAMLEventReader {
             stack[i].atKey = true
         }
         stack[i].count += 1
-        if stack[i].isSection, let deliver {
-            records.rebase(recordText.base, owner: recordText)
-            deliver(records, stack[i].recordKey, node)
-            stack[i].recordKey = -1
+        guard stack[i].isSection else { return }
+        if let chunk {
+            chunk.records.append((stack[i].recordKey, node))
+        } else if let deliver {
+            recordTree.rebase(recordBytes.base, owner: recordBytes)
+            deliver(recordTree, stack[i].recordKey, node)
         }
+        stack[i].recordKey = -1
     }
 
     // MARK: Anchors and aliases
@@ -418,7 +498,7 @@ final class YAMLEventReader {
             return
         }
         let source = tree
-        let text = inSection ? recordText : topText
+        let text = inSection ? recordBytes : topText
         let from = Int(node), to = source.nodes.count
         let base = Int32(anchoredNodes.count) - node
         anchoredNodes.reserveCapacity(anchoredNodes.count + (to - from))
@@ -439,7 +519,7 @@ final class YAMLEventReader {
     /// Copies an anchored node into the tree being built; returns the copy's root.
     private func expand(_ anchor: Anchor) -> Int32 {
         let target = tree
-        let text = inSection ? recordText : topText
+        let text = inSection ? recordBytes : topText
         let from = Int(anchor.root), to = from + anchor.size
         let base = Int32(target.nodes.count) - anchor.root
         for i in from..<to {
@@ -467,7 +547,7 @@ final class YAMLEventReader {
     }
 
     private func key(ofTree node: Int32, tag: String?) -> YAMLMappingKeys.Key {
-        Self.key(ofNode: Int(node), in: tree.nodes, text: inSection ? recordText : topText, tag: tag)
+        Self.key(ofNode: Int(node), in: tree.nodes, text: inSection ? recordBytes : topText, tag: tag)
     }
 
     /// A mapping or list used as a key, by content (tags inside it are not kept).
