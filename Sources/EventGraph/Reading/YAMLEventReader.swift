@@ -178,7 +178,7 @@ final class YAMLEventReader {
 
     // MARK: Pass 2
 
-    /// Keeps one parser positioned across the ``forEachRecord(section:_:)`` calls made by
+    /// Keeps one parser positioned across the ``forEachRecord(section:count:_:)`` calls made by
     /// `body` (freed when it returns), so sections read in document order are parsed once.
     func readingInOrder<R>(_ body: () -> R) -> R {
         withParser { parser in
