@@ -13,13 +13,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Core: model, schema, loader, validation, graph, views, queries, DOT/JSON writers. No C, no CLI.
+        // Core: model, schema, loader, validation, graph, views, queries, DOT/JSON writers. No CLI;
+        // its only C is libyaml's parser, seen by the YAML reader (Reading/YAMLEventReader.swift).
         .target(
             name: "EventGraph",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibYAML"],
             // schema.yaml and the HTML page's files are compiled into the binary (see the
             // EmbedResources plugin), so a copied or installed binary needs no bundle beside it.
             exclude: ["Resources"],
@@ -28,6 +28,12 @@ let package = Package(
         // Turns each file of a target's Resources folder into a string constant.
         .executableTarget(name: "embed-resources"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+        // The only module that sees libyaml's C API (YAML graphs are read through its events).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The only module that sees Graphviz's C API.
         .systemLibrary(
             name: "CGraphviz",

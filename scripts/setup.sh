@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what EventGraph needs from Debian (Graphviz's library and the dot command, a CJK
-# font) if it is missing, and checks Graphviz's plugin configuration. Idempotent.
+# Installs what EventGraph needs from Debian (Graphviz's library and the dot command, libyaml's
+# headers for the YAML reader, a CJK font) if it is missing, and checks Graphviz's plugin
+# configuration. Idempotent.
 set -euo pipefail
 
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev pkg-config)
+pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev pkg-config)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 # The font list is captured first: under pipefail, `fc-list | grep -q` fails whenever grep
 # exits at the first match and fc-list is killed by SIGPIPE, which would reinstall needlessly.

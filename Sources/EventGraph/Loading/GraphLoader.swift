@@ -9,7 +9,7 @@ public struct GraphLoader: Sendable {
     public var baseSchema: Schema
     /// Bounds on the work one input may cause (file size, YAML alias expansion).
     public var limits: InputLimits
-    /// Records of a JSON section per chunk read on two threads (tests make it small; 0: one
+    /// Records of a JSON or YAML section per chunk read on two threads (tests make it small; 0: one
     /// thread, the default on a machine with one core).
     var recordsPerChunk = ProcessInfo.processInfo.activeProcessorCount > 1 ? GraphDocument.chunkRecords : 0
 

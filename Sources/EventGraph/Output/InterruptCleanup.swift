@@ -27,6 +27,10 @@ public enum InterruptCleanup {
     /// `nohup`, stays ignored). Call it from the main thread before starting others: they
     /// inherit its signal mask.
     public static func installHandlers() {
+        // `slots` is a lazily initialised global: made here, before any handler can run, so a
+        // signal arriving while the first `register` makes it does not leave the handler
+        // waiting forever for that (interrupted) initialisation.
+        _ = slots[0].load(ordering: .relaxed)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var current = sigaction()
             guard sigaction(signal, nil, &current) == 0 else { continue }

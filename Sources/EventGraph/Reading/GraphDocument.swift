@@ -1,23 +1,24 @@
 import Foundation
-import Yams
 
 /// One input file read in its own syntax (JSON or YAML) into the one record form.
 ///
 /// The top level is read when the document is opened; the records of the `sources`,
 /// `actors`, `relations` and `events` sections are handed out one at a time by
-/// ``forEachRecord(in:_:)`` — for JSON parsed from the mapped file just then, so a large file
-/// is never held as a tree.
+/// ``forEachRecord(in:_:)``, parsed from the mapped file just then (JSON by ``JSONParser``, YAML
+/// by ``YAMLEventReader`` through libyaml's events), so a large file is never held as a tree.
 final class GraphDocument {
     /// The sections whose records are read one at a time.
     static let recordSections: Set<String> = ["sources", "actors", "relations", "events"]
 
     let name: String
-    /// The top level's nodes (for YAML: the whole document).
+    /// The top level's nodes.
     let top: RecordTree
     /// The root node in ``top``; nil for an empty document.
     let root: Int32?
     private let mapped: MappedFile?
     private let records: RecordTree?
+    /// For YAML: the reader that parses the record sections again, record by record.
+    private let yaml: YAMLEventReader?
     /// For JSON sections of more than one chunk of records: where later chunks start.
     private let splits: [Int32: [Int]]
     private let recordsPerChunk: Int
@@ -28,8 +29,9 @@ final class GraphDocument {
     static let chunkRecords = 2048
 
     private init(name: String, top: RecordTree, root: Int32?, mapped: MappedFile?, records: RecordTree?,
-                 splits: [Int32: [Int]] = [:], recordsPerChunk: Int = 0) {
+                 yaml: YAMLEventReader? = nil, splits: [Int32: [Int]] = [:], recordsPerChunk: Int = 0) {
         self.recordsPerChunk = recordsPerChunk
+        self.yaml = yaml
         self.name = name
         self.top = top
         self.root = root
@@ -40,7 +42,8 @@ final class GraphDocument {
 
     /// Reads a file by its extension: `.json` as JSON, anything else as YAML.
     /// - Returns: the document, or the diagnostics that stop it from being read.
-    /// `recordsPerChunk`: how many records of a JSON section one chunk holds (``chunkedSection(_:)``; 0: no chunks).
+    /// `recordsPerChunk`: how many records of a section one chunk holds (JSON: ``chunkedSection(_:)``;
+    /// YAML: built on a worker thread, see ``YAMLEventReader``; 0: no chunks, one thread).
     static func open(file: String, index: Int, limits: InputLimits,
                      recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
         var isDirectory: ObjCBool = false
@@ -57,11 +60,12 @@ final class GraphDocument {
         if file.lowercased().hasSuffix(".json") {
             return json(name: file, index: index, mapped: mapped, recordsPerChunk: recordsPerChunk)
         }
-        guard let text = String(validatingUTF8Bytes: mapped.bytes) else {
+        let invalid = firstInvalidUTF8Offset(mapped.bytes)
+        guard invalid == mapped.count else {
             return .failure(InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                                                   "the file is not UTF-8 text (first bad byte at offset \(firstInvalidUTF8Offset(mapped.bytes)))")]))
+                                                   "the file is not UTF-8 text (first bad byte at offset \(invalid))")]))
         }
-        return yaml(name: file, index: index, text: text, limits: limits)
+        return yaml(name: file, index: index, mapped: mapped, limits: limits, recordsPerChunk: recordsPerChunk)
     }
 
     /// Reads in-memory text (the name decides the syntax, as for files).
@@ -70,7 +74,8 @@ final class GraphDocument {
         if name.lowercased().hasSuffix(".json") {
             return open(name: name, index: index, json: MappedFile(copying: Array(text.utf8)), recordsPerChunk: recordsPerChunk)
         }
-        return yaml(name: name, index: index, text: text, limits: limits)
+        return yaml(name: name, index: index, mapped: MappedFile(copying: Array(text.utf8)), limits: limits,
+                    recordsPerChunk: recordsPerChunk)
     }
 
     /// Reads JSON bytes held in memory (as a file's bytes are read: no text copy).
@@ -209,64 +214,26 @@ final class GraphDocument {
 
     // MARK: YAML
 
-    private static func yaml(name: String, index: Int, text: String, limits: InputLimits) -> Result<GraphDocument, InputError> {
-        let locator = Locator(file: name, fileIndex: index)
-        let composed: Node?
-        do {
-            // No implicit tags (bool, int, timestamp …): the record reader reads every scalar
-            // as text itself, and resolving them runs regular expressions on every scalar —
-            // half of a large YAML file's load, in the composer's check for repeated keys.
-            composed = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            return .failure(InputError([syntaxDiagnostic(error, file: name)]))
-        } catch {
-            return .failure(InputError([Diagnostic(SourceLocation(file: name, line: 1, column: 1), "not valid YAML: \(error)")]))
-        }
-        let tree = RecordTree(base: UnsafePointer(bitPattern: 1)!, owner: nil, locator: locator)
-        guard let composed else {
-            return .success(GraphDocument(name: name, top: tree, root: nil, mapped: nil, records: nil))
-        }
-        var converter = YAMLConverter(tree: tree, limit: max(limits.minExpandedNodes, text.utf8.count))
-        let root = converter.convert(composed)
-        if let stop = converter.stoppedAt {
-            return .failure(InputError([Diagnostic(locator.location(stop),
-                "the document grows past \(converter.limit) values when its aliases (*name) are expanded; a graph file may not repeat large anchored blocks")]))
-        }
-        let buffer = TextBuffer(converter.text)
-        tree.rebase(buffer.base, owner: buffer)
-        return .success(GraphDocument(name: name, top: tree, root: root, mapped: nil, records: nil))
-    }
-
-    /// A YAML error as one positioned sentence (no dump of the document).
-    static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            var message = "not valid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key")
-                || problem.contains("block") {
-                message += "; check the indentation of this line and the one above"
-            }
-            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(SourceLocation(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1)),
-                              "\(keys) \(duplicates.count == 1 ? "is" : "are") given twice in the same mapping")
-        case let .reader(problem, offset, _, _):
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                              "cannot read the text: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
-        default:
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "not valid YAML")
+    /// UTF-8 bytes (checked) read by libyaml's events: the top level now, record sections again
+    /// when the validator reads them.
+    private static func yaml(name: String, index: Int, mapped: MappedFile, limits: InputLimits,
+                             recordsPerChunk: Int) -> Result<GraphDocument, InputError> {
+        YAMLEventReader.read(name: name, index: index, bytes: mapped.bytes, limits: limits,
+                             recordsPerChunk: recordsPerChunk).map { reader in
+            GraphDocument(name: name, top: reader.top, root: reader.root, mapped: mapped, records: reader.records, yaml: reader)
         }
     }
 
     // MARK: Records
 
     /// Calls `body(tree, key, value)` for each record of a section value (`key` is -1 for
-    /// list items). For a JSON placeholder the records are parsed now, one at a time; a
-    /// syntax error stops the section and is returned.
+    /// list items). For a placeholder the records are parsed now, one at a time; a syntax
+    /// error stops the section and is returned.
     func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
         let node = top[section]
+        if node.count < 0, let yaml {
+            return yaml.forEachRecord(section: node.start, count: Int(-1 - node.count), body)
+        }
         if node.count < 0, let records, let mapped {
             var parser = JSONParser(bytes: mapped.bytes, at: node.start, into: records)
             do {
@@ -282,6 +249,12 @@ final class GraphDocument {
             for item in top.children(section) { body(top, -1, item) }
         }
         return nil
+    }
+
+    /// Runs `body`, which reads record sections (``forEachRecord(in:_:)``) in document order: a
+    /// YAML document keeps one parser positioned from one section to the next meanwhile.
+    func readingRecords(_ body: () -> Void) {
+        if let yaml { yaml.readingInOrder(body) } else { body() }
     }
 
     /// A JSON section of more than one chunk of records, as chunks that can be read on
@@ -323,102 +296,17 @@ public struct InputLimits: Sendable {
     }
 }
 
-/// Copies a composed YAML tree into a ``RecordTree``, counting values so that aliases cannot
-/// blow it up.
-private struct YAMLConverter {
-    let tree: RecordTree
-    let limit: Int
-    var text: [UInt8] = []
-    private(set) var converted = 0
-    private(set) var stoppedAt: Int?
-
-    init(tree: RecordTree, limit: Int) {
-        self.tree = tree
-        self.limit = limit
-    }
-
-    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
-
-    mutating func mark(_ node: Node) -> Int {
-        Locator.yamlMark(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
-    mutating func convert(_ node: Node) -> Int32 {
-        converted += 1
-        if converted > limit {
-            if stoppedAt == nil { stoppedAt = mark(node) }
-            return tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
-        }
-        switch node {
-        case let .scalar(scalar):
-            let plain = scalar.style == .plain || scalar.style == .any
-            let kind: RecordTree.Kind = plain ? (Self.nullWords.contains(scalar.string) ? .null : .plain) : .string
-            let start = text.count
-            text.append(contentsOf: scalar.string.utf8)
-            return tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark(node),
-                                     first: -1, next: -1, count: 0))
-        case let .mapping(mapping):
-            let me = tree.append(.init(kind: .mapping, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
-            var last: Int32 = -1
-            var n: Int32 = 0
-            for (key, value) in mapping {
-                let k = convert(key)
-                if last >= 0 { tree.update(last) { $0.next = k } } else { tree.update(me) { $0.first = k } }
-                let v = convert(value)
-                tree.update(k) { $0.next = v }
-                last = v
-                n += 1
-                if stoppedAt != nil { break }
-            }
-            tree.update(me) { $0.count = n }
-            return me
-        case let .sequence(sequence):
-            let me = tree.append(.init(kind: .list, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
-            var last: Int32 = -1
-            var n: Int32 = 0
-            for item in sequence {
-                let v = convert(item)
-                if last >= 0 { tree.update(last) { $0.next = v } } else { tree.update(me) { $0.first = v } }
-                last = v
-                n += 1
-                if stoppedAt != nil { break }
-            }
-            tree.update(me) { $0.count = n }
-            return me
-        case .alias:
-            return tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark(node), first: -1, next: -1, count: 0))
-        }
-    }
-}
-
-/// An immutable byte buffer that outlives the tree pointing into it.
-final class TextBuffer {
-    let base: UnsafePointer<UInt8>
-    private let storage: UnsafeMutablePointer<UInt8>
-
-    init(_ bytes: [UInt8]) {
-        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { storage.initialize(from: b, count: bytes.count) } }
-        self.storage = storage
-        base = UnsafePointer(storage)
-    }
-
-    deinit { storage.deallocate() }
-}
-
-extension String {
-    /// The text of UTF-8 bytes, nil when they are not valid UTF-8.
-    init?(validatingUTF8Bytes bytes: UnsafeBufferPointer<UInt8>) {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        self = text
-    }
-}
-
-/// The offset of the first byte that is not part of valid UTF-8.
+/// The offset of the first byte that is not part of valid UTF-8 (the byte count when all are).
 func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
     var pos = 0
     while pos < bytes.count {
+        // ASCII eight bytes at a time.
+        while pos + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            pos += 8
+        }
+        guard pos < bytes.count else { break }
         if base[pos] < 0x80 { pos += 1; continue }
         do { pos += try JSONText.utf8SequenceLength(base, pos, bytes.count) } catch { return pos }
     }

@@ -8,7 +8,8 @@ import Darwin
 /// flat node arena, each node with its text range and a position mark.
 ///
 /// The JSON reader fills a tree one record at a time over the mapped file bytes (and resets
-/// it between records), the YAML reader fills one tree per document from the composed YAML;
+/// it between records), the YAML reader fills one over libyaml's events (the top level, then
+/// each record);
 /// the validator reads both through the same calls (``RecordReader``), so a rule and its
 /// message exist once whatever the syntax.
 final class RecordTree {

@@ -60,7 +60,7 @@ struct GraphValidator {
         for (document, fields) in documents {
             let reader = RecordReader(tree: document.top)
             self.reader = reader
-            readTopLevel(document, fields)
+            document.readingRecords { readTopLevel(document, fields) }
             diagnostics += reader.diagnostics
         }
         self.reader = nil

@@ -1,0 +1,633 @@
+import CLibYAML
+import Foundation
+
+/// Reads one YAML document through libyaml's event stream (`yaml_parser_parse`) straight into
+/// the one record form, keeping what Yams' composer used to decide (the same diagnostics, marks
+/// and expansion bound) without building a tree of the whole document.
+///
+/// Two passes over the text:
+/// 1. ``read(name:index:bytes:limits:)`` parses the whole stream once: every syntax error, key
+///    given twice, undefined alias, second document and the alias expansion bound is found
+///    here, as before, and stops the document. The top level is built into ``top``, except the
+///    records of a record section (``GraphDocument/recordSections``), which are built one at a
+///    time into ``records`` and dropped: the section is a placeholder node (`count < 0`, its
+///    entry's index in the root mapping in `start`). Anchored nodes are kept, expanded, to be
+///    copied wherever they are aliased; each alias's anchor is noted in order.
+/// 2. ``forEachRecord(section:count:_:)`` parses again up to that section and hands out its
+///    records one at a time, built into ``records``; inside ``readingInOrder(_:)`` one parser
+///    stays positioned from section to section (the validator reads them in document order).
+///    A section of more than `recordsPerChunk` records (0: none) is parsed and built on a
+///    worker thread, a chunk of records per tree (``RecordChunkQueue``), while the calling
+///    thread reads them.
+final class YAMLEventReader {
+    /// The document's top level; its scalars point into ``topText``.
+    let top: RecordTree
+    /// One record at a time (reset before each).
+    let records: RecordTree
+    /// The root node in ``top``; nil for an empty stream.
+    @exclusivity(unchecked) private(set) var root: Int32?
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let topText = TextBuffer()
+    private let recordText = TextBuffer()
+    /// Where a section's records are built: ``records`` and its text, or the current chunk's.
+    @exclusivity(unchecked) private var recordTree: RecordTree
+    @exclusivity(unchecked) private var recordBytes: TextBuffer
+
+    /// Anchored nodes, expanded, each a pre-order run of nodes (scalars in ``anchoredText``).
+    @exclusivity(unchecked) private var anchoredNodes: [RecordTree.Node] = []
+    private let anchoredText = TextBuffer()
+    /// Every anchored node in the order it ends (when its anchor takes effect).
+    @exclusivity(unchecked) private var anchors: [Anchor] = []
+    /// Pass 1: an anchor's name → its latest node in ``anchors``.
+    private var anchorsByName: [String: Int32] = [:]
+    /// The node in ``anchors`` each alias of the document stands for, in order.
+    @exclusivity(unchecked) private var aliasTargets: [Int32] = []
+
+    private struct Anchor {
+        /// The node's first index in ``anchoredNodes``; -1 when it was not kept.
+        var root: Int32
+        var size: Int
+        var tag: String?
+        var key: YAMLMappingKeys.Key?
+    }
+
+    /// An open mapping or list.
+    private struct Frame {
+        /// The node in the tree being built (-1: a record section in pass 2).
+        var node: Int32
+        var last: Int32 = -1
+        var count: Int32 = 0
+        let isMapping: Bool
+        var atKey = true
+        /// A record section: its children are records, each built into ``records``.
+        let isSection: Bool
+        /// Pass 1: its anchor or tag is the last of ``properties``.
+        let hasProperties: Bool
+        /// The root mapping: whether the key just read names a record section.
+        var sectionKey = false
+        /// In a record section: the current record's key.
+        var recordKey: Int32 = -1
+    }
+
+    private struct Stop: Error {
+        let diagnostic: Diagnostic
+    }
+
+    // The state of one pass. Not checked at run time (a reader belongs to one thread; these are
+    // read and written for every event).
+    @exclusivity(unchecked) private var stack: [Frame] = []
+    @exclusivity(unchecked) private var inSection = false
+    @exclusivity(unchecked) private var isFirstPass = true
+    /// Pass 1: the keys of the open mappings.
+    @exclusivity(unchecked) private var mappingKeys = YAMLMappingKeys()
+    /// Pass 1: the anchors and tags of open mappings and lists that have one.
+    @exclusivity(unchecked) private var properties: [(anchor: String?, tag: String?)] = []
+    /// Pass 1: values made so far (aliases expanded), against the bound.
+    @exclusivity(unchecked) private var expanded = 0
+    private let limit: Int
+    @exclusivity(unchecked) private var stoppedAt: Int?
+    /// Pass 2: aliases read so far.
+    @exclusivity(unchecked) private var aliasCount = 0
+    /// Pass 2: the records handed out.
+    @exclusivity(unchecked) private var deliver: ((RecordTree, Int32, Int32) -> Void)?
+    /// Pass 2 inside ``readingInOrder(_:)``: the positioned parser.
+    private var cursor: Cursor?
+    /// Pass 2 on a worker thread: where built chunks go, and the chunk being built.
+    @exclusivity(unchecked) private var chunkQueue: RecordChunkQueue?
+    @exclusivity(unchecked) private var chunk: RecordChunkQueue.Chunk?
+
+    /// Sections of more records than this are read on two threads, in chunks of this many
+    /// records, as JSON sections are (``GraphDocument/chunkRecords``; 0: one thread).
+    private let recordsPerChunk: Int
+
+    private init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits, recordsPerChunk: Int) {
+        self.recordsPerChunk = recordsPerChunk
+        let locator = Locator(file: name, fileIndex: index)
+        top = RecordTree(base: topText.base, owner: topText, locator: locator)
+        records = RecordTree(base: recordText.base, owner: recordText, locator: locator)
+        recordTree = records
+        recordBytes = recordText
+        self.bytes = bytes
+        limit = max(limits.minExpandedNodes, bytes.count)
+    }
+
+    var locator: Locator { top.locator }
+
+    /// The plain scalars read as null: empty, `~`, `null`, `Null`, `NULL`.
+    @inline(__always) static func isNullWord(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch value.count {
+        case 0: return true
+        case 1: return value[0] == 0x7E
+        case 4:
+            let (a, b, c, d) = (value[0], value[1], value[2], value[3])
+            guard a == 0x6E || a == 0x4E else { return false }
+            if b == 0x75 && c == 0x6C && d == 0x6C { return true }  // null, Null
+            return a == 0x4E && b == 0x55 && c == 0x4C && d == 0x4C  // NULL
+        default: return false
+        }
+    }
+
+    // MARK: Pass 1
+
+    /// Parses the whole document (UTF-8 bytes that outlive the reader).
+    static func read(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits,
+                     recordsPerChunk: Int) -> Result<YAMLEventReader, InputError> {
+        let reader = YAMLEventReader(name: name, index: index, bytes: bytes, limits: limits, recordsPerChunk: recordsPerChunk)
+        do throws(Stop) {
+            try reader.firstPass()
+        } catch {
+            return .failure(InputError([error.diagnostic]))
+        }
+        if let stop = reader.stoppedAt {
+            return .failure(InputError([Diagnostic(reader.locator.location(stop),
+                "the document grows past \(reader.limit) values when its aliases (*name) are expanded; a graph file may not repeat large anchored blocks")]))
+        }
+        reader.top.rebase(reader.topText.base, owner: reader.topText)
+        reader.records.reset()
+        reader.recordText.reset()
+        return .success(reader)
+    }
+
+    private func firstPass() throws(Stop) {
+        isFirstPass = true
+        try withParser { parser throws(Stop) in
+            var documents = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser) }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return
+                case YAML_DOCUMENT_START_EVENT:
+                    if documents > 0 {
+                        throw Stop(diagnostic: Self.diagnostic(problem: "but found another document",
+                            context: ("expected a single document in the stream", 1), line: event.start_mark.line + 1,
+                            column: event.start_mark.column + 1, file: locator.file))
+                    }
+                    documents += 1
+                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+                    continue
+                default:
+                    try handle(&event)
+                }
+            }
+        }
+    }
+
+    // MARK: Pass 2
+
+    /// Keeps one parser positioned across the ``forEachRecord(section:count:_:)`` calls made by
+    /// `body` (freed when it returns), so sections read in document order are parsed once.
+    func readingInOrder<R>(_ body: () -> R) -> R {
+        withParser { parser in
+            cursor = Cursor(parser: parser)
+            defer { cursor = nil }
+            return body()
+        }
+    }
+
+    /// Where a pass-2 parser is: between the root mapping's entries (`children` keys and
+    /// values read).
+    private struct Cursor {
+        let parser: UnsafeMutablePointer<yaml_parser_t>
+        var depth = 0
+        var children = 0
+        var aliases = 0
+    }
+
+    /// Calls `body(tree, key, value)` for each record of the section at entry `section` of the
+    /// root mapping (`key` -1 in a list), which has `count` records; a syntax error (not
+    /// possible after pass 1, which read the same text) is returned.
+    func forEachRecord(section: Int, count: Int, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        if var cursor = self.cursor, cursor.children <= 2 * section + 1 {
+            defer { self.cursor = cursor }
+            return read(section, count: count, &cursor, body)
+        }
+        return withParser { parser in
+            var cursor = Cursor(parser: parser)
+            return read(section, count: count, &cursor, body)
+        }
+    }
+
+    private func read(_ section: Int, count: Int, _ cursor: inout Cursor,
+                      _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        guard recordsPerChunk > 0 && count > recordsPerChunk else {
+            return withoutActuallyEscaping(body) { body in
+                deliver = body
+                defer { deliver = nil }
+                return readSection(section, &cursor)
+            }
+        }
+        // libyaml and the trees on a worker, the records' checks and commits here.
+        let queue = RecordChunkQueue()
+        let job = WorkerJob(reader: self, cursor: cursor, section: section, queue: queue)
+        Thread { job.run() }.start()
+        while let chunk = queue.take() {
+            for record in chunk.records { body(chunk.tree, record.key, record.value) }
+            queue.recycle(chunk)
+        }
+        let problem = queue.stoppedBy
+        cursor = job.cursor
+        return problem
+    }
+
+    /// A section read on a worker thread: the reader and its parser belong to the worker from
+    /// `run()`'s start until it calls ``RecordChunkQueue/finish(_:)``.
+    private final class WorkerJob: @unchecked Sendable {
+        let reader: YAMLEventReader
+        var cursor: Cursor
+        let section: Int
+        let queue: RecordChunkQueue
+
+        init(reader: YAMLEventReader, cursor: Cursor, section: Int, queue: RecordChunkQueue) {
+            self.reader = reader
+            self.cursor = cursor
+            self.section = section
+            self.queue = queue
+        }
+
+        func run() {
+            reader.chunkQueue = queue
+            reader.switchChunk(to: queue.emptyChunk(locator: reader.locator))
+            let problem = reader.readSection(section, &cursor)
+            if let last = reader.chunk, !last.records.isEmpty { queue.put(last) }
+            reader.chunkQueue = nil
+            reader.chunk = nil
+            reader.recordTree = reader.records
+            reader.recordBytes = reader.recordText
+            queue.finish(problem)
+        }
+    }
+
+    private func switchChunk(to next: RecordChunkQueue.Chunk) {
+        chunk = next
+        recordTree = next.tree
+        recordBytes = next.text
+    }
+
+    private func readSection(_ section: Int, _ cursor: inout Cursor) -> Diagnostic? {
+        isFirstPass = false
+        aliasCount = cursor.aliases
+        defer { cursor.aliases = aliasCount }
+        do throws(Stop) {
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(cursor.parser, &event) == 1 else { throw syntaxError(cursor.parser) }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                case YAML_ALIAS_EVENT:
+                    aliasCount += 1
+                    if cursor.depth == 1 { cursor.children += 1 }
+                case YAML_SCALAR_EVENT:
+                    if cursor.depth == 1 { cursor.children += 1 }
+                case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                    if cursor.depth == 1 && cursor.children == 2 * section + 1 {
+                        stack = [Frame(node: -1, isMapping: event.type == YAML_MAPPING_START_EVENT, isSection: true,
+                                       hasProperties: false)]
+                        inSection = true
+                        while !stack.isEmpty {
+                            var inner = yaml_event_t()
+                            guard yaml_parser_parse(cursor.parser, &inner) == 1 else { throw syntaxError(cursor.parser) }
+                            defer { yaml_event_delete(&inner) }
+                            try handle(&inner)
+                        }
+                        cursor.children += 1
+                        return nil
+                    }
+                    cursor.depth += 1
+                case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                    cursor.depth -= 1
+                    if cursor.depth == 1 { cursor.children += 1 }
+                default:
+                    continue
+                }
+            }
+        } catch {
+            stack = []
+            inSection = false
+            return error.diagnostic
+        }
+    }
+
+    // MARK: Events
+
+    /// Builds one node event into the tree being built.
+    private func handle(_ event: inout yaml_event_t) throws(Stop) {
+        let mark = Locator.yamlMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            beginChild()
+            if isFirstPass { count(1, mark: mark) }
+            let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+            let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+            let kind: RecordTree.Kind = plain ? (Self.isNullWord(value) ? .null : .plain) : .string
+            let text = inSection ? recordBytes : topText
+            let start = text.append(scalar.value, count: scalar.length)
+            let node = tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark,
+                                         first: -1, next: -1, count: 0))
+            place(node)
+            if isFirstPass, let anchor = scalar.anchor {
+                let tag = Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)
+                register(String(cString: anchor), node: node, tag: tag,
+                         key: .scalar(String(decoding: value, as: UTF8.self), tag: tag))
+            }
+            try finished(node) { .scalar(String(decoding: value, as: UTF8.self), tag: Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)) }
+        case YAML_ALIAS_EVENT:
+            beginChild()
+            let target: Int32
+            if isFirstPass {
+                let name = String(cString: event.data.alias.anchor)
+                guard let found = anchorsByName[name] else {
+                    throw Stop(diagnostic: Self.diagnostic(problem: "found undefined alias", context: nil,
+                        line: event.start_mark.line + 1, column: event.start_mark.column + 1, file: locator.file))
+                }
+                target = found
+                aliasTargets.append(found)
+            } else {
+                target = aliasTargets[aliasCount]
+                aliasCount += 1
+            }
+            let anchor = anchors[Int(target)]
+            if isFirstPass, anchor.root >= 0 { count(anchor.size, mark: mark, expanding: anchor.root) }
+            let node: Int32
+            if anchor.root >= 0 && stoppedAt == nil {
+                node = expand(anchor)
+            } else {
+                node = tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark, first: -1, next: -1, count: 0))
+            }
+            place(node)
+            try finished(node, isAlias: true) { self.key(of: target) }
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            beginChild()
+            if isFirstPass { count(1, mark: mark) }
+            // A record section: the root mapping's value under a section key, not anchored.
+            let isSection = isFirstPass && stack.count == 1 && stack[0].sectionKey && !stack[0].atKey && anchorPointer == nil
+            let node = tree.append(.init(kind: isMapping ? .mapping : .list, escaped: false,
+                                         start: isSection ? Int(stack[0].count) : 0, end: 0, mark: mark,
+                                         first: -1, next: -1, count: 0))
+            place(node)
+            var tag: String?
+            if isFirstPass {
+                let implicit = isMapping ? event.data.mapping_start.implicit : event.data.sequence_start.implicit
+                let raw = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+                if implicit == 0, let raw {
+                    let name = String(cString: raw)
+                    if name != "!" && name != (isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq") { tag = name }
+                }
+            }
+            let anchor = isFirstPass ? anchorPointer.map { String(cString: $0) } : nil
+            let hasProperties = anchor != nil || tag != nil
+            if hasProperties { properties.append((anchor, tag)) }
+            if isFirstPass && isMapping { mappingKeys.open() }
+            stack.append(Frame(node: node, isMapping: isMapping, isSection: isSection, hasProperties: hasProperties))
+            if isSection { inSection = true }
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            let frame = stack.removeLast()
+            let (anchor, tag) = frame.hasProperties ? properties.removeLast() : (nil, nil)
+            if isFirstPass && frame.isMapping, let (names, first) = mappingKeys.close() {
+                let (line, column) = locator.lineAndColumn(first)
+                throw Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: max(line, 1), column: max(column, 1)),
+                    "\(names.map { "'\($0)'" }.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") given twice in the same mapping"))
+            }
+            if frame.isSection {
+                inSection = false
+                guard frame.node >= 0 else { return }
+                top.update(frame.node) { $0.count = -1 - frame.count }
+                try finished(frame.node) { .unique(Int(frame.node)) }
+                return
+            }
+            tree.update(frame.node) { $0.count = frame.count }
+            if let anchor { register(anchor, node: frame.node, tag: tag, key: nil) }
+            try finished(frame.node) { self.key(ofTree: frame.node, tag: tag) }
+        default:
+            break
+        }
+    }
+
+    /// The tree nodes are built into: a record's, inside a record section, else the top level's.
+    private var tree: RecordTree { inSection ? recordTree : top }
+
+    /// Before a node starts: a record section's next record starts with an empty tree (or, on
+    /// a worker, after the chunk's records; a full chunk is handed over first).
+    @inline(__always) private func beginChild() {
+        guard let parent = stack.last, parent.isSection, !parent.isMapping || parent.atKey else { return }
+        if let chunkQueue, let chunk {
+            if chunk.records.count >= recordsPerChunk {
+                chunkQueue.put(chunk)
+                switchChunk(to: chunkQueue.emptyChunk(locator: locator))
+            }
+        } else {
+            recordTree.reset()
+            recordBytes.reset()
+        }
+        stack[stack.count - 1].last = -1
+    }
+
+    /// Links a new node to its parent (mappings: key, value, key … in one sibling chain).
+    @inline(__always) private func place(_ node: Int32) {
+        let i = stack.count - 1
+        guard i >= 0 else {
+            root = node
+            return
+        }
+        let parent = stack[i]
+        if parent.last >= 0 {
+            tree.update(parent.last) { $0.next = node }
+        } else if !parent.isSection {
+            tree.update(parent.node) { $0.first = node }
+        }
+        stack[i].last = node
+    }
+
+    /// A node is complete: counts it in its parent, checks a key (pass 1), hands out a record.
+    @inline(__always) private func finished(_ node: Int32, isAlias: Bool = false, key: () -> YAMLMappingKeys.Key) throws(Stop) {
+        let i = stack.count - 1
+        guard i >= 0 else { return }
+        if stack[i].isMapping {
+            if stack[i].atKey {
+                stack[i].atKey = false
+                if isFirstPass {
+                    let nodeMark = tree[node].mark
+                    mappingKeys.add(key(), mark: nodeMark)
+                    if i == 0 {
+                        let k = top[node]
+                        stack[0].sectionKey = !isAlias && (k.kind == .plain || k.kind == .string)
+                            && GraphDocument.recordSections.contains(String(decoding: UnsafeBufferPointer(
+                                start: topText.base + k.start, count: k.end - k.start), as: UTF8.self))
+                    }
+                }
+                if stack[i].isSection { stack[i].recordKey = node }
+                return
+            }
+            stack[i].atKey = true
+        }
+        stack[i].count += 1
+        guard stack[i].isSection else { return }
+        if let chunk {
+            chunk.records.append((stack[i].recordKey, node))
+        } else if let deliver {
+            recordTree.rebase(recordBytes.base, owner: recordBytes)
+            deliver(recordTree, stack[i].recordKey, node)
+        }
+        stack[i].recordKey = -1
+    }
+
+    // MARK: Anchors and aliases
+
+    /// Counts values towards the bound; the first value past it is where the document stops.
+    @inline(__always) private func count(_ n: Int, mark: Int, expanding root: Int32 = -1) {
+        let before = expanded
+        expanded += n
+        if expanded > limit, stoppedAt == nil {
+            stoppedAt = root >= 0 ? anchoredNodes[Int(root) + (limit - before)].mark : mark
+        }
+    }
+
+    /// Keeps an anchored node (just ended; its subtree is the tree's nodes from `node` on).
+    private func register(_ name: String, node: Int32, tag: String?, key: YAMLMappingKeys.Key?) {
+        anchorsByName[name] = Int32(anchors.count)
+        guard stoppedAt == nil else {
+            anchors.append(Anchor(root: -1, size: 0, tag: tag, key: key))
+            return
+        }
+        let source = tree
+        let text = inSection ? recordBytes : topText
+        let from = Int(node), to = source.nodes.count
+        let base = Int32(anchoredNodes.count) - node
+        anchoredNodes.reserveCapacity(anchoredNodes.count + (to - from))
+        for i in from..<to {
+            var copy = source.nodes[i]
+            if copy.first >= 0 { copy.first += base }
+            copy.next = i == from || copy.next < 0 ? -1 : copy.next + base
+            if copy.kind != .mapping && copy.kind != .list {
+                let start = anchoredText.appendCopy(of: text, start: copy.start, end: copy.end)
+                copy.end = anchoredText.count
+                copy.start = start
+            }
+            anchoredNodes.append(copy)
+        }
+        anchors.append(Anchor(root: node + base, size: to - from, tag: tag, key: key))
+    }
+
+    /// Copies an anchored node into the tree being built; returns the copy's root.
+    private func expand(_ anchor: Anchor) -> Int32 {
+        let target = tree
+        let text = inSection ? recordBytes : topText
+        let from = Int(anchor.root), to = from + anchor.size
+        let base = Int32(target.nodes.count) - anchor.root
+        for i in from..<to {
+            var copy = anchoredNodes[i]
+            if copy.first >= 0 { copy.first += base }
+            copy.next = i == from || copy.next < 0 ? -1 : copy.next + base
+            if copy.kind != .mapping && copy.kind != .list {
+                let start = text.appendCopy(of: anchoredText, start: copy.start, end: copy.end)
+                copy.end = text.count
+                copy.start = start
+            }
+            _ = target.append(copy)
+        }
+        return anchor.root + base
+    }
+
+    /// The key an alias stands for (for keys given twice).
+    private func key(of anchor: Int32) -> YAMLMappingKeys.Key {
+        if let key = anchors[Int(anchor)].key { return key }
+        let a = anchors[Int(anchor)]
+        guard a.root >= 0 else { return .unique(-1 - Int(anchor)) }
+        let key = Self.key(ofNode: Int(a.root), in: anchoredNodes, text: anchoredText, tag: a.tag)
+        anchors[Int(anchor)].key = key
+        return key
+    }
+
+    private func key(ofTree node: Int32, tag: String?) -> YAMLMappingKeys.Key {
+        Self.key(ofNode: Int(node), in: tree.nodes, text: inSection ? recordBytes : topText, tag: tag)
+    }
+
+    /// A mapping or list used as a key, by content (tags inside it are not kept).
+    private static func key(ofNode i: Int, in nodes: [RecordTree.Node], text: TextBuffer, tag: String?) -> YAMLMappingKeys.Key {
+        let node = nodes[i]
+        switch node.kind {
+        case .mapping, .list:
+            var children: [YAMLMappingKeys.Key] = []
+            var c = node.first
+            while c >= 0 {
+                children.append(key(ofNode: Int(c), in: nodes, text: text, tag: nil))
+                c = nodes[Int(c)].next
+            }
+            return node.kind == .mapping ? .mapping(children, tag: tag) : .list(children, tag: tag)
+        default:
+            let bytes = UnsafeBufferPointer(start: text.base + node.start, count: node.end - node.start)
+            return .scalar(String(decoding: bytes, as: UTF8.self), tag: tag)
+        }
+    }
+
+    /// A scalar's resolved tag as Yams compared keys: nil for `str` (untagged, quoted, `!`).
+    private static func scalarTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, quotedImplicit: Int32) -> String? {
+        guard quotedImplicit == 0, let raw = tag else { return nil }
+        let name = String(cString: raw)
+        return name == "!" || name == "tag:yaml.org,2002:str" ? nil : name
+    }
+
+    // MARK: libyaml
+
+    /// Runs `body` with a parser over the document's bytes, freed when it returns.
+    private func withParser<R, E: Error>(_ body: (UnsafeMutablePointer<yaml_parser_t>) throws(E) -> R) throws(E) -> R {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else { fatalError("libyaml cannot allocate a parser") }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        var empty: UInt8 = 0
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            yaml_parser_set_input_string(parser, base, bytes.count)
+            return try body(parser)
+        }
+        return try withUnsafePointer(to: &empty) { pointer throws(E) in
+            yaml_parser_set_input_string(parser, pointer, 0)
+            return try body(parser)
+        }
+    }
+
+    /// libyaml's error as one positioned sentence (no dump of the document), worded as Yams'
+    /// errors were.
+    private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Stop {
+        let p = parser.pointee
+        let problem = p.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch p.error {
+        case YAML_READER_ERROR:
+            // Yams gave the offset in characters (grapheme clusters) of the text.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let offset = text.utf8.index(text.utf8.startIndex, offsetBy: p.problem_offset, limitedBy: text.utf8.endIndex)?
+                .samePosition(in: text).map { text.distance(from: text.startIndex, to: $0) }
+            return Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: 1, column: 1),
+                "cannot read the text: \(problem)\(offset.map { " at byte \($0)" } ?? "")"))
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let context = p.context.map { (String(cString: $0), p.context_mark.line + 1) }
+            return Stop(diagnostic: Self.diagnostic(problem: problem, context: context, line: p.problem_mark.line + 1,
+                                                    column: p.problem_mark.column + 1, file: locator.file))
+        case YAML_MEMORY_ERROR:
+            fatalError("libyaml ran out of memory")
+        default:
+            return Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: 1, column: 1), "not valid YAML"))
+        }
+    }
+
+    /// A syntax problem as one sentence, with a hint when it is usually bad indentation.
+    static func diagnostic(problem: String, context: (text: String, line: Int)?, line: Int, column: Int,
+                           file: String) -> Diagnostic {
+        var message = "not valid YAML: \(problem)"
+        if let context { message += " (\(context.text) at line \(context.line))" }
+        if problem.contains("mapping values are not allowed") || problem.contains("did not find expected key")
+            || problem.contains("block") {
+            message += "; check the indentation of this line and the one above"
+        }
+        return Diagnostic(SourceLocation(file: file, line: line, column: column), message)
+    }
+}

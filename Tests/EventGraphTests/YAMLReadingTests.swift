@@ -1,0 +1,272 @@
+import Foundation
+import Testing
+@testable import EventGraph
+
+/// The YAML reader over libyaml's events (``YAMLEventReader``): what Yams' composer decided
+/// before it (anchors and aliases, the expansion bound, keys given twice, one document per
+/// file, the reader's own errors), and record sections handed out one record at a time.
+/// The expected messages and positions are those the Yams-based reader gave.
+struct YAMLReadingTests {
+    static let graph = """
+        title: T
+        sources:
+          s1: {title: S}
+        actors:
+          a: {kind: person, name: A}
+          b: {kind: company, name: B}
+        events:
+          e1:
+            kind: statement
+            date: 2025-01-02
+            title: E
+            speaker: a
+            sources: [{source: s1}]
+
+        """
+
+    /// The diagnostics of loading `text` as `g.yaml`; empty when it loads.
+    static func diagnostics(_ text: String, limits: InputLimits = InputLimits()) -> [String] {
+        do {
+            _ = try GraphLoader(limits: limits).load([InputDocument(name: "g.yaml", text: text)])
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test("an alias expands to a copy of its anchored node, across records, sections and the top level")
+    func aliasesAcrossRecords() throws {
+        let text = """
+            title: &t Shared title
+            sources:
+              s1: {title: *t}
+            actors:
+              a: &person {kind: person, name: A}
+              b: *person
+            events:
+              e1:
+                kind: statement
+                date: 2025-01-02
+                title: E
+                speaker: a
+                sources: &cite [{source: s1, quote: &q the quote}]
+              e2:
+                kind: statement
+                date: 2025-01-03
+                title: *t
+                speaker: b
+                sources: *cite
+            description: *q
+
+            """
+        let graph = try GraphLoader().load([InputDocument(name: "g.yaml", text: text)])
+        #expect(graph.source("s1")?.title == "Shared title")
+        #expect(graph.actor("b")?.name == "A")
+        let e1 = try #require(graph.event("e1")), e2 = try #require(graph.event("e2"))
+        #expect(e2.title == "Shared title")
+        #expect(e2.sources == e1.sources)
+        // A copy keeps the anchored node's position (as Yams' composed copies did).
+        #expect(e2.sources.first?.location?.line == 13)
+        #expect(graph.description == "the quote")
+    }
+
+    @Test("a problem inside an aliased node is reported at the anchored node, once per copy")
+    func problemInAlias() {
+        let text = Self.graph.replacingOccurrences(of: "  b: {kind: company, name: B}",
+                                                   with: "  b: &bad {kind: corp, name: B}\n  c: *bad")
+        let problems = Self.diagnostics(text)
+        #expect(problems.count == 2 && problems.allSatisfy { $0.hasPrefix("g.yaml:6:18: error: unknown actor kind 'corp'") })
+    }
+
+    @Test("aliases that expand past the bound stop the document at the first value past it")
+    func expansionBound() {
+        let laughs = """
+            a: &a [x, x, x, x, x, x, x, x, x, x]
+            b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+            c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+
+            """
+        // 131 bytes, so the bound is max(100, 131) values: value 132 (counting the root mapping
+        // and the keys) is the third x of the first copy of a in c's first *b.
+        #expect(Self.diagnostics(laughs, limits: InputLimits(minExpandedNodes: 100)) == [
+            "g.yaml:1:14: error: the document grows past 131 values when its aliases (*name) are expanded; a graph file may not repeat large anchored blocks",
+        ])
+        // Under the default bound the same text is read (and then checked as a graph).
+        #expect(Self.diagnostics(laughs).allSatisfy { $0.contains("unknown field") })
+        // A syntax error later in the text is reported instead, as the parser found it first.
+        #expect(Self.diagnostics(laughs + "d: [\n", limits: InputLimits(minExpandedNodes: 100)) == [
+            "g.yaml:5:1: error: not valid YAML: did not find expected node content (while parsing a flow node at line 5)",
+        ])
+    }
+
+    @Test("a key given twice stops the document at the key's first place, whatever mapping it is in")
+    func repeatedKeys() {
+        let inRecord = Self.graph.replacingOccurrences(of: "    title: E\n", with: "    title: E\n    speaker: b\n    'title': F\n")
+        #expect(Self.diagnostics(inRecord) == ["g.yaml:12:5: error: 'speaker', 'title' are given twice in the same mapping"])
+        let inEvidence = Self.graph.replacingOccurrences(of: "[{source: s1}]", with: "[{source: s1, source: s2}]")
+        #expect(Self.diagnostics(inEvidence) == ["g.yaml:13:16: error: 'source' is given twice in the same mapping"])
+        var many = "title: T\nactors:\n"
+        for i in 0..<20 { many += "  a\(i): {kind: person, name: A}\n" }
+        many += "  a7: {kind: person, name: A}\n  a12: {kind: person, name: A}\n"
+        #expect(Self.diagnostics(many) == ["g.yaml:15:3: error: 'a12', 'a7' are given twice in the same mapping"])
+        // Keys are compared as text: the composed and decomposed é are the same key.
+        let accents = "title: T\nperiods:\n  \u{E9}: {title: A, from: 2020, to: 2021}\n  e\u{301}: {title: B, from: 2020, to: 2021}\n"
+        #expect(Self.diagnostics(accents) == ["g.yaml:3:3: error: 'é' is given twice in the same mapping"])
+        // An alias of a key is the key; a key with a tag of its own is another key (the
+        // validator then reports it by its text).
+        let aliased = "x: &k title\n" + Self.graph.replacingOccurrences(of: "    title: E\n", with: "    title: E\n    *k : F\n")
+        #expect(Self.diagnostics(aliased) == ["g.yaml:12:5: error: 'title' is given twice in the same mapping"])
+        let tagged = Self.graph.replacingOccurrences(of: "    title: E\n", with: "    title: E\n    !x title: F\n")
+        #expect(Self.diagnostics(tagged) == ["g.yaml:12:5: error: 'title' is given twice in event 'e1' (first at g.yaml:11:5)"])
+    }
+
+    @Test("syntax errors: a tab in the indentation, a second document, an undefined alias, control characters")
+    func syntaxErrors() {
+        #expect(Self.diagnostics(Self.graph.replacingOccurrences(of: "    kind: statement", with: "\tkind: statement")) == [
+            "g.yaml:9:1: error: not valid YAML: found character that cannot start any token (while scanning for the next token at line 9)",
+        ])
+        #expect(Self.diagnostics(Self.graph + "---\ntitle: U\n") == [
+            "g.yaml:14:1: error: not valid YAML: but found another document (expected a single document in the stream at line 1)",
+        ])
+        #expect(Self.diagnostics("---\n---\n") == [
+            "g.yaml:2:1: error: not valid YAML: but found another document (expected a single document in the stream at line 1)",
+        ])
+        // An anchor takes effect when its node ends: an alias inside it is undefined.
+        #expect(Self.diagnostics("title: T\nperiods: &p\n  p: {title: x, from: 2020, to: *p}\n") == [
+            "g.yaml:3:33: error: not valid YAML: found undefined alias",
+        ])
+        #expect(Self.diagnostics(Self.graph.replacingOccurrences(of: "title: T", with: "title: \u{1}T")) == [
+            "g.yaml:1:1: error: cannot read the text: control characters are not allowed at byte 7",
+        ])
+        #expect(Self.diagnostics(Self.graph.replacingOccurrences(of: "    title: E\n", with: "    title: E: F\n")) == [
+            "g.yaml:11:13: error: not valid YAML: mapping values are not allowed in this context; check the indentation of this line and the one above",
+        ])
+    }
+
+    @Test("an empty stream, a comment and a lone document start are empty graphs; null words are nothing")
+    func emptyDocuments() throws {
+        for text in ["", "# nothing\n", "---\n", "---\n...\n", "~\n"] {
+            #expect(Self.diagnostics(text) == [], "\(text.debugDescription)")
+        }
+        let nulls = Self.graph.replacingOccurrences(of: "title: T\n", with: "title: T\ndescription: ~\nperiods: null\nschema: NULL\n")
+        #expect(Self.diagnostics(nulls) == [])
+        let quoted = Self.graph.replacingOccurrences(of: "  a: {kind: person, name: A}", with: "  a: {kind: person, name: 'null'}")
+        #expect(try GraphLoader().load([InputDocument(name: "g.yaml", text: quoted)]).actor("a")?.name == "null")
+    }
+
+    @Test("record sections are placeholders in the top level, their records read one at a time in any order")
+    func sectionsRecordByRecord() throws {
+        let text = Self.graph + """
+            relations:
+              - {kind: owns, from: b, to: a}
+              - kind: leads
+                from: a
+                to: b
+
+            """
+        let document = try GraphDocument.open(name: "g.yaml", index: 0, text: text, limits: InputLimits()).get()
+        let root = try #require(document.root)
+        let sections = document.top.entries(root).filter { GraphDocument.recordSections.contains($0.key) }
+        #expect(sections.map(\.key) == ["sources", "actors", "events", "relations"])
+        #expect(sections.allSatisfy { document.top[$0.value].count < 0 })
+        #expect(sections.map { document.recordCount(in: $0.value) } == [1, 2, 1, 2])
+        func records(_ section: Int) -> [String] {
+            var found: [String] = []
+            let problem = document.forEachRecord(in: sections[section].value) { tree, key, value in
+                let place = tree.location(key >= 0 ? key : value)
+                found.append("\(key >= 0 ? tree.text(key) : "-") \(tree.kind(value)) \(place.line):\(place.column)")
+            }
+            #expect(problem == nil)
+            return found
+        }
+        let expected = [["s1 mapping 3:3"], ["a mapping 5:3", "b mapping 6:3"], ["e1 mapping 8:3"],
+                        ["- mapping 15:5", "- mapping 16:5"]]
+        // Out of document order (each section parsed from the start) …
+        #expect([3, 1, 0, 2].map(records) == [3, 1, 0, 2].map { expected[$0] })
+        // … and in order through one positioned parser.
+        var inOrder: [[String]] = []
+        document.readingRecords { inOrder = (0..<4).map(records) }
+        #expect(inOrder == expected)
+    }
+
+    @Test("an anchored or aliased section is read whole, a flow-style one record by record")
+    func unusualSections() throws {
+        let anchored = Self.graph.replacingOccurrences(of: "actors:\n", with: "actors: &people\n")
+            + "periods: {p: {title: P, from: 2020, to: 2021, actors: [a]}}\n"
+        #expect(Self.diagnostics(anchored) == [])
+        let flow = """
+            title: T
+            sources: {s1: {title: S}}
+            actors: {a: {kind: person, name: A}, b: {kind: company, name: B}}
+            events: {e1: {kind: statement, date: 2025, title: E, speaker: a, sources: [{source: s1}]}}
+            relations: [{kind: owns, from: a, to: b}]
+
+            """
+        let graph = try GraphLoader().load([InputDocument(name: "g.yaml", text: flow)])
+        #expect(graph.summary == "2 actors, 1 event, 1 relation, 1 source")
+        let late = flow.replacingOccurrences(of: "relations: [{kind: owns, from: a, to: b}]", with: "relations: [{kind: owns, from: a, to: b}, {kind: x]")
+        #expect(Self.diagnostics(late) == [
+            "g.yaml:5:51: error: not valid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 5)",
+        ])
+    }
+
+    /// Loads `text` as a YAML file with `recordsPerChunk` (0: one thread): the answers, or the
+    /// diagnostics as text.
+    static func load(yaml text: String, recordsPerChunk: Int) throws -> (answers: [String: String]?, diagnostics: String) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-chunks-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var loader = GraphLoader()
+        loader.recordsPerChunk = recordsPerChunk
+        do {
+            let graph = try loader.load(paths: [url.path])
+            return (SyntaxEquivalenceTests.answers(graph), graph.warnings.map(\.description).joined(separator: "\n"))
+        } catch {
+            return (nil, error.description.replacingOccurrences(of: url.path, with: "FILE"))
+        }
+    }
+
+    @Test("YAML sections built on a worker thread in chunks of 1, 7 and 512 records give the answers and diagnostics of one thread")
+    func chunkedSections() throws {
+        // The JSON graph of ChunkedReadingTests is YAML too (flow style); here anchors in early
+        // records are aliased in records of later chunks.
+        func record(_ i: Int, kind: String = "meeting", date: String = "2020", participants: String = "[\"o1\", \"o2\"]") -> String {
+            "\"e\(i)\": {\"kind\": \"\(kind)\", \"date\": \"\(date)\", \"title\": \"M\(i)\", \"participants\": \(participants), \"sources\": [{\"source\": \"s1\"}]}"
+        }
+        let valid = ChunkedReadingTests.graph(events: 3000, edit: { i in
+            switch i {
+            case 3: record(i, participants: "&who [\"o4\", \"o5\"]")
+            case 1500, 2999: record(i, participants: "*who")
+            default: nil
+            }
+        })
+        let whole = try Self.load(yaml: valid, recordsPerChunk: 0)
+        let answers = try #require(whole.answers, "\(whole.diagnostics)")
+        #expect(answers["validate"]?.contains("3000 events") == true)
+        for perChunk in [1, 7, 512] {
+            let chunked = try Self.load(yaml: valid, recordsPerChunk: perChunk)
+            #expect(chunked.diagnostics == whole.diagnostics)
+            #expect(chunked.answers == answers, "chunks of \(perChunk)")
+        }
+        let broken = ChunkedReadingTests.graph(events: 2500, edit: { i in
+            switch i {
+            case 3: record(i, participants: "&who [\"o4\", \"nobody\"]")
+            case let i where i % 97 == 5: record(i, kind: "meetin")
+            case let i where i % 131 == 7: record(i, date: "2020-13")
+            // A key given twice stops a YAML document; an id defined in two sections does not.
+            case 2100: record(i).replacingOccurrences(of: "\"e2100\"", with: "\"o5\"")
+            case 2400: record(i, participants: "*who")
+            default: nil
+            }
+        }, relation: { i in i == 90 ? "{\"kind\": \"related-to\", \"from\": \"o1\", \"to\": \"o2\", \"since\": \"2020\", \"until\": \"2019\"}" : nil })
+        let one = try Self.load(yaml: broken, recordsPerChunk: 0)
+        #expect(one.answers == nil)
+        for needle in ["unknown event kind 'meetin'", "id 'o5' is defined twice", "unknown id 'nobody'",
+                       "relation ends (until 2019) before it starts (since 2020)"] {
+            #expect(one.diagnostics.contains(needle), "\(needle)")
+        }
+        for perChunk in [1, 3, 64, 1000] {
+            #expect(try Self.load(yaml: broken, recordsPerChunk: perChunk).diagnostics == one.diagnostics, "chunks of \(perChunk)")
+        }
+    }
+}
