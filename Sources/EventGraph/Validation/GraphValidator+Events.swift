@@ -46,7 +46,7 @@ extension GraphValidator {
     /// event, or notes the references of a record that had errors.
     mutating func commit(_ batch: EventBatch, _ reader: RecordReader) {
         var numbering = EventTable.Numbering()
-        builder.touch(batch)
+        if batch.count > 64 { builder.touch(batch) }
         for row in 0..<batch.count {
             let place = PackedLocation(raw: batch.places[row])
             let id = batch.ids[row]
