@@ -502,17 +502,7 @@ final class YAMLEventReader {
         let from = Int(node), to = source.nodes.count
         let base = Int32(anchoredNodes.count) - node
         anchoredNodes.reserveCapacity(anchoredNodes.count + (to - from))
-        for i in from..<to {
-            var copy = source.nodes[i]
-            if copy.first >= 0 { copy.first += base }
-            copy.next = i == from || copy.next < 0 ? -1 : copy.next + base
-            if copy.kind != .mapping && copy.kind != .list {
-                let start = anchoredText.appendCopy(of: text, start: copy.start, end: copy.end)
-                copy.end = anchoredText.count
-                copy.start = start
-            }
-            anchoredNodes.append(copy)
-        }
+        Self.copyNodes(source.nodes, from..<to, base: base, text: text, into: anchoredText) { anchoredNodes.append($0) }
         anchors.append(Anchor(root: node + base, size: to - from, tag: tag, key: key))
     }
 
@@ -522,18 +512,26 @@ final class YAMLEventReader {
         let text = inSection ? recordBytes : topText
         let from = Int(anchor.root), to = from + anchor.size
         let base = Int32(target.nodes.count) - anchor.root
-        for i in from..<to {
-            var copy = anchoredNodes[i]
+        Self.copyNodes(anchoredNodes, from..<to, base: base, text: anchoredText, into: text) { _ = target.append($0) }
+        return anchor.root + base
+    }
+
+    /// Copies the pre-order run of nodes `range` (one node and its descendants), its links
+    /// moved by `base` (the root's sibling link cut) and its scalars' text copied from `source`
+    /// into `target`, handing each copy to `append`.
+    private static func copyNodes(_ nodes: [RecordTree.Node], _ range: Range<Int>, base: Int32, text source: TextBuffer,
+                                  into target: TextBuffer, _ append: (RecordTree.Node) -> Void) {
+        for i in range {
+            var copy = nodes[i]
             if copy.first >= 0 { copy.first += base }
-            copy.next = i == from || copy.next < 0 ? -1 : copy.next + base
+            copy.next = i == range.lowerBound || copy.next < 0 ? -1 : copy.next + base
             if copy.kind != .mapping && copy.kind != .list {
-                let start = text.appendCopy(of: anchoredText, start: copy.start, end: copy.end)
-                copy.end = text.count
+                let start = target.appendCopy(of: source, start: copy.start, end: copy.end)
+                copy.end = target.count
                 copy.start = start
             }
-            _ = target.append(copy)
+            append(copy)
         }
-        return anchor.root + base
     }
 
     /// The key an alias stands for (for keys given twice).

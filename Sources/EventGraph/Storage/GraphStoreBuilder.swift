@@ -358,7 +358,7 @@ struct GraphStoreBuilder {
         }
         roleIndex = []
         let fromRole = builder.internRole("from"), toRole = builder.internRole("to")
-        for (i, relation) in relations.enumerated() {
+        for i in relations.indices {
             if let from = provisional(relationEnds[i].from), from < a { builder.connect(link: a + e + i, member: from, role: fromRole) }
             if let to = provisional(relationEnds[i].to), to < a { builder.connect(link: a + e + i, member: to, role: toRole) }
         }

@@ -193,8 +193,7 @@ extension GraphValidator {
         if dateSource != nil && dateBasis != .external, let node = f[.dateSource]?.keyNode {
             reader.error(node, "date_source goes with 'date_basis: external' (this event's date_basis is '\(dateBasis.rawValue)')")
         }
-        guard let known, titleNode != nil, let eventDate, relative.map({ !$0.failed }) ?? true else { return }
-        _ = known
+        guard known != nil, titleNode != nil, let eventDate, relative.map({ !$0.failed }) ?? true else { return }
         date = eventDate
         flags = EventTable.flags(claim: claim, status: status, basis: dateBasis)
         more = EventExtras(description: reader.string(f[.description]?.value, what: "description"), amount: amount,

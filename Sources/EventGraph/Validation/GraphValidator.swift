@@ -80,12 +80,11 @@ struct GraphValidator {
             guard let store else { throw InputError(rest) }
             return store
         }
+        // A record had errors (the passes before report only errors): its references are still
+        // checked, unless a section stopped at a syntax error (they would be noise), and
+        // nothing is built; the date rules wait until the records are right.
         if !sawSyntaxError { diagnostics += builder.referenceDiagnostics(schema: schema, files: files) }
-        if diagnostics.isEmpty { diagnostics += builder.resolveRelativeDates(files: files) }
-        if diagnostics.isEmpty { diagnostics += builder.lifespanDiagnostics(files: files) }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw InputError(diagnostics) }
-        return builder.build(title: title?.0, description: description?.0, schema: schema, files: files,
-                             warnings: diagnostics.sorted())
+        throw InputError(diagnostics)
     }
 
     // MARK: Pass 2: records
