@@ -1,7 +1,7 @@
 /// Events read but not yet stored, in columns like ``EventTable``'s with their text in one
 /// byte arena — no Swift value, string or array per event.
 ///
-/// ``GraphValidator/decodeEvent(_:_:schema:_:into:)`` checks the records of a chunk into a
+/// ``GraphValidator/decodeEvent(_:_:kinds:_:into:)`` checks the records of a chunk into a
 /// batch on whichever thread reads it; the loading thread then stores the rows in input order
 /// (``GraphStoreBuilder/add(_:row:symbol:numbering:)``). An ``Event`` value is stored the same
 /// way, as a one-row batch (``append(_:marks:)``), so the table is filled by one path.

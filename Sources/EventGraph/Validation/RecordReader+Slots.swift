@@ -28,20 +28,23 @@ extension RecordReader {
     func mappingEntries(_ node: Int32, what: @autoclosure () -> String) -> MappingEntries? {
         let t = tree
         let mapping = t[node]
-        if mapping.kind == .mapping, mapping.count <= 16, Self.hasFewDistinctKeys(mapping.first, t) {
+        if mapping.kind == .mapping, Self.hasFewDistinctKeys(mapping.first, t) {
             return .clean(first: mapping.first)
         }
         return entries(node, what: what()).map { .checked($0) }
     }
 
-    /// True when every key from `first` on is an unescaped scalar and no two are the same bytes.
-    private static func hasFewDistinctKeys(_ first: Int32, _ tree: RecordTree) -> Bool {
+    /// True when there are at most 16 keys from `first` on, each an unescaped ASCII scalar (so
+    /// that equal text is equal bytes), and no two are the same. (False says nothing: the
+    /// caller then checks the keys as text.)
+    static func hasFewDistinctKeys(_ first: Int32, _ tree: RecordTree) -> Bool {
         var keys = InlineArray<16, Int32>(repeating: -1)
         var n = 0
         var k = first
         while k >= 0 {
             let key = tree[k]
-            guard key.kind == .string || key.kind == .plain, !key.escaped, n < 16 else { return false }
+            guard key.kind == .string || key.kind == .plain, !key.escaped, n < 16,
+                  tree.withRawBytes(k, { $0.allSatisfy { $0 < 0x80 } }) else { return false }
             let length = key.end - key.start
             for j in 0..<n {
                 let other = tree[keys[j]]
@@ -118,17 +121,16 @@ struct FieldNames: Sendable {
 
     var count: Int { names.count }
 
-    /// The index of the name a scalar key node spells (unescaped keys compared as bytes,
-    /// escaped ones through their text).
+    /// The index of the name a scalar key node spells: plain ASCII keys compared as bytes,
+    /// others (escapes, non-ASCII, which may be canonically equal to a name) as text.
     func index(of keyNode: Int32, in tree: RecordTree) -> Int? {
         let node = tree[keyNode]
         guard node.kind == .string || node.kind == .plain else { return nil }
-        if node.escaped {
-            let text = tree.text(keyNode)
-            return names.firstIndex(of: text)
-        }
         let n = node.end - node.start
         let p = tree.base + node.start
+        if node.escaped || !UnsafeBufferPointer(start: p, count: n).allSatisfy({ $0 < 0x80 }) {
+            return names.firstIndex(of: tree.text(keyNode))
+        }
         let prefix = ByteHash.prefixWord(p, min(n, 8))
         for i in 0..<lengths.count where lengths[i] == n && prefixes[i] == prefix {
             if n <= 8 { return i }

@@ -68,7 +68,7 @@ final class RecordReader {
         }
         let all = tree.entries(node)
         // The common case, a record of a few distinct plain keys, needs no copy.
-        if all.count <= 16 && Self.hasDistinctPlainKeys(all, tree) { return all }
+        if all.count <= 16 && Self.hasFewDistinctKeys(tree[node].first, tree) { return all }
         var result: [Entry] = []
         result.reserveCapacity(all.count)
         // Small mappings (records) look for repeats by scanning; large ones (sections) hash.
@@ -88,15 +88,6 @@ final class RecordReader {
             result.append(entry)
         }
         return result
-    }
-
-    private static func hasDistinctPlainKeys(_ entries: [Entry], _ tree: RecordTree) -> Bool {
-        for (i, entry) in entries.enumerated() {
-            let kind = tree.kind(entry.keyNode)
-            if kind == .mapping || kind == .list { return false }
-            for j in 0..<i where entries[j].key == entry.key { return false }
-        }
-        return true
     }
 
     /// The entries of a record whose field names are fixed: unknown fields are reported with
