@@ -80,6 +80,81 @@ struct ExportStreamingTests {
         }
     }
 
+    // MARK: Chunks written on two threads
+
+    /// An export in memory, its records written `itemsPerChunk` at a time.
+    static func export(_ exporter: any GraphExporter, _ graph: GraphView, itemsPerChunk: Int) -> ExportOutput {
+        ExportSink.collect { sink in
+            sink.itemsPerChunk = itemsPerChunk
+            exporter.write(graph, to: sink)
+        }
+    }
+
+    /// A random graph of meetings, reviews of earlier events (event-to-event roles) and
+    /// relations, and the same graph focused on one actor (so events lose participants).
+    static func randomGraphs() -> [(String, GraphView)] {
+        let random = RandomGraphs.make(seed: 41, actors: 300, events: 1_500, relations: 200, eventReviews: 40)
+        return [("random", random), ("random focused on a0", random.filtered(by: GraphFilter(focus: "a0", depth: 1)))]
+    }
+
+    @Test("json, csv, graphml, gexf and neo4j-csv written in chunks of 1, 7 and 500 records on two threads are byte for byte the one-pass export (ai-race, awkward strings, a random graph whole and focused, an empty graph)")
+    func chunkedEqualsOnePass() throws {
+        let graphs = [("ai-race", try Self.aiRace()), ("awkward", try ExportTests.awkward()), ("empty", GraphView())] + Self.randomGraphs()
+        for (name, graph) in graphs {
+            for exporter in Self.streamed {
+                let onePass = Self.export(exporter, graph, itemsPerChunk: Int.max)
+                for size in [1, 7, 500] {
+                    #expect(Self.export(exporter, graph, itemsPerChunk: size) == onePass, "\(name) as \(exporter.formatName) in chunks of \(size)")
+                }
+            }
+        }
+    }
+
+    @Test("the role-link offsets and the roles in use, read from the columns, are what the events' values say, whole and focused")
+    func roleLinksFromColumns() throws {
+        let graphs = [("ai-race", try Self.aiRace()), ("empty", GraphView())] + Self.randomGraphs()
+        var droppedSomewhere = false
+        for (name, graph) in graphs {
+            var offsets = [0]
+            var roles = Set<String>()
+            for event in graph.events {
+                offsets.append(offsets.last! + event.roles.reduce(0) { $0 + $1.ids.count })
+                for binding in event.roles { roles.insert(binding.role) }
+            }
+            #expect(graph.roleLinkOffsets() == offsets, "\(name)")
+            #expect(graph.rolesInUse() == roles, "\(name)")
+            for (position, event) in graph.events.enumerated() {
+                var links: [String] = []
+                graph.forEachRoleLink(ofEvent: graph.events.nodeIndices[position]) { id, role, target in links.append("\(id) \(role) \(target)") }
+                #expect(links == event.roles.flatMap { binding in binding.ids.map { "\(event.id) \(binding.role) \($0)" } }, "\(name) \(event.id)")
+                if graph.store.events.roleRange(Int(graph.store.record[graph.events.nodeIndices[position]])).count > links.count { droppedSomewhere = true }
+            }
+        }
+        #expect(droppedSomewhere, "the focused graph keeps events without some of their participants")
+    }
+
+    @Test("writeChunked hands every item to one chunk, in order, into each of several files, for any chunk size")
+    func writeChunkedOrder() {
+        for count in [0, 1, 5, 12, 13, 1_000] {
+            for size in [1, 3, 4, 12, Int.max] {
+                let files = ExportSink.collect { folder in
+                    let sinks = ["a", "b", "c"].map { folder.file(named: $0) }
+                    sinks[0].itemsPerChunk = size
+                    ExportSink.writeChunked(count, into: sinks) { items, sinks in
+                        for i in items {
+                            sinks[0].write("\(i),")
+                            if i % 2 == 0 { sinks[1].write("\(i);") }
+                            sinks[2].write(byte: UInt8(ascii: "x"))
+                        }
+                    }
+                }.files.map(\.text)
+                let expected = [(0..<count).map { "\($0)," }.joined(), (0..<count).filter { $0 % 2 == 0 }.map { "\($0);" }.joined(),
+                                String(repeating: "x", count: count)]
+                #expect(files == expected, "\(count) items in chunks of \(size)")
+            }
+        }
+    }
+
     // MARK: Escapers against the rules they replace
 
     /// Strings made of the pieces escaping cares about: markup, quotes, formula starts,

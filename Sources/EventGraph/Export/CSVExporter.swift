@@ -24,15 +24,15 @@ public struct CSVExporter: GraphExporter {
         }
         let actors = output.file(named: "actors.csv")
         actors.writeCSVRecord(L.actorColumnsBeforeNames + languages.map { L.namePrefix + $0 } + L.actorColumnsAfterNames)
-        for a in graph.actors {
-            actors.writeCSVRecord([a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
-                                  + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)])
+        actors.writeChunked(graph.actors.count) { [languages] items, actors in
+            for i in items {
+                let a = graph.actors[i]
+                actors.writeCSVRecord([a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
+                                      + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)])
+            }
         }
         // Role columns: the roles used, in schema order.
-        var used = Set<String>()
-        for event in graph.events {
-            for binding in event.roles { used.insert(binding.role) }
-        }
+        let used = graph.rolesInUse()
         var roles: [String] = []
         for kind in graph.schema.eventKindOrder {
             for role in graph.schema.eventKinds[kind]?.roles ?? [] where used.contains(role.name) && !roles.contains(role.name) {
@@ -43,25 +43,31 @@ public struct CSVExporter: GraphExporter {
         let eventHeader = L.eventColumnsBeforeRoles + roles.map(L.roleColumn) + L.eventColumnsAfterRoles + L.evidenceColumns
         let events = output.file(named: "events.csv")
         events.writeCSVRecord(eventHeader)
-        for event in graph.events {
-            let (date, end): (String, String) = switch event.date {
-            case let .on(d): (d.description, "")
-            case let .span(s, e), let .between(s, e): (s.description, e.description)
+        events.writeChunked(graph.events.count) { [roles] items, events in
+            for i in items {
+                let event = graph.events[i]
+                let (date, end): (String, String) = switch event.date {
+                case let .on(d): (d.description, "")
+                case let .span(s, e), let .between(s, e): (s.description, e.description)
+                }
+                var row = [event.id, event.kind, date, end, event.title, event.description ?? ""]
+                row += roles.map { L.joinList(event.participants($0)) }
+                row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
+                        event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
+                        event.dateNote ?? "", event.dateSource ?? "", L.joinList(event.tags)]
+                Self.writeWithEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count, to: events)
             }
-            var row = [event.id, event.kind, date, end, event.title, event.description ?? ""]
-            row += roles.map { L.joinList(event.participants($0)) }
-            row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
-                    event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
-                    event.dateNote ?? "", event.dateSource ?? "", L.joinList(event.tags)]
-            Self.writeWithEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count, to: events)
         }
         let relations = output.file(named: "relations.csv")
         relations.writeCSVRecord(L.relationColumns + L.evidenceColumns)
-        for relation in graph.relations {
-            let row = [relation.id, relation.kind, relation.from, relation.to, relation.role ?? "",
-                       relation.since?.description ?? "", relation.until?.description ?? ""]
-            Self.writeWithEvidence(row, id: relation.id, evidence: relation.sources,
-                                   width: L.relationColumns.count + L.evidenceColumns.count, to: relations)
+        relations.writeChunked(graph.relations.count) { items, relations in
+            for i in items {
+                let relation = graph.relations[i]
+                let row = [relation.id, relation.kind, relation.from, relation.to, relation.role ?? "",
+                           relation.since?.description ?? "", relation.until?.description ?? ""]
+                Self.writeWithEvidence(row, id: relation.id, evidence: relation.sources,
+                                       width: L.relationColumns.count + L.evidenceColumns.count, to: relations)
+            }
         }
     }
 

@@ -37,10 +37,42 @@ public struct GEXFExporter: GraphExporter {
             }
             out.write("    </attributes>\n")
         }
-        // An element's <attvalues>: each non-empty value, the list only when one is written.
-        let indent = "        "
+        out.write("    <nodes>\n")
+        out.writeChunked(graph.actors.count) { items, out in
+            var writer = Writer(out)
+            for i in items { writer.node(graph.actors[i]) }
+        }
+        out.writeChunked(graph.events.count) { items, out in
+            var writer = Writer(out)
+            for i in items { writer.node(graph.events[i], graph) }
+        }
+        out.write("    </nodes>\n    <edges>\n")
+        // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
+        let offsets = graph.roleLinkOffsets()
+        out.writeChunked(graph.events.count) { items, out in
+            var writer = Writer(out)
+            for i in items { writer.roleEdges(graph.events[i], graph, firstNumber: offsets[i] + 1) }
+        }
+        out.writeChunked(graph.relations.count) { items, out in
+            var writer = Writer(out)
+            for i in items { writer.edge(graph.relations[i], graph) }
+        }
+        out.write("    </edges>\n  </graph>\n</gexf>\n")
+    }
+
+    /// Writes the elements of one chunk into its sink.
+    private struct Writer {
+        let out: ExportSink
+        /// Where evidence JSON is made before it is escaped.
+        let scratch = ExportSink()
+        /// Whether the current element's `<attvalues>` is open.
         var opened = false
-        func value(_ key: String, _ value: String?) {
+        let indent = "        "
+
+        init(_ out: ExportSink) { self.out = out }
+
+        /// One of an element's `<attvalues>`: each non-empty value, the list only when one is written.
+        mutating func value(_ key: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             if !opened {
                 out.write(indent)
@@ -54,7 +86,7 @@ public struct GEXFExporter: GraphExporter {
             out.writeXML(value)
             out.write("\"/>\n")
         }
-        let scratch = ExportSink()
+
         func evidence(_ evidence: [Evidence]) {
             // Never empty (`[]` at least), so the list is open already.
             out.write(indent)
@@ -62,15 +94,16 @@ public struct GEXFExporter: GraphExporter {
             GraphView.writeEvidenceJSONAsXML(evidence, to: out, attribute: true, scratch: scratch)
             out.write("\"/>\n")
         }
-        func endValues() {
+
+        mutating func endValues() {
             if opened {
                 out.write(indent)
                 out.write("</attvalues>\n")
             }
             opened = false
         }
-        out.write("    <nodes>\n")
-        for actor in graph.actors {
+
+        mutating func node(_ actor: Actor) {
             out.write("      <node")
             out.writeXMLAttribute("id", actor.id)
             out.writeXMLAttribute("label", actor.name)
@@ -85,7 +118,8 @@ public struct GEXFExporter: GraphExporter {
             endValues()
             out.write("      </node>\n")
         }
-        for event in graph.events {
+
+        mutating func node(_ event: Event, _ graph: GraphView) {
             let days = graph.isoInterval(of: event)
             out.write("      <node")
             out.writeXMLAttribute("id", event.id)
@@ -112,16 +146,17 @@ public struct GEXFExporter: GraphExporter {
             endValues()
             out.write("      </node>\n")
         }
-        out.write("    </nodes>\n    <edges>\n")
-        var number = 0
-        for event in graph.events {
+
+        /// The event's role edges, numbered from `firstNumber`.
+        mutating func roleEdges(_ event: Event, _ graph: GraphView, firstNumber: Int) {
             let days = graph.isoInterval(of: event), date = event.date.description
+            var number = firstNumber
             for binding in event.roles {
                 for id in binding.ids {
-                    number += 1
                     out.write("      <edge id=\"e")
                     out.write(number)
                     out.write("\"")
+                    number += 1
                     out.writeXMLAttribute("source", event.id)
                     out.writeXMLAttribute("target", id)
                     out.writeXMLAttribute("label", binding.role)
@@ -139,7 +174,8 @@ public struct GEXFExporter: GraphExporter {
                 }
             }
         }
-        for relation in graph.relations {
+
+        mutating func edge(_ relation: Relation, _ graph: GraphView) {
             let validity = graph.isoValidity(of: relation)
             out.write("      <edge")
             out.writeXMLAttribute("id", relation.id)
@@ -161,6 +197,5 @@ public struct GEXFExporter: GraphExporter {
             endValues()
             out.write("      </edge>\n")
         }
-        out.write("    </edges>\n  </graph>\n</gexf>\n")
     }
 }

@@ -65,6 +65,39 @@ public struct GraphMLExporter: GraphExporter {
             out.write("  <key id=\"\(key.domain.prefix(1))_\(key.id)\" for=\"\(key.domain)\" attr.name=\"\(key.id)\" attr.type=\"\(key.type)\"/>\n")
         }
         out.write("  <graph id=\"G\" edgedefault=\"directed\">\n")
+        let header = Writer(out)
+        header.data("graph", "title", graph.title, indent: "    ")
+        header.data("graph", "description", graph.description, indent: "    ")
+        header.data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
+        out.writeChunked(graph.actors.count) { items, out in
+            let writer = Writer(out)
+            for i in items { writer.node(graph.actors[i]) }
+        }
+        out.writeChunked(graph.events.count) { items, out in
+            let writer = Writer(out)
+            for i in items { writer.node(graph.events[i], graph) }
+        }
+        // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
+        let offsets = graph.roleLinkOffsets()
+        out.writeChunked(graph.events.count) { items, out in
+            let writer = Writer(out)
+            for i in items { writer.roleEdges(graph.events[i], graph, firstNumber: offsets[i] + 1) }
+        }
+        out.writeChunked(graph.relations.count) { items, out in
+            let writer = Writer(out)
+            for i in items { writer.edge(graph.relations[i], graph) }
+        }
+        out.write("  </graph>\n</graphml>\n")
+    }
+
+    /// Writes the elements of one chunk into its sink.
+    private struct Writer {
+        let out: ExportSink
+        /// Where evidence JSON is made before it is escaped.
+        let scratch = ExportSink()
+
+        init(_ out: ExportSink) { self.out = out }
+
         func data(_ domain: String, _ key: String, _ value: String?, indent: String) {
             guard let value, !value.isEmpty else { return }
             out.write(indent)
@@ -76,7 +109,7 @@ public struct GraphMLExporter: GraphExporter {
             out.writeXML(value, attribute: false)
             out.write("</data>\n")
         }
-        let scratch = ExportSink()
+
         func evidence(_ domain: String, _ evidence: [Evidence], indent: String) {
             out.write(indent)
             out.write("<data key=\"")
@@ -85,10 +118,8 @@ public struct GraphMLExporter: GraphExporter {
             GraphView.writeEvidenceJSONAsXML(evidence, to: out, attribute: false, scratch: scratch)
             out.write("</data>\n")
         }
-        data("graph", "title", graph.title, indent: "    ")
-        data("graph", "description", graph.description, indent: "    ")
-        data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
-        for actor in graph.actors {
+
+        func node(_ actor: Actor) {
             out.write("    <node")
             out.writeXMLAttribute("id", actor.id)
             out.write(">\n")
@@ -103,7 +134,8 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "tags", actor.tags.joined(separator: "; "), indent: i)
             out.write("    </node>\n")
         }
-        for event in graph.events {
+
+        func node(_ event: Event, _ graph: GraphView) {
             let days = graph.isoInterval(of: event)
             out.write("    <node")
             out.writeXMLAttribute("id", event.id)
@@ -130,15 +162,17 @@ public struct GraphMLExporter: GraphExporter {
             evidence("node", event.sources, indent: i)
             out.write("    </node>\n")
         }
-        var edgeNumber = 0
-        for event in graph.events {
+
+        /// The event's role edges, numbered from `firstNumber`.
+        func roleEdges(_ event: Event, _ graph: GraphView, firstNumber: Int) {
             let days = graph.isoInterval(of: event), date = event.date.description
+            var number = firstNumber
             for binding in event.roles {
                 for id in binding.ids {
-                    edgeNumber += 1
                     out.write("    <edge id=\"e")
-                    out.write(edgeNumber)
+                    out.write(number)
                     out.write("\"")
+                    number += 1
                     out.writeXMLAttribute("source", event.id)
                     out.writeXMLAttribute("target", id)
                     out.write(">\n")
@@ -156,8 +190,8 @@ public struct GraphMLExporter: GraphExporter {
                 }
             }
         }
-        for relation in graph.relations {
-            edgeNumber += 1
+
+        func edge(_ relation: Relation, _ graph: GraphView) {
             let validity = graph.isoValidity(of: relation)
             out.write("    <edge")
             out.writeXMLAttribute("id", relation.id)
@@ -179,6 +213,5 @@ public struct GraphMLExporter: GraphExporter {
             evidence("edge", relation.sources, indent: i)
             out.write("    </edge>\n")
         }
-        out.write("  </graph>\n</graphml>\n")
     }
 }

@@ -26,9 +26,12 @@ public struct Neo4jCSVExporter: GraphExporter {
         }
         let actors = output.file(named: "actors.csv")
         actors.writeCSVRecord(["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"])
-        for a in graph.actors {
-            actors.writeCSVRecord([a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
-                                   a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"])
+        actors.writeChunked(graph.actors.count) { items, actors in
+            for i in items {
+                let a = graph.actors[i]
+                actors.writeCSVRecord([a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
+                                       a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"])
+            }
         }
         // One pass over the events writes four files in turns.
         let events = output.file(named: "events.csv"), actorRoles = output.file(named: "roles.csv")
@@ -40,30 +43,37 @@ public struct Neo4jCSVExporter: GraphExporter {
         actorRoles.writeCSVRecord(roleHeader)
         eventRoles.writeCSVRecord(roleHeader)
         cites.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "quote", "note"])
-        for e in graph.events {
-            let days = graph.isoInterval(of: e)
-            events.writeCSVRecord([e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
-                                   e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
-                                   e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
-                                   e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"])
-            for binding in e.roles {
-                for id in binding.ids {
-                    (graph.hasEvent(id) ? eventRoles : actorRoles).writeCSVRecord([e.id, id, "ROLE", binding.role])
+        ExportSink.writeChunked(graph.events.count, into: [events, actorRoles, eventRoles, cites]) { items, files in
+            let (events, actorRoles, eventRoles, cites) = (files[0], files[1], files[2], files[3])
+            for i in items {
+                let e = graph.events[i]
+                let days = graph.isoInterval(of: e)
+                events.writeCSVRecord([e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
+                                       e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
+                                       e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
+                                       e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"])
+                for binding in e.roles {
+                    for id in binding.ids {
+                        (graph.hasEvent(id) ? eventRoles : actorRoles).writeCSVRecord([e.id, id, "ROLE", binding.role])
+                    }
                 }
-            }
-            for evidence in e.sources {
-                cites.writeCSVRecord([e.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])
+                for evidence in e.sources {
+                    cites.writeCSVRecord([e.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])
+                }
             }
         }
         let relations = output.file(named: "relations.csv")
         relations.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "id", "kind", "role", "since", "until", "start_date:date", "end_date:date",
                                   "directed:boolean", "claim", "sources:string[]", "evidence"])
-        for r in graph.relations {
-            let validity = graph.isoValidity(of: r)
-            relations.writeCSVRecord([r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
-                                      r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
-                                      graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
-                                      GraphView.sourceIDs(r.sources).joined(separator: ";"), GraphView.evidenceText(r.sources)])
+        relations.writeChunked(graph.relations.count) { items, relations in
+            for i in items {
+                let r = graph.relations[i]
+                let validity = graph.isoValidity(of: r)
+                relations.writeCSVRecord([r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
+                                          r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",
+                                          graph.isDirected(relationKind: r.kind) ? "true" : "false", Claim.asserted.rawValue,
+                                          GraphView.sourceIDs(r.sources).joined(separator: ";"), GraphView.evidenceText(r.sources)])
+            }
         }
         output.file(named: "import.sh").write("""
             #!/bin/sh

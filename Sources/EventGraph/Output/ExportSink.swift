@@ -52,6 +52,11 @@ public final class ExportSink {
     /// The buffer is written out once it holds this many bytes.
     static let chunk = 1 << 16
 
+    /// Records (events, actors, …) an exporter writes per chunk on two threads
+    /// (``writeChunked(_:into:_:)``); the files of a folder take their folder's. The bytes do
+    /// not depend on it (tests write with other sizes to show that).
+    var itemsPerChunk = 4096
+
     private init(_ destination: Destination, capacity: Int, makeFile: ((String) throws(OutputFileError) -> ExportSink)? = nil) {
         self.destination = destination
         self.capacity = capacity
@@ -113,6 +118,7 @@ public final class ExportSink {
             precondition(destination.isMemory, "this output is one file; the format writes a folder")
             file = ExportSink()
         }
+        file.itemsPerChunk = itemsPerChunk
         files.append((name, file))
         return file
     }

@@ -14,34 +14,47 @@ extension GraphView {
     }
 
     /// Writes ``nodeLinkJSON``'s text one node and one link at a time, without making the
-    /// whole document (``NodeLinkJSONExporter``).
+    /// whole document (``NodeLinkJSONExporter``), in chunks on two threads
+    /// (``ExportSink/writeChunked(_:into:_:)``).
     func writeNodeLinkJSON(to out: ExportSink) {
         out.write("{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": ")
         graphJSON.write(to: out, depth: 1)
         out.write(",\n  \"nodes\": ")
-        var first = true
-        func item(_ value: JSONValue) {
-            out.write(first ? "[" : ",")
-            first = false
-            out.writeJSONLineBreak(depth: 2)
-            value.write(to: out, depth: 2)
+        let view = self
+        let actorCount = actorNodes.count, eventCount = eventNodes.count, relationCount = relationNodes.count
+        out.writeChunked(actorCount) { items, out in
+            for i in items { Self.writeItem(view.nodeJSON(view.actors[i]), at: i, to: out) }
         }
-        func endList() {
-            out.write(first ? "[]" : "\n  ]")
-            first = true
+        out.writeChunked(eventCount) { items, out in
+            for i in items { Self.writeItem(view.nodeJSON(view.events[i]), at: actorCount + i, to: out) }
         }
-        for actor in actors { item(nodeJSON(actor)) }
-        for event in events { item(nodeJSON(event)) }
-        endList()
+        out.write(actorCount + eventCount == 0 ? "[]" : "\n  ]")
         out.write(",\n  \"links\": ")
-        for event in events {
-            for link in roleLinksJSON(event) { item(link) }
+        let offsets = roleLinkOffsets()
+        out.writeChunked(eventCount) { items, out in
+            for i in items {
+                var position = offsets[i]
+                view.forEachRoleLink(ofEvent: Int(view.eventNodes[i])) { event, role, target in
+                    Self.writeItem(Self.roleLinkJSON(event, role, target), at: position, to: out)
+                    position += 1
+                }
+            }
         }
-        for relation in relations { item(linkJSON(relation)) }
-        endList()
+        let roleLinks = offsets[eventCount]
+        out.writeChunked(relationCount) { items, out in
+            for i in items { Self.writeItem(view.linkJSON(view.relations[i]), at: roleLinks + i, to: out) }
+        }
+        out.write(roleLinks + relationCount == 0 ? "[]" : "\n  ]")
         out.write(",\n  \"sources\": ")
         sourcesJSON.write(to: out, depth: 1)
         out.write("\n}\n")
+    }
+
+    /// Item `position` of the `nodes` or `links` list: `[` before the first, `,` before the others.
+    private static func writeItem(_ value: JSONValue, at position: Int, to out: ExportSink) {
+        out.write(position == 0 ? "[" : ",")
+        out.writeJSONLineBreak(depth: 2)
+        value.write(to: out, depth: 2)
     }
 
     /// The `graph` member: title, description, periods.
@@ -96,14 +109,11 @@ extension GraphView {
 
     /// One link per participant of the event, with its role.
     private func roleLinksJSON(_ event: Event) -> [JSONValue] {
-        var links: [JSONValue] = []
-        for binding in event.roles {
-            for id in binding.ids {
-                links.append(.object([("source", .string(event.id)), ("target", .string(id)),
-                                      ("type", "role"), ("role", .string(binding.role))]))
-            }
-        }
-        return links
+        event.roles.flatMap { binding in binding.ids.map { Self.roleLinkJSON(event.id, binding.role, $0) } }
+    }
+
+    private static func roleLinkJSON(_ event: String, _ role: String, _ target: String) -> JSONValue {
+        .object([("source", .string(event)), ("target", .string(target)), ("type", "role"), ("role", .string(role))])
     }
 
     private func linkJSON(_ relation: Relation) -> JSONValue {

@@ -67,145 +67,40 @@ struct ChunkedSection: Sendable {
         return Chunk(records: records, diagnostics: reader.takeDiagnostics(), end: end)
     }
 
-    /// Decodes the chunks on this thread and one more, and calls `commit` with each chunk's
-    /// batch and diagnostics on this thread, in input order.
+    /// Decodes the chunks on this thread and one more (``OrderedChunks``), and calls `commit`
+    /// with each chunk's batch and diagnostics on this thread, in input order.
     /// - Returns: the syntax error that stopped the section, if any.
     func read<Batch: Sendable>(makeBatch: @escaping @Sendable () -> Batch,
                                decode: @escaping @Sendable (RecordReader, Int32, Int32, inout Batch) -> Void,
                                commit: (Batch, [Diagnostic]) -> Void) -> Diagnostic? {
-        let board = ChunkBoard<Batch>(count: count)
         let section = self
-        let worker = Thread {
-            let reader = section.makeReader()
-            while let index = board.claim(waiting: true) {
-                board.deliver(index, section.decodeChunk(index, with: reader, makeBatch: makeBatch, decode))
-                board.freeRetired()
-            }
-            board.workerFinished()
-        }
-        worker.start()
-        defer { board.stopAndWaitForWorker() }
-
-        // This thread commits the next chunk when it is decoded, else decodes one itself,
-        // else (the window is full) waits for the worker's.
-        let reader = makeReader()
-        var index = 0
-        while index < count {
-            guard let chunk = board.take(index) else {
-                if let claimed = board.claim(waiting: false) {
-                    board.deliver(claimed, decodeChunk(claimed, with: reader, makeBatch: makeBatch, decode))
-                } else {
-                    board.waitForDelivery(of: index)
-                }
-                continue
-            }
+        var stop: (index: Int, end: End)?
+        OrderedChunks.run(count: count, makeState: { section.makeReader() }, make: { reader, index in
+            section.decodeChunk(index, with: reader, makeBatch: makeBatch, decode)
+        }, use: { index, chunk in
             switch chunk.end {
             case .next, .sectionEnd:
                 commit(chunk.records, chunk.diagnostics)
-                // The worker frees the committed records (a tenth of this thread's time otherwise).
-                board.committed(index, retiring: chunk.records)
-                index += 1
+                return .goOn
             case .misaligned:
-                board.stopAndWaitForWorker()
-                let rest = decodeChunk(index, toEnd: true, with: reader, makeBatch: makeBatch, decode)
-                commit(rest.records, rest.diagnostics)
-                if case let .syntaxError(problem) = rest.end { return problem }
-                return nil
-            case let .syntaxError(problem):
+                stop = (index, chunk.end)
+                return .stop
+            case .syntaxError:
                 commit(chunk.records, chunk.diagnostics)
-                return problem
+                stop = (index, chunk.end)
+                return .stop
             }
+        })
+        switch stop {
+        case let (index, .misaligned)?:
+            // Read again with the rest of the section in one piece (the worker has stopped).
+            let rest = decodeChunk(index, toEnd: true, with: makeReader(), makeBatch: makeBatch, decode)
+            commit(rest.records, rest.diagnostics)
+            if case let .syntaxError(problem) = rest.end { return problem }
+            return nil
+        case let (_, .syntaxError(problem))?: return problem
+        default: return nil
         }
-        return nil
     }
 }
 
-/// The chunks of one ``ChunkedSection/read(decode:commit:)``: which are claimed, which are
-/// decoded, how far the committing thread is; the worker stays at most ``window`` chunks ahead.
-///
-/// `@unchecked Sendable`: every stored property is read and written only while holding
-/// `condition`'s lock.
-private final class ChunkBoard<Batch: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let count: Int
-    private var next = 0
-    private var committedUpTo = 0
-    private var stopped = false
-    private var workerDone = false
-    private var results: [ChunkedSection.Chunk<Batch>?]
-    /// Batches of committed chunks, for the worker to free.
-    private var retired: [Batch] = []
-    private let window = 6
-
-    init(count: Int) {
-        self.count = count
-        results = Array(repeating: nil, count: count)
-    }
-
-    /// The next unclaimed chunk, if it is within the window of the last committed one
-    /// (`waiting`: else waits until it is); nil when there is none or reading stopped.
-    func claim(waiting: Bool) -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while waiting && !stopped && next < count && next - committedUpTo >= window { condition.wait() }
-        guard !stopped && next < count && next - committedUpTo < window else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    /// Chunk `index` if it is decoded (and forgets it), else nil.
-    func take(_ index: Int) -> ChunkedSection.Chunk<Batch>? {
-        condition.lock()
-        defer { condition.unlock() }
-        guard let chunk = results[index] else { return nil }
-        results[index] = nil
-        return chunk
-    }
-
-    /// Waits until chunk `index` is decoded.
-    func waitForDelivery(of index: Int) {
-        condition.lock()
-        defer { condition.unlock() }
-        while results[index] == nil { condition.wait() }
-    }
-
-    func deliver(_ index: Int, _ chunk: ChunkedSection.Chunk<Batch>) {
-        condition.lock()
-        results[index] = chunk
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func committed(_ index: Int, retiring records: Batch) {
-        condition.lock()
-        committedUpTo = index + 1
-        retired.append(records)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Frees the records of committed chunks (on the calling thread).
-    func freeRetired() {
-        condition.lock()
-        let dead = retired
-        retired = []
-        condition.unlock()
-        _ = consume dead
-    }
-
-    func workerFinished() {
-        condition.lock()
-        workerDone = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Lets the worker stop after its current chunk and waits until it has.
-    func stopAndWaitForWorker() {
-        condition.lock()
-        defer { condition.unlock() }
-        stopped = true
-        condition.broadcast()
-        while !workerDone { condition.wait() }
-    }
-}

@@ -126,13 +126,50 @@ public struct GraphView: Sendable {
     /// The event at a node (nil for actors and relations), its roles limited to what the view keeps.
     public func event(at node: Int) -> Event? {
         guard links.type(node) == .event else { return nil }
-        let store = self.store
-        let excluded = self.excluded
-        return store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name) { symbol in
-            guard let excluded else { return true }
-            let target = Int(store.symbolNode[Int(symbol)])
-            return target >= 0 && excluded[target >> 6] & (1 << UInt64(target & 63)) == 0
+        return store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: keepsTarget)
+    }
+
+    /// Whether an event's role target (a symbol) stays in this view's events.
+    @inline(__always) private func keepsTarget(_ symbol: Int32) -> Bool {
+        guard let excluded else { return true }
+        let target = Int(store.symbolNode[Int(symbol)])
+        return target >= 0 && excluded[target >> 6] & (1 << UInt64(target & 63)) == 0
+    }
+
+    /// How many role links (event → participant, as ``event(at:)``'s roles keep them) come
+    /// before each kept event: element `i` for event `i` of ``events``, the last one the total.
+    /// Read from the columns, so a chunk of an export can number its links on its own.
+    func roleLinkOffsets() -> [Int] {
+        var offsets = [Int](repeating: 0, count: eventNodes.count + 1)
+        let table = store.events
+        for (i, node) in eventNodes.enumerated() {
+            var kept = 0
+            for r in table.roleRange(Int(store.record[Int(node)])) where keepsTarget(table.roleTarget[r]) { kept += 1 }
+            offsets[i + 1] = offsets[i] + kept
         }
+        return offsets
+    }
+
+    /// Calls `body` with the event's id, then each role and participant id the view keeps, in
+    /// the order of ``event(at:)``'s roles, read from the columns without making the event.
+    func forEachRoleLink(ofEvent node: Int, _ body: (_ event: String, _ role: String, _ target: String) -> Void) {
+        let table = store.events
+        let range = table.roleRange(Int(store.record[node]))
+        guard !range.isEmpty else { return }
+        let id = links.id(node)
+        for r in range where keepsTarget(table.roleTarget[r]) {
+            body(id, table.roleNames[Int(table.roleName[r])], store.name(table.roleTarget[r]))
+        }
+    }
+
+    /// The role names the kept events give their kept participants.
+    func rolesInUse() -> Set<String> {
+        var used = [Bool](repeating: false, count: store.events.roleNames.count)
+        let table = store.events
+        for node in eventNodes {
+            for r in table.roleRange(Int(store.record[Int(node)])) where keepsTarget(table.roleTarget[r]) { used[Int(table.roleName[r])] = true }
+        }
+        return Set(used.indices.filter { used[$0] }.map { table.roleNames[$0] })
     }
 
     /// How an event's date is known, read from the columns.
