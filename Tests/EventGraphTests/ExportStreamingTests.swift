@@ -110,7 +110,7 @@ struct ExportStreamingTests {
         }
     }
 
-    @Test("the role-link offsets and the roles in use, read from the columns, are what the events' values say, whole and focused")
+    @Test("role links, their offsets, the roles in use and the event headers read from the columns are what the events' values say, whole and focused")
     func roleLinksFromColumns() throws {
         let graphs = [("ai-race", try Self.aiRace()), ("empty", GraphView())] + Self.randomGraphs()
         var droppedSomewhere = false
@@ -125,9 +125,13 @@ struct ExportStreamingTests {
             #expect(graph.rolesInUse() == roles, "\(name)")
             for (position, event) in graph.events.enumerated() {
                 var links: [String] = []
-                graph.forEachRoleLink(ofEvent: graph.events.nodeIndices[position]) { id, role, target in links.append("\(id) \(role) \(target)") }
-                #expect(links == event.roles.flatMap { binding in binding.ids.map { "\(event.id) \(binding.role) \($0)" } }, "\(name) \(event.id)")
-                if graph.store.events.roleRange(Int(graph.store.record[graph.events.nodeIndices[position]])).count > links.count { droppedSomewhere = true }
+                let node = Int(graph.eventNodes[position])
+                graph.forEachRoleLink(ofEvent: node) { role, target, isEvent in links.append("\(role) \(target) \(isEvent)") }
+                #expect(links == event.roles.flatMap { binding in binding.ids.map { "\(binding.role) \($0) \(graph.hasEvent($0))" } }, "\(name) \(event.id)")
+                let header = graph.eventHeader(at: node)
+                #expect([header.id, header.kind, header.date.description, header.claim.rawValue]
+                        == [event.id, event.kind, event.date.description, event.claim.rawValue], "\(name) \(event.id)")
+                if graph.store.events.roleRange(Int(graph.store.record[node])).count > links.count { droppedSomewhere = true }
             }
         }
         #expect(droppedSomewhere, "the focused graph keeps events without some of their participants")

@@ -51,7 +51,7 @@ public struct GEXFExporter: GraphExporter {
         let offsets = graph.roleLinkOffsets()
         out.writeChunked(graph.events.count) { items, out in
             var writer = Writer(out)
-            for i in items { writer.roleEdges(graph.events[i], graph, firstNumber: offsets[i] + 1) }
+            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
         }
         out.writeChunked(graph.relations.count) { items, out in
             var writer = Writer(out)
@@ -148,30 +148,29 @@ public struct GEXFExporter: GraphExporter {
         }
 
         /// The event's role edges, numbered from `firstNumber`.
-        mutating func roleEdges(_ event: Event, _ graph: GraphView, firstNumber: Int) {
-            let days = graph.isoInterval(of: event), date = event.date.description
+        mutating func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int) {
+            let event = graph.eventHeader(at: node)
+            let days = graph.isoInterval(of: event.date), date = event.date.description
             var number = firstNumber
-            for binding in event.roles {
-                for id in binding.ids {
-                    out.write("      <edge id=\"e")
-                    out.write(number)
-                    out.write("\"")
-                    number += 1
-                    out.writeXMLAttribute("source", event.id)
-                    out.writeXMLAttribute("target", id)
-                    out.writeXMLAttribute("label", binding.role)
-                    out.writeXMLAttribute("start", days.start)
-                    out.writeXMLAttribute("end", days.end)
-                    out.write(">\n")
-                    value("type", "role")
-                    value("kind", event.kind)
-                    value("role", binding.role)
-                    value("directed", "true")
-                    value("date", date)
-                    value("claim", event.claim.rawValue)
-                    endValues()
-                    out.write("      </edge>\n")
-                }
+            graph.forEachRoleLink(ofEvent: node) { role, id, _ in
+                out.write("      <edge id=\"e")
+                out.write(number)
+                out.write("\"")
+                number += 1
+                out.writeXMLAttribute("source", event.id)
+                out.writeXMLAttribute("target", id)
+                out.writeXMLAttribute("label", role)
+                out.writeXMLAttribute("start", days.start)
+                out.writeXMLAttribute("end", days.end)
+                out.write(">\n")
+                value("type", "role")
+                value("kind", event.kind)
+                value("role", role)
+                value("directed", "true")
+                value("date", date)
+                value("claim", event.claim.rawValue)
+                endValues()
+                out.write("      </edge>\n")
             }
         }
 

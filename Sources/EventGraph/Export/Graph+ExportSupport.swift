@@ -1,8 +1,11 @@
 /// Pieces every exporter needs: day intervals as ISO dates, evidence as text, labels.
 extension GraphView {
     /// `YYYY-MM-DD` of the first and last day an event may have happened on.
-    func isoInterval(of event: Event) -> (start: String, end: String) {
-        let interval = event.date.interval
+    func isoInterval(of event: Event) -> (start: String, end: String) { isoInterval(of: event.date) }
+
+    /// `YYYY-MM-DD` of the first and last day a date covers.
+    func isoInterval(of date: EventDate) -> (start: String, end: String) {
+        let interval = date.interval
         return (DayInterval.isoDate(interval.first), DayInterval.isoDate(interval.last))
     }
 

@@ -81,7 +81,7 @@ public struct GraphMLExporter: GraphExporter {
         let offsets = graph.roleLinkOffsets()
         out.writeChunked(graph.events.count) { items, out in
             let writer = Writer(out)
-            for i in items { writer.roleEdges(graph.events[i], graph, firstNumber: offsets[i] + 1) }
+            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
         }
         out.writeChunked(graph.relations.count) { items, out in
             let writer = Writer(out)
@@ -164,30 +164,29 @@ public struct GraphMLExporter: GraphExporter {
         }
 
         /// The event's role edges, numbered from `firstNumber`.
-        func roleEdges(_ event: Event, _ graph: GraphView, firstNumber: Int) {
-            let days = graph.isoInterval(of: event), date = event.date.description
+        func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int) {
+            let event = graph.eventHeader(at: node)
+            let days = graph.isoInterval(of: event.date), date = event.date.description
             var number = firstNumber
-            for binding in event.roles {
-                for id in binding.ids {
-                    out.write("    <edge id=\"e")
-                    out.write(number)
-                    out.write("\"")
-                    number += 1
-                    out.writeXMLAttribute("source", event.id)
-                    out.writeXMLAttribute("target", id)
-                    out.write(">\n")
-                    let i = "      "
-                    data("edge", "type", "role", indent: i)
-                    data("edge", "kind", event.kind, indent: i)
-                    data("edge", "label", binding.role, indent: i)
-                    data("edge", "role", binding.role, indent: i)
-                    data("edge", "directed", "true", indent: i)
-                    data("edge", "date", date, indent: i)
-                    data("edge", "start", days.start, indent: i)
-                    data("edge", "end", days.end, indent: i)
-                    data("edge", "claim", event.claim.rawValue, indent: i)
-                    out.write("    </edge>\n")
-                }
+            graph.forEachRoleLink(ofEvent: node) { role, id, _ in
+                out.write("    <edge id=\"e")
+                out.write(number)
+                out.write("\"")
+                number += 1
+                out.writeXMLAttribute("source", event.id)
+                out.writeXMLAttribute("target", id)
+                out.write(">\n")
+                let i = "      "
+                data("edge", "type", "role", indent: i)
+                data("edge", "kind", event.kind, indent: i)
+                data("edge", "label", role, indent: i)
+                data("edge", "role", role, indent: i)
+                data("edge", "directed", "true", indent: i)
+                data("edge", "date", date, indent: i)
+                data("edge", "start", days.start, indent: i)
+                data("edge", "end", days.end, indent: i)
+                data("edge", "claim", event.claim.rawValue, indent: i)
+                out.write("    </edge>\n")
             }
         }
 

@@ -52,10 +52,8 @@ public struct Neo4jCSVExporter: GraphExporter {
                                        e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
                                        e.dateBasis.rawValue, e.dateNote ?? "", e.dateSource ?? "", e.amount.map { GraphView.amountValueText($0.value) } ?? "",
                                        e.amount?.currency ?? "", e.tags.joined(separator: ";"), GraphView.sourceIDs(e.sources).joined(separator: ";"), "Event"])
-                for binding in e.roles {
-                    for id in binding.ids {
-                        (graph.hasEvent(id) ? eventRoles : actorRoles).writeCSVRecord([e.id, id, "ROLE", binding.role])
-                    }
+                graph.forEachRoleLink(ofEvent: Int(graph.eventNodes[i])) { role, id, isEvent in
+                    (isEvent ? eventRoles : actorRoles).writeCSVRecord([e.id, id, "ROLE", role])
                 }
                 for evidence in e.sources {
                     cites.writeCSVRecord([e.id, evidence.source, "CITES", evidence.quote ?? "", evidence.note ?? ""])

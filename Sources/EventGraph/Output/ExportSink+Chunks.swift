@@ -1,3 +1,5 @@
+import Foundation
+
 extension ExportSink {
     /// Writes items `0..<count` into `sinks` (one sink, or files of a folder written in
     /// turns), the first sink's ``itemsPerChunk`` at a time: each chunk is written by `write(items, chunkSinks)` into
@@ -12,14 +14,18 @@ extension ExportSink {
         }
         let chunks = (count + perChunk - 1) / perChunk
         let files = sinks.count
+        // The memory sinks are reused: a fresh one per chunk would fault in fresh pages for every byte written.
+        let spare = SparePool()
         OrderedChunks.run(count: chunks, makeState: {}, make: { _, index in
-            let made = (0..<files).map { _ in ExportSink() }
-            write(index * perChunk..<min(count, (index + 1) * perChunk), made)
-            return ChunkOutput(sinks: made)
+            let made = spare.take() ?? ChunkOutput(sinks: (0..<files).map { _ in ExportSink() })
+            write(index * perChunk..<min(count, (index + 1) * perChunk), made.sinks)
+            return made
         }, use: { _, output in
             for (sink, made) in zip(sinks, output.sinks) {
                 made.withBytes { sink.write(UnsafeRawBufferPointer($0)) }
+                made.used = 0
             }
+            spare.give(output)
             return .goOn
         })
     }
@@ -32,8 +38,29 @@ extension ExportSink {
 
 /// The memory sinks one chunk was written into.
 ///
-/// `@unchecked Sendable`: the sinks are written only by the thread that makes the chunk, then
-/// handed over whole (through ``OrderedChunks``' lock) and only read by the thread using it.
+/// `@unchecked Sendable`: the sinks belong to one thread at a time, handed on under a lock
+/// each time: the thread that writes the chunk, then (through ``OrderedChunks``) the one that
+/// writes it out and empties them, then (through ``SparePool``) the one that writes a later chunk.
 private struct ChunkOutput: @unchecked Sendable {
     let sinks: [ExportSink]
+}
+
+/// Chunk outputs written out and emptied, for the next chunks to reuse.
+///
+/// `@unchecked Sendable`: `outputs` is read and written only while holding `lock`.
+private final class SparePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outputs: [ChunkOutput] = []
+
+    func take() -> ChunkOutput? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outputs.popLast()
+    }
+
+    func give(_ output: ChunkOutput) {
+        lock.lock()
+        outputs.append(output)
+        lock.unlock()
+    }
 }

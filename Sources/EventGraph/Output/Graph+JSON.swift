@@ -34,7 +34,9 @@ extension GraphView {
         out.writeChunked(eventCount) { items, out in
             for i in items {
                 var position = offsets[i]
-                view.forEachRoleLink(ofEvent: Int(view.eventNodes[i])) { event, role, target in
+                let node = Int(view.eventNodes[i])
+                let event = view.links.id(node)
+                view.forEachRoleLink(ofEvent: node) { role, target, _ in
                     Self.writeItem(Self.roleLinkJSON(event, role, target), at: position, to: out)
                     position += 1
                 }

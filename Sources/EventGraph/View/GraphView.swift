@@ -150,16 +150,30 @@ public struct GraphView: Sendable {
         return offsets
     }
 
-    /// Calls `body` with the event's id, then each role and participant id the view keeps, in
-    /// the order of ``event(at:)``'s roles, read from the columns without making the event.
-    func forEachRoleLink(ofEvent node: Int, _ body: (_ event: String, _ role: String, _ target: String) -> Void) {
+    /// Calls `body` with each role and participant id the view keeps, in the order of
+    /// ``event(at:)``'s roles, and whether the participant is an event the view keeps; read
+    /// from the columns without making the event.
+    func forEachRoleLink(ofEvent node: Int, _ body: (_ role: String, _ target: String, _ targetIsEvent: Bool) -> Void) {
         let table = store.events
-        let range = table.roleRange(Int(store.record[node]))
-        guard !range.isEmpty else { return }
-        let id = links.id(node)
-        for r in range where keepsTarget(table.roleTarget[r]) {
-            body(id, table.roleNames[Int(table.roleName[r])], store.name(table.roleTarget[r]))
+        for r in table.roleRange(Int(store.record[node])) where keepsTarget(table.roleTarget[r]) {
+            let symbol = table.roleTarget[r]
+            let target = Int(store.symbolNode[Int(symbol)])
+            body(table.roleNames[Int(table.roleName[r])], store.name(symbol), target >= 0 && links.type(target) == .event && allows(target))
         }
+    }
+
+    /// What an event's role links carry of it (id, kind, date, claim), read from the columns
+    /// without making its roles and evidence.
+    struct EventHeader {
+        let id: String
+        let kind: String
+        let date: EventDate
+        let claim: Claim
+    }
+
+    func eventHeader(at node: Int) -> EventHeader {
+        let row = Int(store.record[node])
+        return EventHeader(id: links.id(node), kind: store.events.kind(row), date: store.events.date(row), claim: store.events.claim(row))
     }
 
     /// The role names the kept events give their kept participants.
