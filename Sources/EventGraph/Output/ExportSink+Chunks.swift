@@ -22,7 +22,17 @@ extension ExportSink {
             return made
         }, use: { _, output in
             for (sink, made) in zip(sinks, output.sinks) {
-                made.withBytes { sink.write(UnsafeRawBufferPointer($0)) }
+                made.withBytes { bytes in
+                    // In writes of the buffer's size, as a one-thread export makes them: writes
+                    // of megabytes cost more system time in the page cache (1M events as GEXF,
+                    // 1.8 GB: 2.5–3.1 s against 1.9–2.1 s, measured on the shared machine).
+                    var start = 0
+                    while start < bytes.count {
+                        let end = min(bytes.count, start + ExportSink.chunk)
+                        sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<end]))
+                        start = end
+                    }
+                }
                 made.used = 0
             }
             spare.give(output)
