@@ -25,7 +25,11 @@ enum OrderedChunks {
                                              makeState: @escaping @Sendable () -> State,
                                              make: @escaping @Sendable (State, Int) -> Result,
                                              use: (Int, Result) -> Next) -> Int {
-        guard count > 0 else { return 0 }
+        guard count > 1 else {
+            // One chunk (or none): no second thread.
+            if count == 1 { _ = use(0, make(makeState(), 0)) }
+            return count
+        }
         let board = Board<Result>(count: count, window: window)
         let worker = Thread {
             let state = makeState()
