@@ -209,13 +209,16 @@ struct EventTable: Sendable {
         let f = flags[row]
         let statusIndex = Int(f >> 3 & 7)
         var roles: [RoleBinding] = []
+        let names = roleIndex.names
+        var lastRole = -1
         for i in roleRange(row) where keepsTarget(roleTarget[i]) {
-            let role = roleNames[Int(roleName[i])]
+            let role = Int(roleName[i])
             let target = name(roleTarget[i])
-            if let last = roles.last, last.role == role {
+            if role == lastRole {
                 roles[roles.count - 1].ids.append(target)
             } else {
-                roles.append(RoleBinding(role: role, ids: [target]))
+                roles.append(RoleBinding(role: names[role], ids: [target]))
+                lastRole = role
             }
         }
         var evidence: [Evidence] = []
