@@ -25,8 +25,7 @@ public struct CSVExporter: GraphExporter {
         let actors = output.file(named: "actors.csv")
         actors.writeCSVRecord(L.actorColumnsBeforeNames + languages.map { L.namePrefix + $0 } + L.actorColumnsAfterNames)
         actors.writeChunked(graph.actors.count) { [languages] items, actors in
-            for i in items {
-                let a = graph.actors[i]
+            for a in graph.actors[items] {
                 actors.writeCSVRecord([a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
                                       + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)])
             }
@@ -44,8 +43,7 @@ public struct CSVExporter: GraphExporter {
         let events = output.file(named: "events.csv")
         events.writeCSVRecord(eventHeader)
         events.writeChunked(graph.events.count) { [roles] items, events in
-            for i in items {
-                let event = graph.events[i]
+            for event in graph.events[items] {
                 let (date, end): (String, String) = switch event.date {
                 case let .on(d): (d.description, "")
                 case let .span(s, e), let .between(s, e): (s.description, e.description)
@@ -61,8 +59,7 @@ public struct CSVExporter: GraphExporter {
         let relations = output.file(named: "relations.csv")
         relations.writeCSVRecord(L.relationColumns + L.evidenceColumns)
         relations.writeChunked(graph.relations.count) { items, relations in
-            for i in items {
-                let relation = graph.relations[i]
+            for relation in graph.relations[items] {
                 let row = [relation.id, relation.kind, relation.from, relation.to, relation.role ?? "",
                            relation.since?.description ?? "", relation.until?.description ?? ""]
                 Self.writeWithEvidence(row, id: relation.id, evidence: relation.sources,

@@ -40,11 +40,11 @@ public struct GEXFExporter: GraphExporter {
         out.write("    <nodes>\n")
         out.writeChunked(graph.actors.count) { items, out in
             var writer = Writer(out)
-            for i in items { writer.node(graph.actors[i]) }
+            for actor in graph.actors[items] { writer.node(actor) }
         }
         out.writeChunked(graph.events.count) { items, out in
             var writer = Writer(out)
-            for i in items { writer.node(graph.events[i], graph) }
+            for event in graph.events[items] { writer.node(event, graph) }
         }
         out.write("    </nodes>\n    <edges>\n")
         // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
@@ -55,7 +55,7 @@ public struct GEXFExporter: GraphExporter {
         }
         out.writeChunked(graph.relations.count) { items, out in
             var writer = Writer(out)
-            for i in items { writer.edge(graph.relations[i], graph) }
+            for relation in graph.relations[items] { writer.edge(relation, graph) }
         }
         out.write("    </edges>\n  </graph>\n</gexf>\n")
     }

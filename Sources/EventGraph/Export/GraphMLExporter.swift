@@ -71,11 +71,11 @@ public struct GraphMLExporter: GraphExporter {
         header.data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
         out.writeChunked(graph.actors.count) { items, out in
             let writer = Writer(out)
-            for i in items { writer.node(graph.actors[i]) }
+            for actor in graph.actors[items] { writer.node(actor) }
         }
         out.writeChunked(graph.events.count) { items, out in
             let writer = Writer(out)
-            for i in items { writer.node(graph.events[i], graph) }
+            for event in graph.events[items] { writer.node(event, graph) }
         }
         // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
         let offsets = graph.roleLinkOffsets()
@@ -85,7 +85,7 @@ public struct GraphMLExporter: GraphExporter {
         }
         out.writeChunked(graph.relations.count) { items, out in
             let writer = Writer(out)
-            for i in items { writer.edge(graph.relations[i], graph) }
+            for relation in graph.relations[items] { writer.edge(relation, graph) }
         }
         out.write("  </graph>\n</graphml>\n")
     }

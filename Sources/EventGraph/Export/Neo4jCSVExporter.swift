@@ -27,8 +27,7 @@ public struct Neo4jCSVExporter: GraphExporter {
         let actors = output.file(named: "actors.csv")
         actors.writeCSVRecord(["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"])
         actors.writeChunked(graph.actors.count) { items, actors in
-            for i in items {
-                let a = graph.actors[i]
+            for a in graph.actors[items] {
                 actors.writeCSVRecord([a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
                                        a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"])
             }
@@ -45,8 +44,7 @@ public struct Neo4jCSVExporter: GraphExporter {
         cites.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "quote", "note"])
         ExportSink.writeChunked(graph.events.count, into: [events, actorRoles, eventRoles, cites]) { items, files in
             let (events, actorRoles, eventRoles, cites) = (files[0], files[1], files[2], files[3])
-            for i in items {
-                let e = graph.events[i]
+            for (i, e) in zip(items, graph.events[items]) {
                 let days = graph.isoInterval(of: e)
                 events.writeCSVRecord([e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
                                        e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",
@@ -64,8 +62,7 @@ public struct Neo4jCSVExporter: GraphExporter {
         relations.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "id", "kind", "role", "since", "until", "start_date:date", "end_date:date",
                                   "directed:boolean", "claim", "sources:string[]", "evidence"])
         relations.writeChunked(graph.relations.count) { items, relations in
-            for i in items {
-                let r = graph.relations[i]
+            for r in graph.relations[items] {
                 let validity = graph.isoValidity(of: r)
                 relations.writeCSVRecord([r.from, r.to, CypherExporter.relationshipType(r.kind), r.id, r.kind, r.role ?? "",
                                           r.since?.description ?? "", r.until?.description ?? "", validity.start ?? "", validity.end ?? "",

@@ -23,10 +23,10 @@ extension GraphView {
         let view = self
         let actorCount = actorNodes.count, eventCount = eventNodes.count, relationCount = relationNodes.count
         out.writeChunked(actorCount) { items, out in
-            for i in items { Self.writeItem(view.nodeJSON(view.actors[i]), at: i, to: out) }
+            for (i, actor) in zip(items, view.actors[items]) { Self.writeItem(view.nodeJSON(actor), at: i, to: out) }
         }
         out.writeChunked(eventCount) { items, out in
-            for i in items { Self.writeItem(view.nodeJSON(view.events[i]), at: actorCount + i, to: out) }
+            for (i, event) in zip(items, view.events[items]) { Self.writeItem(view.nodeJSON(event), at: actorCount + i, to: out) }
         }
         out.write(actorCount + eventCount == 0 ? "[]" : "\n  ]")
         out.write(",\n  \"links\": ")
@@ -44,7 +44,7 @@ extension GraphView {
         }
         let roleLinks = offsets[eventCount]
         out.writeChunked(relationCount) { items, out in
-            for i in items { Self.writeItem(view.linkJSON(view.relations[i]), at: roleLinks + i, to: out) }
+            for (i, relation) in zip(items, view.relations[items]) { Self.writeItem(view.linkJSON(relation), at: roleLinks + i, to: out) }
         }
         out.write(roleLinks + relationCount == 0 ? "[]" : "\n  ]")
         out.write(",\n  \"sources\": ")
