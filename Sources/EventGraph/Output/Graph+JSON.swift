@@ -26,7 +26,12 @@ extension GraphView {
             for (i, actor) in zip(items, view.actors[items]) { Self.writeItem(view.nodeJSON(actor), at: i, to: out) }
         }
         out.writeChunked(eventCount) { items, out in
-            for (i, event) in zip(items, view.events[items]) { Self.writeItem(view.nodeJSON(event), at: actorCount + i, to: out) }
+            for (i, event) in zip(items, view.events[items]) {
+                Self.startItem(at: actorCount + i, to: out)
+                var node = JSONObjectWriter(out, depth: 2)
+                view.eventNode(event, into: &node)
+                node.end()
+            }
         }
         out.write(actorCount + eventCount == 0 ? "[]" : "\n  ]")
         out.write(",\n  \"links\": ")
@@ -54,9 +59,14 @@ extension GraphView {
 
     /// Item `position` of the `nodes` or `links` list: `[` before the first, `,` before the others.
     private static func writeItem(_ value: JSONValue, at position: Int, to out: ExportSink) {
+        startItem(at: position, to: out)
+        value.write(to: out, depth: 2)
+    }
+
+    /// What comes before item `position` of the `nodes` or `links` list.
+    private static func startItem(at position: Int, to out: ExportSink) {
         out.write(position == 0 ? "[" : ",")
         out.writeJSONLineBreak(depth: 2)
-        value.write(to: out, depth: 2)
     }
 
     /// The `graph` member: title, description, periods.
@@ -87,26 +97,33 @@ extension GraphView {
     }
 
     private func nodeJSON(_ event: Event) -> JSONValue {
-        .object([
-            "id": .string(event.id), "type": "event", "kind": .string(event.kind),
-            "date": .string(event.date.description),
-            "start": .string(event.date.start.description),
-            "end": eventEnd(event).map(JSONValue.string),
-            "title": .string(event.title),
-            "description": event.description.map(JSONValue.string),
-            "amount": event.amount.map { .object(["value": .number($0.value), "currency": $0.currency.map(JSONValue.string)]) },
-            "status": event.status.map { .string($0.rawValue) },
-            "claim": .string(event.claim.rawValue),
-            "claimed_by": event.claimedBy.map(JSONValue.string),
-            "date_basis": .string(event.dateBasis.rawValue),
-            "date_note": event.dateNote.map(JSONValue.string),
-            "date_source": event.dateSource.map(JSONValue.string),
-            "after": event.relativeDate.flatMap { $0.after.isEmpty ? nil : .strings($0.after) },
-            "before": event.relativeDate.flatMap { $0.before.isEmpty ? nil : .strings($0.before) },
-            "within_days": event.relativeDate?.within.map { .number(Double($0)) },
-            "sources": GraphView.evidenceJSON(event.sources),
-            "tags": event.tags.isEmpty ? nil : .strings(event.tags),
-        ])
+        var node = JSONObjectCollector()
+        eventNode(event, into: &node)
+        return node.object
+    }
+
+    /// An event node's members: the one shape, collected (``nodeLinkJSON``) or streamed.
+    private func eventNode<Node: JSONObjectBuilding>(_ event: Event, into node: inout Node) {
+        node.string("id", event.id)
+        node.string("type", "event")
+        node.string("kind", event.kind)
+        node.string("date", event.date.description)
+        node.string("start", event.date.start.description)
+        node.string("end", eventEnd(event))
+        node.string("title", event.title)
+        node.string("description", event.description)
+        node.value("amount", event.amount.map { .object(["value": .number($0.value), "currency": $0.currency.map(JSONValue.string)]) })
+        node.string("status", event.status?.rawValue)
+        node.string("claim", event.claim.rawValue)
+        node.string("claimed_by", event.claimedBy)
+        node.string("date_basis", event.dateBasis.rawValue)
+        node.string("date_note", event.dateNote)
+        node.string("date_source", event.dateSource)
+        node.strings("after", event.relativeDate.flatMap { $0.after.isEmpty ? nil : $0.after })
+        node.strings("before", event.relativeDate.flatMap { $0.before.isEmpty ? nil : $0.before })
+        node.value("within_days", event.relativeDate?.within.map { .number(Double($0)) })
+        node.objects("sources", event.sources) { GraphView.evidenceMembers($0, into: &$1) }
+        node.strings("tags", event.tags.isEmpty ? nil : event.tags)
     }
 
     /// One link per participant of the event, with its role.
@@ -139,7 +156,16 @@ extension GraphView {
 
     static func evidenceJSON(_ evidence: [Evidence]) -> JSONValue {
         .array(evidence.map { item in
-            .object(["source": .string(item.source), "quote": item.quote.map(JSONValue.string), "note": item.note.map(JSONValue.string)])
+            var object = JSONObjectCollector()
+            evidenceMembers(item, into: &object)
+            return object.object
         })
+    }
+
+    /// A citation's members: `source`, then `quote` and `note` when given.
+    static func evidenceMembers<Object: JSONObjectBuilding>(_ item: Evidence, into object: inout Object) {
+        object.string("source", item.source)
+        object.string("quote", item.quote)
+        object.string("note", item.note)
     }
 }

@@ -54,29 +54,16 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             if value.rounded() == value && abs(value) < 9.007e15 { out.write(Int(Int64(value))) } else { out.write("\(value)") }
         case let .string(value): out.writeJSONString(value)
         case let .array(items):
-            if items.isEmpty { out.write("[]"); return }
-            out.write(byte: UInt8(ascii: "["))
-            let inner = depth.map { $0 + 1 }
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.write(byte: UInt8(ascii: ",")) }
-                if let inner { out.writeJSONLineBreak(depth: inner) }
-                item.write(to: out, depth: inner)
+            var list = JSONListWriter(out, depth: depth)
+            for item in items {
+                list.next()
+                item.write(to: out, depth: depth.map { $0 + 1 })
             }
-            if let depth { out.writeJSONLineBreak(depth: depth) }
-            out.write(byte: UInt8(ascii: "]"))
+            list.end()
         case let .object(pairs):
-            if pairs.isEmpty { out.write("{}"); return }
-            out.write(byte: UInt8(ascii: "{"))
-            let inner = depth.map { $0 + 1 }
-            for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out.write(byte: UInt8(ascii: ",")) }
-                if let inner { out.writeJSONLineBreak(depth: inner) }
-                out.writeJSONString(key)
-                out.write(depth == nil ? ":" : ": ")
-                value.write(to: out, depth: inner)
-            }
-            if let depth { out.writeJSONLineBreak(depth: depth) }
-            out.write(byte: UInt8(ascii: "}"))
+            var object = JSONObjectWriter(out, depth: depth)
+            for (key, value) in pairs { object.value(key, value) }
+            object.end()
         }
     }
 
