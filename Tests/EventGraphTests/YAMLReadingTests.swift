@@ -120,6 +120,18 @@ struct YAMLReadingTests {
         #expect(Self.diagnostics(tagged) == ["g.yaml:12:5: error: 'title' is given twice in event 'e1' (first at g.yaml:11:5)"])
     }
 
+    @Test("keys of a large (hashed) mapping are compared as text: K and the Kelvin sign, ';' and the Greek question mark, é composed and decomposed; a tagged key is another key")
+    func repeatedKeysInALargeMapping() {
+        var lines = ["title: T", "periods:"] + (0..<20).map { "  p\($0): {title: A, from: 2020, to: 2021}" }
+        for key in ["K", "x\u{E9}", "\"a;\"", "\u{212A}", "xe\u{301}", "\"a\u{37E}\"", "!t p3"] {
+            lines.append("  \(key): {title: A, from: 2020, to: 2021}")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(Self.diagnostics(text) == ["g.yaml:23:3: error: 'K', 'a;', 'xé' are given twice in the same mapping"])
+        #expect(Self.diagnostics(text + "  !t p3: again\n") == ["g.yaml:23:3: error: 'K', 'a;', 'p3', 'xé' are given twice in the same mapping"])
+        #expect(Self.diagnostics(lines.prefix(22).joined(separator: "\n") + "\n") == [])
+    }
+
     @Test("syntax errors: a tab in the indentation, a second document, an undefined alias, control characters")
     func syntaxErrors() {
         #expect(Self.diagnostics(Self.graph.replacingOccurrences(of: "    kind: statement", with: "\tkind: statement")) == [

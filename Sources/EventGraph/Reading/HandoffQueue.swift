@@ -67,16 +67,21 @@ final class HandoffQueue<Item: AnyObject>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The user stops early: the maker gets no more buffers. Returns once the maker is done,
-    /// with the buffers it had handed over and the user had not taken.
+    /// The user stops (early or not): the maker gets no more buffers. Returns once the maker
+    /// is done, with the buffers it had handed over and the user had not taken, and those
+    /// given back.
+    @discardableResult
     func cancel() -> [Item] {
         condition.lock()
         defer { condition.unlock() }
         cancelled = true
         condition.broadcast()
         while !finished { condition.wait() }
-        defer { ready = [] }
-        return ready
+        defer {
+            ready = []
+            spare = []
+        }
+        return ready + spare
     }
 
     /// The problem that stopped the maker (after ``take()`` returned nil).

@@ -187,8 +187,17 @@ final class YAMLEventReader {
         isFirstPass = true
         guard recordsPerChunk > 0 && bytes.count >= Self.pipelineBytes else {
             try withParser { parser throws(Stop) in
-                try firstPass { event throws(Stop) in
-                    guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser) }
+                let slot = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+                var filled = false
+                defer {
+                    if filled { yaml_event_delete(slot) }
+                    slot.deallocate()
+                }
+                try firstPass { () throws(Stop) in
+                    if filled { yaml_event_delete(slot) }
+                    filled = yaml_parser_parse(parser, slot) == 1
+                    guard filled else { throw syntaxError(parser) }
+                    return slot
                 }
             }
             return
@@ -199,18 +208,12 @@ final class YAMLEventReader {
         Thread { job.run() }.start()
         var run: EventRun?
         var next = 0
-        defer {
-            // Stopped at a problem (or at the end): the events not built are freed, and the
-            // parser is done with the bytes before they can go.
-            run?.deleteEvents(from: next)
-            for left in queue.cancel() { left.deleteEvents(from: 0) }
-        }
-        try firstPass { event throws(Stop) in
+        // Stopped (at the end or at a problem): the parser is done with the bytes before they
+        // can go, and the runs it had made are freed.
+        defer { queue.cancel() }
+        try firstPass { () throws(Stop) in
             while next == run?.count ?? 0 {
-                if let used = run {
-                    used.count = 0
-                    queue.recycle(used)
-                }
+                if let used = run { queue.recycle(used) }
                 run = queue.take()
                 next = 0
                 guard run != nil else {
@@ -218,51 +221,116 @@ final class YAMLEventReader {
                                                                           "not valid YAML"))
                 }
             }
-            event = run!.events[next]
             next += 1
+            return run!.events + (next - 1)
         }
     }
 
-    /// Pass 1 over the events that `nextEvent` gives (each deleted once read).
-    private func firstPass(_ nextEvent: (inout yaml_event_t) throws(Stop) -> Void) throws(Stop) {
+    /// Pass 1 over the events that `nextEvent` gives (each valid until the next call; its
+    /// source frees it).
+    private func firstPass(_ nextEvent: () throws(Stop) -> UnsafeMutablePointer<yaml_event_t>) throws(Stop) {
         var documents = 0
         while true {
-            var event = yaml_event_t()
-            try nextEvent(&event)
-            defer { yaml_event_delete(&event) }
-            switch event.type {
+            let slot = try nextEvent()
+            switch slot.pointee.type {
             case YAML_STREAM_END_EVENT:
                 return
             case YAML_DOCUMENT_START_EVENT:
                 if documents > 0 {
                     throw Stop(diagnostic: Self.diagnostic(problem: "but found another document",
-                        context: ("expected a single document in the stream", 1), line: event.start_mark.line + 1,
-                        column: event.start_mark.column + 1, file: locator.file))
+                        context: ("expected a single document in the stream", 1), line: slot.pointee.start_mark.line + 1,
+                        column: slot.pointee.start_mark.column + 1, file: locator.file))
                 }
                 documents += 1
                 // A chunk's text parsed alone would not know the document's tag handles.
-                let directives = event.data.document_start.tag_directives
+                let directives = slot.pointee.data.document_start.tag_directives
                 if directives.start != directives.end { hasTagDirectives = true }
             case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
                 continue
             default:
-                try handle(&event)
+                try handle(&slot.pointee)
             }
         }
     }
 
-    /// libyaml's events in the order parsed, a run at a time (see ``HandoffQueue``).
+    /// libyaml's events in the order parsed, a run at a time (see ``HandoffQueue``). The
+    /// parser's thread moves the text of each node event (value, anchor, tag) into the run's
+    /// own blocks and frees libyaml's copy at once, so that libyaml's memory is allocated and
+    /// freed on one thread while it is in its cache; other events keep their own (a document
+    /// start's directives) until the run is emptied for reuse or dropped.
     private final class EventRun {
         static let capacity = 1024
+        static let blockBytes = 1 << 16
         let events = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: capacity)
-        var count = 0
+        private(set) var count = 0
+        /// Events that still own libyaml's memory.
+        private var owning: [Int] = []
+        /// Text blocks (they never move); `block` is being filled, `used` bytes of it.
+        private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+        private var block = 0
+        private var used = 0
 
-        deinit { events.deallocate() }
+        deinit {
+            empty()
+            for block in blocks { block.deallocate() }
+            events.deallocate()
+        }
 
-        /// Deletes the events from `index` on (not read).
-        func deleteEvents(from index: Int) {
-            for i in index..<max(index, count) { yaml_event_delete(events + i) }
+        /// Frees what the events still own and forgets them (the blocks are kept).
+        func empty() {
+            for i in owning { yaml_event_delete(events + i) }
+            owning.removeAll(keepingCapacity: true)
             count = 0
+            block = 0
+            used = 0
+        }
+
+        /// Parses the next event into the run; false at a syntax error.
+        func parse(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Bool {
+            let event = events + count
+            guard yaml_parser_parse(parser, event) == 1 else { return false }
+            count += 1
+            // libyaml allocates each string with malloc (yaml_malloc), so each is freed with free.
+            switch event.pointee.type {
+            case YAML_SCALAR_EVENT:
+                event.pointee.data.scalar.anchor = move(cString: event.pointee.data.scalar.anchor)
+                event.pointee.data.scalar.tag = move(cString: event.pointee.data.scalar.tag)
+                event.pointee.data.scalar.value = move(event.pointee.data.scalar.value, count: event.pointee.data.scalar.length + 1)
+            case YAML_ALIAS_EVENT:
+                event.pointee.data.alias.anchor = move(cString: event.pointee.data.alias.anchor)
+            case YAML_MAPPING_START_EVENT:
+                event.pointee.data.mapping_start.anchor = move(cString: event.pointee.data.mapping_start.anchor)
+                event.pointee.data.mapping_start.tag = move(cString: event.pointee.data.mapping_start.tag)
+            case YAML_SEQUENCE_START_EVENT:
+                event.pointee.data.sequence_start.anchor = move(cString: event.pointee.data.sequence_start.anchor)
+                event.pointee.data.sequence_start.tag = move(cString: event.pointee.data.sequence_start.tag)
+            default:
+                owning.append(count - 1)
+            }
+            return true
+        }
+
+        private func move(cString text: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeMutablePointer<yaml_char_t>? {
+            guard let text else { return nil }
+            return move(text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)) + 1)
+        }
+
+        /// `n` bytes at `text` copied into the blocks, and libyaml's copy freed.
+        private func move(_ text: UnsafeMutablePointer<yaml_char_t>?, count n: Int) -> UnsafeMutablePointer<yaml_char_t>? {
+            guard let text else { return nil }
+            defer { free(text) }
+            while block < blocks.count && used + n > blocks[block].count {
+                block += 1
+                used = 0
+            }
+            if block == blocks.count {
+                blocks.append(.allocate(capacity: max(Self.blockBytes, n)))
+                used = 0
+            }
+            let target = blocks[block].baseAddress! + used
+            target.update(from: text, count: n)
+            used += n
+            return target
         }
     }
 
@@ -287,13 +355,13 @@ final class YAMLEventReader {
                 var problem: Diagnostic?
                 var ended = false
                 while !ended, let run = queue.emptyItem({ EventRun() }) {
+                    run.empty()
                     while run.count < EventRun.capacity {
-                        guard yaml_parser_parse(parser, run.events + run.count) == 1 else {
+                        guard run.parse(parser) else {
                             problem = YAMLEventReader.syntaxError(parser, bytes: bytes, file: file).diagnostic
                             ended = true
                             break
                         }
-                        run.count += 1
                         if run.events[run.count - 1].type == YAML_STREAM_END_EVENT {
                             ended = true
                             break
