@@ -400,6 +400,34 @@ struct YAMLReadingTests {
         #expect(try cuts("%TAG !e! tag:example.com,2000:\n---\nevents:\n" + records) == nil)
     }
 
+    @Test("flow-style and empty sections after block sections are read as one thread reads them")
+    func flowAfterBlockSections() throws {
+        let (valid, answers) = try Self.blockGraph(events: 300)
+        // The relations (a block list) as a flow list without evidence, moved to the end.
+        let lines = valid.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "relations:")), end = try #require(lines.firstIndex(of: "events:"))
+        var relations: [String] = []
+        for line in lines[(start + 1)..<end] where !line.hasPrefix("      ") && line != "    sources:" {
+            if line.hasPrefix("  - ") {
+                relations.append(String(line.dropFirst(4)))
+            } else {
+                relations[relations.count - 1] += ", " + line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let rest = (lines[..<start] + lines[end...]).joined(separator: "\n")
+        let flow = rest + "relations: [" + relations.map { "{\($0)}" }.joined(separator: ",\n  ") + "]\n"
+        let empty = rest + "relations: []\nperiods: {}\n"
+        for text in [flow, empty] {
+            let whole = try Self.load(yaml: text, recordsPerChunk: 0)
+            #expect(whole.diagnostics == "")
+            #expect(whole.answers?["validate"]?.contains("300 events") == true)
+            for perChunk in [1, 7] {
+                #expect(try Self.load(yaml: text, recordsPerChunk: perChunk).answers == whole.answers, "chunks of \(perChunk)")
+            }
+        }
+        #expect(try Self.load(yaml: flow, recordsPerChunk: 0).answers?["validate"] == answers["validate"])
+    }
+
     @Test("a chunk that does not give the records the first pass counted is read again, with the rest of the section, by a parser of the whole document: each record once")
     func misalignedYAMLChunk() throws {
         let text = "title: T\nevents:\n" + (0..<40).map { "  k\($0):\n    n: \($0)" }.joined(separator: "\n") + "\n"

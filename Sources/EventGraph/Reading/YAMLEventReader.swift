@@ -256,8 +256,8 @@ final class YAMLEventReader {
     /// libyaml's events in the order parsed, a run at a time (see ``HandoffQueue``). The
     /// parser's thread moves the text of each node event (value, anchor, tag) into the run's
     /// own blocks and frees libyaml's copy at once, so that libyaml's memory is allocated and
-    /// freed on one thread while it is in its cache; other events keep their own (a document
-    /// start's directives) until the run is emptied for reuse or dropped.
+    /// freed on one thread while it is in its cache; a document start keeps its directives
+    /// until the run is emptied for reuse or dropped (the other events own nothing).
     private final class EventRun {
         static let capacity = 1024
         static let blockBytes = 1 << 16
@@ -304,8 +304,10 @@ final class YAMLEventReader {
             case YAML_SEQUENCE_START_EVENT:
                 event.pointee.data.sequence_start.anchor = move(cString: event.pointee.data.sequence_start.anchor)
                 event.pointee.data.sequence_start.tag = move(cString: event.pointee.data.sequence_start.tag)
-            default:
+            case YAML_DOCUMENT_START_EVENT:
                 owning.append(count - 1)
+            default:
+                break  // Stream start (its encoding) and the ends own nothing.
             }
             return true
         }
@@ -399,6 +401,8 @@ final class YAMLEventReader {
     /// root mapping (`key` -1 in a list), which has `count` records; a syntax error (not
     /// possible after pass 1, which read the same text) is returned.
     func forEachRecord(section: Int, count: Int, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        // An empty section (`[]`, `{}`) has nothing to read again: no parser need get to it.
+        guard count > 0 else { return nil }
         if var cursor = self.cursor, cursor.children <= 2 * section + 1 {
             defer { self.cursor = cursor }
             return read(section, count: count, &cursor, body)
@@ -706,11 +710,11 @@ final class YAMLEventReader {
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
             let kind: RecordTree.Kind = plain ? (Self.isNullWord(value) ? .null : .plain) : .string
-            let text = inSection ? recordBytes : topText
+            let text = inSection ? recordBytes : topText, tree = self.tree
             let start = text.append(scalar.value, count: scalar.length)
             let node = tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark,
                                          first: -1, next: -1, count: 0))
-            place(node)
+            place(node, in: tree)
             if isFirstPass, let anchor = scalar.anchor {
                 let tag = Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)
                 register(String(cString: anchor), node: node, tag: tag,
@@ -734,13 +738,13 @@ final class YAMLEventReader {
             }
             let anchor = anchors[Int(target)]
             if isFirstPass, anchor.root >= 0 { count(anchor.size, mark: mark, expanding: anchor.root) }
-            let node: Int32
+            let node: Int32, tree = self.tree
             if anchor.root >= 0 && stoppedAt == nil {
-                node = expand(anchor)
+                node = expand(anchor, into: tree)
             } else {
                 node = tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark, first: -1, next: -1, count: 0))
             }
-            place(node)
+            place(node, in: tree)
             try finished(node, isAlias: true) { self.key(of: target) }
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -749,10 +753,11 @@ final class YAMLEventReader {
             if isFirstPass { count(1, mark: mark) }
             // A record section: the root mapping's value under a section key, not anchored.
             let isSection = isFirstPass && stack.count == 1 && stack[0].sectionKey && !stack[0].atKey && anchorPointer == nil
+            let tree = self.tree
             let node = tree.append(.init(kind: isMapping ? .mapping : .list, escaped: false,
                                          start: isSection ? Int(stack[0].count) : 0, end: 0, mark: mark,
                                          first: -1, next: -1, count: 0))
-            place(node)
+            place(node, in: tree)
             var tag: String?
             if isFirstPass {
                 let implicit = isMapping ? event.data.mapping_start.implicit : event.data.sequence_start.implicit
@@ -819,8 +824,9 @@ final class YAMLEventReader {
         stack[stack.count - 1].last = -1
     }
 
-    /// Links a new node to its parent (mappings: key, value, key … in one sibling chain).
-    @inline(__always) private func place(_ node: Int32) {
+    /// Links a new node to its parent (mappings: key, value, key … in one sibling chain) in
+    /// `tree` (``tree``, loaded once an event).
+    @inline(__always) private func place(_ node: Int32, in tree: RecordTree) {
         let i = stack.count - 1
         guard i >= 0 else {
             root = node
@@ -898,9 +904,8 @@ final class YAMLEventReader {
         anchors.append(Anchor(root: node + base, size: to - from, tag: tag, key: key))
     }
 
-    /// Copies an anchored node into the tree being built; returns the copy's root.
-    private func expand(_ anchor: Anchor) -> Int32 {
-        let target = tree
+    /// Copies an anchored node into the tree being built (`target`); returns the copy's root.
+    private func expand(_ anchor: Anchor, into target: RecordTree) -> Int32 {
         let text = inSection ? recordBytes : topText
         let from = Int(anchor.root), to = from + anchor.size
         let base = Int32(target.nodes.count) - anchor.root
