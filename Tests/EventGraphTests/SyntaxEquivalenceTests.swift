@@ -250,13 +250,15 @@ struct SyntaxEquivalenceTests {
         for key in a.keys.sorted() where a[key] != b[key] {
             Issue.record("\(comment): '\(key)' differs between JSON and YAML")
         }
-        // The JSON again with its sections cut into chunks of one and of two records (read on two threads).
+        // Both again with their sections cut into chunks of one and of two records (read on two threads).
         for perChunk in [1, 2] {
             var loader = GraphLoader()
             loader.recordsPerChunk = perChunk
-            let chunked = Self.answers(try loader.load(paths: [try Self.write(Self.json(graph), name: "graph.json")]))
-            for key in a.keys.sorted() where a[key] != chunked[key] {
-                Issue.record("\(comment): '\(key)' differs between JSON read whole and in chunks of \(perChunk)")
+            for (name, text) in [("graph.json", Self.json(graph)), ("graph.yaml", Self.yaml(graph))] {
+                let chunked = Self.answers(try loader.load(paths: [try Self.write(text, name: name)]))
+                for key in a.keys.sorted() where a[key] != chunked[key] {
+                    Issue.record("\(comment): '\(key)' differs between JSON read whole and \(name) in chunks of \(perChunk)")
+                }
             }
         }
     }

@@ -1,23 +1,33 @@
 import Foundation
 
-/// A large JSON section (`events`, …) cut into chunks of records (``GraphDocument/chunkRecords``)
+/// A large record section (`events`, …) cut into chunks of records (``GraphDocument/chunkRecords``)
 /// that can be parsed independently, so that reading it uses both cores.
 ///
-/// The cuts are found while the document's top level skips the section: the offset after
+/// JSON: the cuts are found while the document's top level skips the section: the offset after
 /// every n-th comma between its records. Each chunk is parsed as strictly as the whole
 /// section would be; a chunk that does not end exactly at the next chunk's start (only
 /// possible if the skip and the parser disagree) is read again, with the rest of the section,
-/// in one piece. ``read(decode:commit:)`` hands the records to `commit` in input order, so
-/// the store and the diagnostics are the same as a one-thread read.
+/// in one piece.
+///
+/// YAML (a block-style section): the cuts are the first lines of every n-th record, found by
+/// the reader's first pass (``YAMLSectionLayout``); each chunk's text is parsed alone, and a
+/// chunk that does not give the records and aliases the first pass counted in it is read
+/// again, with the rest of the section, by a parser of the whole document.
+///
+/// ``read(decode:commit:)`` hands the records to `commit` in input order, so the store and the
+/// diagnostics are the same as a one-thread read.
 struct ChunkedSection: Sendable {
     let mapped: MappedFile
     let file: String
     let fileIndex: Int
     let isObject: Bool
-    /// Byte offsets: the section's opening bracket, then just after the comma ending each chunk.
+    /// Byte offsets: the section's opening bracket, then just after the comma ending each chunk
+    /// (JSON); the first line of each chunk (YAML).
     let starts: [Int]
     /// Records per chunk (the last may have fewer).
     let recordsPerChunk: Int
+    /// A YAML section: where its chunks are and the document's anchors (nil for JSON).
+    var yaml: YAMLSection? = nil
 
     /// How reading a chunk ended.
     enum End: Sendable {
@@ -40,20 +50,36 @@ struct ChunkedSection: Sendable {
 
     var count: Int { starts.count }
 
-    /// A reader of its own (tree and position cursor) over the section's bytes, for one thread.
-    func makeReader() -> RecordReader {
+    /// What one thread reads chunks with: the reader its records are decoded with, and for
+    /// YAML its own parser of chunks (whose record tree the reader reads).
+    struct ChunkReader {
+        let records: RecordReader
+        let yaml: YAMLEventReader?
+    }
+
+    /// A reader of its own (tree, position cursor, YAML parser) over the section's bytes, for one thread.
+    func makeReader() -> ChunkReader {
+        if let yaml {
+            let parser = YAMLEventReader.chunkReader(of: yaml.source)
+            return ChunkReader(records: RecordReader(tree: parser.records), yaml: parser)
+        }
         let bytes = mapped.bytes
         let locator = Locator(file: file, fileIndex: fileIndex, bytes: bytes)
         let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        return RecordReader(tree: RecordTree(base: base, owner: mapped, locator: locator))
+        return ChunkReader(records: RecordReader(tree: RecordTree(base: base, owner: mapped, locator: locator)), yaml: nil)
     }
 
     /// Parses chunk `index` (to the section's end with `toEnd`), decoding each record into a
     /// new batch with `decode(reader, key, value, &batch)`.
-    func decodeChunk<Batch: Sendable>(_ index: Int, toEnd: Bool = false, with reader: RecordReader, makeBatch: () -> Batch,
+    func decodeChunk<Batch: Sendable>(_ index: Int, toEnd: Bool = false, with chunkReader: ChunkReader, makeBatch: () -> Batch,
                                       _ decode: (RecordReader, Int32, Int32, inout Batch) -> Void) -> Chunk<Batch> {
-        let tree = reader.tree
+        let reader = chunkReader.records
         var records = makeBatch()
+        if let yaml, let parser = chunkReader.yaml {
+            let end = parser.readChunk(index, of: yaml, toEnd: toEnd) { key, value in decode(reader, key, value, &records) }
+            return Chunk(records: records, diagnostics: reader.takeDiagnostics(), end: end)
+        }
+        let tree = reader.tree
         var parser = JSONParser(bytes: mapped.bytes, at: starts[index], into: tree)
         let stop = toEnd || index + 1 == starts.count ? nil : starts[index + 1]
         let end: End

@@ -220,7 +220,8 @@ final class GraphDocument {
                              recordsPerChunk: Int) -> Result<GraphDocument, InputError> {
         YAMLEventReader.read(name: name, index: index, bytes: mapped.bytes, limits: limits,
                              recordsPerChunk: recordsPerChunk).map { reader in
-            GraphDocument(name: name, top: reader.top, root: reader.root, mapped: mapped, records: reader.records, yaml: reader)
+            GraphDocument(name: name, top: reader.top, root: reader.root, mapped: mapped, records: reader.records, yaml: reader,
+                          recordsPerChunk: recordsPerChunk)
         }
     }
 
@@ -257,9 +258,17 @@ final class GraphDocument {
         if let yaml { yaml.readingInOrder(body) } else { body() }
     }
 
-    /// A JSON section of more than one chunk of records, as chunks that can be read on
-    /// several threads; nil for other sections (read them with ``forEachRecord(in:_:)``).
+    /// A JSON section of more than one chunk of records, or a block-style YAML section, as
+    /// chunks that can be read on several threads; nil for other sections (read them with
+    /// ``forEachRecord(in:_:)``), and for every section when records are not read in chunks.
+    ///
+    /// A YAML section of one chunk is read this way too (on this thread): its text is parsed
+    /// alone, where a parser of the whole document would parse every section before it again.
     func chunkedSection(_ section: Int32) -> ChunkedSection? {
+        if let yaml, let mapped, let chunks = yaml.chunks(of: section) {
+            return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: chunks.layout.isMapping,
+                                  starts: chunks.layout.starts, recordsPerChunk: recordsPerChunk, yaml: chunks)
+        }
         guard let mapped, let splits = splits[section] else { return nil }
         let node = top[section]
         return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: node.kind == .mapping,

@@ -12,12 +12,18 @@ import Foundation
 ///    records of a record section (``GraphDocument/recordSections``), which are built one at a
 ///    time into ``records`` and dropped: the section is a placeholder node (`count < 0`, its
 ///    entry's index in the root mapping in `start`). Anchored nodes are kept, expanded, to be
-///    copied wherever they are aliased; each alias's anchor is noted in order.
-/// 2. ``forEachRecord(section:count:_:)`` parses again up to that section and hands out its
+///    copied wherever they are aliased; each alias's anchor is noted in order. In a block-style
+///    section, the first line of every `recordsPerChunk`-th record is noted
+///    (``YAMLSectionLayout``). With `recordsPerChunk` > 0 a large document is parsed on
+///    another thread (``ParseJob``) while this one builds it.
+/// 2. A section with a layout is read in chunks (``GraphDocument/chunkedSection(_:)``, as a
+///    JSON section is): each chunk's text parsed alone by a reader of its thread
+///    (``chunkReader(of:)``, ``readChunk(_:of:toEnd:_:)``). Other sections:
+///    ``forEachRecord(section:count:_:)`` parses again up to that section and hands out its
 ///    records one at a time, built into ``records``; inside ``readingInOrder(_:)`` one parser
 ///    stays positioned from section to section (the validator reads them in document order).
 ///    A section of more than `recordsPerChunk` records (0: none) is parsed and built on a
-///    worker thread, a chunk of records per tree (``RecordChunkQueue``), while the calling
+///    worker thread, a chunk of records per tree (``HandoffQueue``), while the calling
 ///    thread reads them.
 final class YAMLEventReader {
     /// The document's top level; its scalars point into ``topText``.
@@ -36,7 +42,7 @@ final class YAMLEventReader {
 
     /// Anchored nodes, expanded, each a pre-order run of nodes (scalars in ``anchoredText``).
     @exclusivity(unchecked) private var anchoredNodes: [RecordTree.Node] = []
-    private let anchoredText = TextBuffer()
+    private let anchoredText: TextBuffer
     /// Every anchored node in the order it ends (when its anchor takes effect).
     @exclusivity(unchecked) private var anchors: [Anchor] = []
     /// Pass 1: an anchor's name → its latest node in ``anchors``.
@@ -44,7 +50,7 @@ final class YAMLEventReader {
     /// The node in ``anchors`` each alias of the document stands for, in order.
     @exclusivity(unchecked) private var aliasTargets: [Int32] = []
 
-    private struct Anchor {
+    struct Anchor {
         /// The node's first index in ``anchoredNodes``; -1 when it was not kept.
         var root: Int32
         var size: Int
@@ -94,15 +100,36 @@ final class YAMLEventReader {
     /// Pass 2 inside ``readingInOrder(_:)``: the positioned parser.
     private var cursor: Cursor?
     /// Pass 2 on a worker thread: where built chunks go, and the chunk being built.
-    @exclusivity(unchecked) private var chunkQueue: RecordChunkQueue?
-    @exclusivity(unchecked) private var chunk: RecordChunkQueue.Chunk?
+    @exclusivity(unchecked) private var chunkQueue: HandoffQueue<RecordChunk>?
+    @exclusivity(unchecked) private var chunk: RecordChunk?
 
     /// Sections of more records than this are read on two threads, in chunks of this many
     /// records, as JSON sections are (``GraphDocument/chunkRecords``; 0: one thread).
     private let recordsPerChunk: Int
+    /// Pass 1: the block section being read, while its records can still be cut into chunks.
+    @exclusivity(unchecked) private var layout: YAMLSectionLayout?
+    /// Pass 1: the document declares tag handles (`%TAG`): its sections are not cut.
+    private var hasTagDirectives = false
+    /// Pass 1: the chunks of each block section (by its placeholder node in ``top``).
+    private var layouts: [Int32: YAMLSectionLayout] = [:]
+    /// Pass 1: the line (from 0, as libyaml counts) that starts at byte ``lineCursorOffset``.
+    private var lineCursor = 0
+    private var lineCursorOffset = 0
+    /// Whether every line break of the text is a line feed (CR LF counts as one), so that
+    /// counting line feeds counts libyaml's lines; a lone CR, NEL, LS or PS breaks a line
+    /// for libyaml too. Found when a section is first cut.
+    private lazy var breaksAreLineFeeds = Self.breaksAreLineFeeds(bytes)
+    /// Pass 2 on a chunk: added to libyaml's lines (the chunk's text starts at this line's end).
+    @exclusivity(unchecked) private var lineOffset = 0
+    /// Pass 2: records read but not handed out (a section read again from a chunk on).
+    @exclusivity(unchecked) private var skipRecords = 0
+    /// Pass 2 on a chunk: the records handed out.
+    @exclusivity(unchecked) private var delivered = 0
 
-    private init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits, recordsPerChunk: Int) {
+    private init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits, recordsPerChunk: Int,
+                 anchoredText: TextBuffer = TextBuffer()) {
         self.recordsPerChunk = recordsPerChunk
+        self.anchoredText = anchoredText
         let locator = Locator(file: name, fileIndex: index)
         top = RecordTree(base: topText.base, owner: topText, locator: locator)
         records = RecordTree(base: recordText.base, owner: recordText, locator: locator)
@@ -145,33 +172,206 @@ final class YAMLEventReader {
         }
         reader.top.rebase(reader.topText.base, owner: reader.topText)
         reader.records.reset()
+        reader.source = YAMLRecordSource(name: name, index: index, bytes: bytes, anchors: reader.anchors,
+                                         anchoredNodes: reader.anchoredNodes, anchoredText: reader.anchoredText,
+                                         aliasTargets: reader.aliasTargets)
         reader.recordText.reset()
         return .success(reader)
     }
 
+    /// Documents of at least this many bytes are parsed for pass 1 on another thread, when
+    /// records are read on two threads.
+    static let pipelineBytes = 1 << 16
+
     private func firstPass() throws(Stop) {
         isFirstPass = true
-        try withParser { parser throws(Stop) in
-            var documents = 0
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser) }
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return
-                case YAML_DOCUMENT_START_EVENT:
-                    if documents > 0 {
-                        throw Stop(diagnostic: Self.diagnostic(problem: "but found another document",
-                            context: ("expected a single document in the stream", 1), line: event.start_mark.line + 1,
-                            column: event.start_mark.column + 1, file: locator.file))
-                    }
-                    documents += 1
-                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
-                    continue
-                default:
-                    try handle(&event)
+        guard recordsPerChunk > 0 && bytes.count >= Self.pipelineBytes else {
+            try withParser { parser throws(Stop) in
+                let slot = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+                var filled = false
+                defer {
+                    if filled { yaml_event_delete(slot) }
+                    slot.deallocate()
                 }
+                try firstPass { () throws(Stop) in
+                    if filled { yaml_event_delete(slot) }
+                    filled = yaml_parser_parse(parser, slot) == 1
+                    guard filled else { throw syntaxError(parser) }
+                    return slot
+                }
+            }
+            return
+        }
+        // libyaml on another thread, a run of events at a time; the events are built here.
+        let queue = HandoffQueue<EventRun>(window: 4)
+        let job = ParseJob(bytes: bytes, file: locator.file, queue: queue)
+        Thread { job.run() }.start()
+        var run: EventRun?
+        var next = 0
+        // Stopped (at the end or at a problem): the parser is done with the bytes before they
+        // can go, and the runs it had made are freed.
+        defer { queue.cancel() }
+        try firstPass { () throws(Stop) in
+            while next == run?.count ?? 0 {
+                if let used = run { queue.recycle(used) }
+                run = queue.take()
+                next = 0
+                guard run != nil else {
+                    throw Stop(diagnostic: queue.stoppedBy ?? Diagnostic(SourceLocation(file: locator.file, line: 1, column: 1),
+                                                                          "not valid YAML"))
+                }
+            }
+            next += 1
+            return run!.events + (next - 1)
+        }
+    }
+
+    /// Pass 1 over the events that `nextEvent` gives (each valid until the next call; its
+    /// source frees it).
+    private func firstPass(_ nextEvent: () throws(Stop) -> UnsafeMutablePointer<yaml_event_t>) throws(Stop) {
+        var documents = 0
+        while true {
+            let slot = try nextEvent()
+            switch slot.pointee.type {
+            case YAML_STREAM_END_EVENT:
+                return
+            case YAML_DOCUMENT_START_EVENT:
+                if documents > 0 {
+                    throw Stop(diagnostic: Self.diagnostic(problem: "but found another document",
+                        context: ("expected a single document in the stream", 1), line: slot.pointee.start_mark.line + 1,
+                        column: slot.pointee.start_mark.column + 1, file: locator.file))
+                }
+                documents += 1
+                // A chunk's text parsed alone would not know the document's tag handles.
+                let directives = slot.pointee.data.document_start.tag_directives
+                if directives.start != directives.end { hasTagDirectives = true }
+            case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+                continue
+            default:
+                try handle(&slot.pointee)
+            }
+        }
+    }
+
+    /// libyaml's events in the order parsed, a run at a time (see ``HandoffQueue``). The
+    /// parser's thread moves the text of each node event (value, anchor, tag) into the run's
+    /// own blocks and frees libyaml's copy at once, so that libyaml's memory is allocated and
+    /// freed on one thread while it is in its cache; a document start keeps its directives
+    /// until the run is emptied for reuse or dropped (the other events own nothing).
+    private final class EventRun {
+        static let capacity = 1024
+        static let blockBytes = 1 << 16
+        let events = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: capacity)
+        private(set) var count = 0
+        /// Events that still own libyaml's memory.
+        private var owning: [Int] = []
+        /// Text blocks (they never move); `block` is being filled, `used` bytes of it.
+        private var blocks: [UnsafeMutableBufferPointer<UInt8>] = []
+        private var block = 0
+        private var used = 0
+
+        deinit {
+            empty()
+            for block in blocks { block.deallocate() }
+            events.deallocate()
+        }
+
+        /// Frees what the events still own and forgets them (the blocks are kept).
+        func empty() {
+            for i in owning { yaml_event_delete(events + i) }
+            owning.removeAll(keepingCapacity: true)
+            count = 0
+            block = 0
+            used = 0
+        }
+
+        /// Parses the next event into the run; false at a syntax error.
+        func parse(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Bool {
+            let event = events + count
+            guard yaml_parser_parse(parser, event) == 1 else { return false }
+            count += 1
+            // libyaml allocates each string with malloc (yaml_malloc), so each is freed with free.
+            switch event.pointee.type {
+            case YAML_SCALAR_EVENT:
+                event.pointee.data.scalar.anchor = move(cString: event.pointee.data.scalar.anchor)
+                event.pointee.data.scalar.tag = move(cString: event.pointee.data.scalar.tag)
+                event.pointee.data.scalar.value = move(event.pointee.data.scalar.value, count: event.pointee.data.scalar.length + 1)
+            case YAML_ALIAS_EVENT:
+                event.pointee.data.alias.anchor = move(cString: event.pointee.data.alias.anchor)
+            case YAML_MAPPING_START_EVENT:
+                event.pointee.data.mapping_start.anchor = move(cString: event.pointee.data.mapping_start.anchor)
+                event.pointee.data.mapping_start.tag = move(cString: event.pointee.data.mapping_start.tag)
+            case YAML_SEQUENCE_START_EVENT:
+                event.pointee.data.sequence_start.anchor = move(cString: event.pointee.data.sequence_start.anchor)
+                event.pointee.data.sequence_start.tag = move(cString: event.pointee.data.sequence_start.tag)
+            case YAML_DOCUMENT_START_EVENT:
+                owning.append(count - 1)
+            default:
+                break  // Stream start (its encoding) and the ends own nothing.
+            }
+            return true
+        }
+
+        private func move(cString text: UnsafeMutablePointer<yaml_char_t>?) -> UnsafeMutablePointer<yaml_char_t>? {
+            guard let text else { return nil }
+            return move(text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)) + 1)
+        }
+
+        /// `n` bytes at `text` copied into the blocks, and libyaml's copy freed.
+        private func move(_ text: UnsafeMutablePointer<yaml_char_t>?, count n: Int) -> UnsafeMutablePointer<yaml_char_t>? {
+            guard let text else { return nil }
+            defer { free(text) }
+            while block < blocks.count && used + n > blocks[block].count {
+                block += 1
+                used = 0
+            }
+            if block == blocks.count {
+                blocks.append(.allocate(capacity: max(Self.blockBytes, n)))
+                used = 0
+            }
+            let target = blocks[block].baseAddress! + used
+            target.update(from: text, count: n)
+            used += n
+            return target
+        }
+    }
+
+    /// Pass 1's parser on its own thread: parses the document into event runs until its end, a
+    /// syntax error or the reader's cancelling.
+    ///
+    /// `@unchecked Sendable`: its bytes are only read, and outlive it (the reader cancels the
+    /// queue, which waits for ``run()`` to finish, before it returns).
+    private final class ParseJob: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let file: String
+        let queue: HandoffQueue<EventRun>
+
+        init(bytes: UnsafeBufferPointer<UInt8>, file: String, queue: HandoffQueue<EventRun>) {
+            self.bytes = bytes
+            self.file = file
+            self.queue = queue
+        }
+
+        func run() {
+            YAMLEventReader.withParser(over: bytes) { parser in
+                var problem: Diagnostic?
+                var ended = false
+                while !ended, let run = queue.emptyItem({ EventRun() }) {
+                    run.empty()
+                    while run.count < EventRun.capacity {
+                        guard run.parse(parser) else {
+                            problem = YAMLEventReader.syntaxError(parser, bytes: bytes, file: file).diagnostic
+                            ended = true
+                            break
+                        }
+                        if run.events[run.count - 1].type == YAML_STREAM_END_EVENT {
+                            ended = true
+                            break
+                        }
+                    }
+                    queue.put(run)
+                }
+                queue.finish(problem)
             }
         }
     }
@@ -201,6 +401,8 @@ final class YAMLEventReader {
     /// root mapping (`key` -1 in a list), which has `count` records; a syntax error (not
     /// possible after pass 1, which read the same text) is returned.
     func forEachRecord(section: Int, count: Int, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        // An empty section (`[]`, `{}`) has nothing to read again: no parser need get to it.
+        guard count > 0 else { return nil }
         if var cursor = self.cursor, cursor.children <= 2 * section + 1 {
             defer { self.cursor = cursor }
             return read(section, count: count, &cursor, body)
@@ -221,11 +423,12 @@ final class YAMLEventReader {
             }
         }
         // libyaml and the trees on a worker, the records' checks and commits here.
-        let queue = RecordChunkQueue()
+        let queue = HandoffQueue<RecordChunk>(window: 4)
         let job = WorkerJob(reader: self, cursor: cursor, section: section, queue: queue)
         Thread { job.run() }.start()
         while let chunk = queue.take() {
             for record in chunk.records { body(chunk.tree, record.key, record.value) }
+            chunk.reset()
             queue.recycle(chunk)
         }
         let problem = queue.stoppedBy
@@ -234,14 +437,14 @@ final class YAMLEventReader {
     }
 
     /// A section read on a worker thread: the reader and its parser belong to the worker from
-    /// `run()`'s start until it calls ``RecordChunkQueue/finish(_:)``.
+    /// `run()`'s start until it calls ``HandoffQueue/finish(_:)``.
     private final class WorkerJob: @unchecked Sendable {
         let reader: YAMLEventReader
         var cursor: Cursor
         let section: Int
-        let queue: RecordChunkQueue
+        let queue: HandoffQueue<RecordChunk>
 
-        init(reader: YAMLEventReader, cursor: Cursor, section: Int, queue: RecordChunkQueue) {
+        init(reader: YAMLEventReader, cursor: Cursor, section: Int, queue: HandoffQueue<RecordChunk>) {
             self.reader = reader
             self.cursor = cursor
             self.section = section
@@ -250,9 +453,9 @@ final class YAMLEventReader {
 
         func run() {
             reader.chunkQueue = queue
-            reader.switchChunk(to: queue.emptyChunk(locator: reader.locator))
+            reader.switchChunk(to: reader.emptyChunk(queue))
             let problem = reader.readSection(section, &cursor)
-            if let last = reader.chunk, !last.records.isEmpty { queue.put(last) }
+            if let last = reader.chunk, !last.records.isEmpty { reader.hand(last, to: queue) }
             reader.chunkQueue = nil
             reader.chunk = nil
             reader.recordTree = reader.records
@@ -261,10 +464,41 @@ final class YAMLEventReader {
         }
     }
 
-    private func switchChunk(to next: RecordChunkQueue.Chunk) {
+    /// Records in one tree, built on a worker thread: each record's key (-1 in a list) and value.
+    /// A chunk belongs to one thread at a time (see ``HandoffQueue``).
+    final class RecordChunk {
+        let tree: RecordTree
+        let text: TextBuffer
+        var records: [(key: Int32, value: Int32)] = []
+
+        init(locator: Locator) {
+            text = TextBuffer(capacity: 1 << 16)
+            tree = RecordTree(base: text.base, owner: text, locator: locator)
+        }
+
+        /// Empties it for reuse.
+        func reset() {
+            tree.reset()
+            text.reset()
+            records.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func switchChunk(to next: RecordChunk) {
         chunk = next
         recordTree = next.tree
         recordBytes = next.text
+    }
+
+    /// An empty chunk to build records into (the queue is never cancelled).
+    private func emptyChunk(_ queue: HandoffQueue<RecordChunk>) -> RecordChunk {
+        queue.emptyItem { RecordChunk(locator: locator) }!
+    }
+
+    /// Hands a built chunk over, its tree pointed at its text.
+    private func hand(_ chunk: RecordChunk, to queue: HandoffQueue<RecordChunk>) {
+        chunk.tree.rebase(chunk.text.base, owner: chunk.text)
+        queue.put(chunk)
     }
 
     private func readSection(_ section: Int, _ cursor: inout Cursor) -> Diagnostic? {
@@ -313,24 +547,174 @@ final class YAMLEventReader {
         }
     }
 
+    // MARK: Sections in chunks
+
+    /// What pass 2 needs of the document on any thread (made when pass 1 is over).
+    private(set) var source: YAMLRecordSource?
+
+    /// The chunks of a section (its placeholder node in ``top``) that another parser can read
+    /// from their own first lines, on any thread (``readChunk(_:of:toEnd:_:)``); nil when it
+    /// is read from the document's start (a flow-style section, one with unusual line breaks,
+    /// or none when records are not read in chunks).
+    func chunks(of section: Int32) -> YAMLSection? {
+        guard let layout = layouts[section], let source else { return nil }
+        return YAMLSection(layout: layout, source: source)
+    }
+
+    /// Pass 1: a record of the block section starts at `mark`; every `recordsPerChunk`-th
+    /// record that starts a line (after nothing but its indentation, and a list's dash) starts
+    /// a chunk. When the first one does not, the section is not cut.
+    private func noteRecordStart(_ record: Int, at mark: yaml_mark_t) {
+        if let last = layout!.records.last, record - last < recordsPerChunk { return }
+        guard let start = lineStart(of: mark, dashes: !layout!.isMapping) else {
+            if record == 0 { layout = nil }
+            return
+        }
+        layout!.starts.append(start)
+        layout!.lines.append(Int(mark.line))
+        layout!.aliases.append(aliasTargets.count)
+        layout!.records.append(record)
+    }
+
+    /// Pass 1: the block section ends at `mark` (where the next token starts).
+    private func endLayout(of node: Int32, records: Int, at mark: yaml_mark_t) {
+        layout!.end = lineStart(of: mark, dashes: false) ?? bytes.count
+        layout!.endAliases = aliasTargets.count
+        layout!.count = records
+        if !layout!.starts.isEmpty { layouts[node] = layout }
+        layout = nil
+    }
+
+    /// The byte offset of the start of `mark`'s line, when the bytes before the mark on it are
+    /// spaces (`dashes`: and at least one `-`); nil otherwise. Marks come in document order.
+    private func lineStart(of mark: yaml_mark_t, dashes: Bool) -> Int? {
+        guard breaksAreLineFeeds, let base = bytes.baseAddress else { return nil }
+        let line = Int(mark.line), column = Int(mark.column)
+        while lineCursor < line {
+            guard let hit = memchr(base + lineCursorOffset, 0x0A, bytes.count - lineCursorOffset) else { return nil }
+            lineCursorOffset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            lineCursor += 1
+        }
+        let start = lineCursorOffset
+        guard lineCursor == line, start + column <= bytes.count else { return nil }
+        var sawDash = false
+        for i in start..<(start + column) {
+            if base[i] == 0x2D && dashes { sawDash = true } else if base[i] != 0x20 { return nil }
+        }
+        return sawDash || !dashes ? start : nil
+    }
+
+    /// Whether every CR is followed by LF and no NEL, LS or PS is in `bytes`.
+    private static func breaksAreLineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        /// Whether every `first` byte is followed by bytes that `rest` accepts (given the next two, 0 past the end).
+        func every(_ first: UInt8, _ rest: (UInt8, UInt8) -> Bool) -> Bool {
+            var at = 0
+            while at < bytes.count, let hit = memchr(base + at, Int32(first), bytes.count - at) {
+                at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                if !rest(at < bytes.count ? base[at] : 0, at + 1 < bytes.count ? base[at + 1] : 0) { return false }
+            }
+            return true
+        }
+        return every(0x0D) { next, _ in next == 0x0A } && every(0xC2) { next, _ in next != 0x85 }
+            && every(0xE2) { next, last in next != 0x80 || (last != 0xA8 && last != 0xA9) }
+    }
+
+    /// A reader of a document's record chunks for one thread: its own parsers and trees, the
+    /// document's text and anchors.
+    static func chunkReader(of source: YAMLRecordSource) -> YAMLEventReader {
+        let reader = YAMLEventReader(name: source.name, index: source.index, bytes: source.bytes, limits: InputLimits(),
+                                     recordsPerChunk: 0, anchoredText: source.anchoredText)
+        reader.isFirstPass = false
+        reader.anchors = source.anchors
+        reader.anchoredNodes = source.anchoredNodes
+        reader.aliasTargets = source.aliasTargets
+        return reader
+    }
+
+    /// Reads chunk `index` of `section` (a reader of ``chunkReader(of:)``) with a parser over
+    /// the chunk's text alone, calling `body(key, value)` with each record in ``records``.
+    /// It is the document's reading only if it reads the records and aliases pass 1 counted
+    /// there, else it ends `.misaligned`. With `toEnd` the section is read from that chunk to
+    /// its end by a parser of the whole document (as a one-thread read does).
+    func readChunk(_ index: Int, of section: YAMLSection, toEnd: Bool, _ body: (Int32, Int32) -> Void) -> ChunkedSection.End {
+        let layout = section.layout
+        return withoutActuallyEscaping(body) { body in
+            deliver = { _, key, value in body(key, value) }
+            defer { deliver = nil }
+            if toEnd {
+                skipRecords = layout.records[index]
+                defer { skipRecords = 0 }
+                let problem = withParser { parser in
+                    var cursor = Cursor(parser: parser)
+                    return readSection(layout.entry, &cursor)
+                }
+                return problem.map { .syntaxError($0) } ?? .sectionEnd
+            }
+            let last = index + 1 == layout.starts.count
+            let text = UnsafeBufferPointer(rebasing: bytes[layout.starts[index]..<(last ? layout.end : layout.starts[index + 1])])
+            lineOffset = layout.lines[index]
+            aliasCount = layout.aliases[index]
+            delivered = 0
+            defer { lineOffset = 0 }
+            let complete = Self.withParser(over: text) { parser in readChunkSection(parser, isMapping: layout.isMapping) }
+            let records = (last ? layout.count : layout.records[index + 1]) - layout.records[index]
+            guard complete, delivered == records, aliasCount == (last ? layout.endAliases : layout.aliases[index + 1]) else {
+                return .misaligned
+            }
+            return last ? .sectionEnd : .next
+        }
+    }
+
+    /// Reads a chunk's text (its records as one block mapping or list); false at anything else.
+    private func readChunkSection(_ parser: UnsafeMutablePointer<yaml_parser_t>, isMapping: Bool) -> Bool {
+        do throws(Stop) {
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError(parser) }
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_STREAM_START_EVENT, YAML_DOCUMENT_START_EVENT:
+                    continue
+                case YAML_MAPPING_START_EVENT where isMapping, YAML_SEQUENCE_START_EVENT where !isMapping:
+                    stack = [Frame(node: -1, isMapping: isMapping, isSection: true, hasProperties: false)]
+                    inSection = true
+                    while !stack.isEmpty {
+                        var inner = yaml_event_t()
+                        guard yaml_parser_parse(parser, &inner) == 1 else { throw syntaxError(parser) }
+                        defer { yaml_event_delete(&inner) }
+                        try handle(&inner)
+                    }
+                    return true
+                default:
+                    return false
+                }
+            }
+        } catch {
+            stack = []
+            inSection = false
+            return false
+        }
+    }
+
     // MARK: Events
 
     /// Builds one node event into the tree being built.
     private func handle(_ event: inout yaml_event_t) throws(Stop) {
-        let mark = Locator.yamlMark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+        let mark = Locator.yamlMark(line: event.start_mark.line + 1 + lineOffset, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            beginChild()
+            beginChild(event.start_mark)
             if isFirstPass { count(1, mark: mark) }
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
             let kind: RecordTree.Kind = plain ? (Self.isNullWord(value) ? .null : .plain) : .string
-            let text = inSection ? recordBytes : topText
+            let text = inSection ? recordBytes : topText, tree = self.tree
             let start = text.append(scalar.value, count: scalar.length)
             let node = tree.append(.init(kind: kind, escaped: false, start: start, end: text.count, mark: mark,
                                          first: -1, next: -1, count: 0))
-            place(node)
+            place(node, in: tree)
             if isFirstPass, let anchor = scalar.anchor {
                 let tag = Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)
                 register(String(cString: anchor), node: node, tag: tag,
@@ -338,7 +722,7 @@ final class YAMLEventReader {
             }
             try finished(node) { .scalar(String(decoding: value, as: UTF8.self), tag: Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)) }
         case YAML_ALIAS_EVENT:
-            beginChild()
+            beginChild(event.start_mark)
             let target: Int32
             if isFirstPass {
                 let name = String(cString: event.data.alias.anchor)
@@ -354,25 +738,26 @@ final class YAMLEventReader {
             }
             let anchor = anchors[Int(target)]
             if isFirstPass, anchor.root >= 0 { count(anchor.size, mark: mark, expanding: anchor.root) }
-            let node: Int32
+            let node: Int32, tree = self.tree
             if anchor.root >= 0 && stoppedAt == nil {
-                node = expand(anchor)
+                node = expand(anchor, into: tree)
             } else {
                 node = tree.append(.init(kind: .null, escaped: false, start: 0, end: 0, mark: mark, first: -1, next: -1, count: 0))
             }
-            place(node)
+            place(node, in: tree)
             try finished(node, isAlias: true) { self.key(of: target) }
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            beginChild()
+            beginChild(event.start_mark)
             if isFirstPass { count(1, mark: mark) }
             // A record section: the root mapping's value under a section key, not anchored.
             let isSection = isFirstPass && stack.count == 1 && stack[0].sectionKey && !stack[0].atKey && anchorPointer == nil
+            let tree = self.tree
             let node = tree.append(.init(kind: isMapping ? .mapping : .list, escaped: false,
                                          start: isSection ? Int(stack[0].count) : 0, end: 0, mark: mark,
                                          first: -1, next: -1, count: 0))
-            place(node)
+            place(node, in: tree)
             var tag: String?
             if isFirstPass {
                 let implicit = isMapping ? event.data.mapping_start.implicit : event.data.sequence_start.implicit
@@ -387,7 +772,14 @@ final class YAMLEventReader {
             if hasProperties { properties.append((anchor, tag)) }
             if isFirstPass && isMapping { mappingKeys.open() }
             stack.append(Frame(node: node, isMapping: isMapping, isSection: isSection, hasProperties: hasProperties))
-            if isSection { inSection = true }
+            if isSection {
+                inSection = true
+                let isBlock = isMapping ? event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE
+                    : event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE
+                if recordsPerChunk > 0 && isBlock && !hasTagDirectives {
+                    layout = YAMLSectionLayout(entry: Int(stack[0].count), isMapping: isMapping)
+                }
+            }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             let frame = stack.removeLast()
             let (anchor, tag) = frame.hasProperties ? properties.removeLast() : (nil, nil)
@@ -400,6 +792,7 @@ final class YAMLEventReader {
                 inSection = false
                 guard frame.node >= 0 else { return }
                 top.update(frame.node) { $0.count = -1 - frame.count }
+                if layout != nil { endLayout(of: frame.node, records: Int(frame.count), at: event.start_mark) }
                 try finished(frame.node) { .unique(Int(frame.node)) }
                 return
             }
@@ -416,12 +809,13 @@ final class YAMLEventReader {
 
     /// Before a node starts: a record section's next record starts with an empty tree (or, on
     /// a worker, after the chunk's records; a full chunk is handed over first).
-    @inline(__always) private func beginChild() {
+    @inline(__always) private func beginChild(_ mark: yaml_mark_t) {
         guard let parent = stack.last, parent.isSection, !parent.isMapping || parent.atKey else { return }
+        if isFirstPass && layout != nil { noteRecordStart(Int(parent.count), at: mark) }
         if let chunkQueue, let chunk {
             if chunk.records.count >= recordsPerChunk {
-                chunkQueue.put(chunk)
-                switchChunk(to: chunkQueue.emptyChunk(locator: locator))
+                hand(chunk, to: chunkQueue)
+                switchChunk(to: emptyChunk(chunkQueue))
             }
         } else {
             recordTree.reset()
@@ -430,8 +824,9 @@ final class YAMLEventReader {
         stack[stack.count - 1].last = -1
     }
 
-    /// Links a new node to its parent (mappings: key, value, key … in one sibling chain).
-    @inline(__always) private func place(_ node: Int32) {
+    /// Links a new node to its parent (mappings: key, value, key … in one sibling chain) in
+    /// `tree` (``tree``, loaded once an event).
+    @inline(__always) private func place(_ node: Int32, in tree: RecordTree) {
         let i = stack.count - 1
         guard i >= 0 else {
             root = node
@@ -472,8 +867,11 @@ final class YAMLEventReader {
         guard stack[i].isSection else { return }
         if let chunk {
             chunk.records.append((stack[i].recordKey, node))
+        } else if skipRecords > 0 {
+            skipRecords -= 1
         } else if let deliver {
             recordTree.rebase(recordBytes.base, owner: recordBytes)
+            delivered += 1
             deliver(recordTree, stack[i].recordKey, node)
         }
         stack[i].recordKey = -1
@@ -506,9 +904,8 @@ final class YAMLEventReader {
         anchors.append(Anchor(root: node + base, size: to - from, tag: tag, key: key))
     }
 
-    /// Copies an anchored node into the tree being built; returns the copy's root.
-    private func expand(_ anchor: Anchor) -> Int32 {
-        let target = tree
+    /// Copies an anchored node into the tree being built (`target`); returns the copy's root.
+    private func expand(_ anchor: Anchor, into target: RecordTree) -> Int32 {
         let text = inSection ? recordBytes : topText
         let from = Int(anchor.root), to = from + anchor.size
         let base = Int32(target.nodes.count) - anchor.root
@@ -577,6 +974,12 @@ final class YAMLEventReader {
 
     /// Runs `body` with a parser over the document's bytes, freed when it returns.
     private func withParser<R, E: Error>(_ body: (UnsafeMutablePointer<yaml_parser_t>) throws(E) -> R) throws(E) -> R {
+        try Self.withParser(over: bytes, body)
+    }
+
+    /// Runs `body` with a parser over `bytes` (the document's, or a chunk's), freed when it returns.
+    private static func withParser<R, E: Error>(over bytes: UnsafeBufferPointer<UInt8>,
+                                                _ body: (UnsafeMutablePointer<yaml_parser_t>) throws(E) -> R) throws(E) -> R {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { fatalError("libyaml cannot allocate a parser") }
@@ -596,6 +999,12 @@ final class YAMLEventReader {
     /// libyaml's error as one positioned sentence (no dump of the document), worded as Yams'
     /// errors were.
     private func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Stop {
+        Self.syntaxError(parser, bytes: bytes, file: locator.file)
+    }
+
+    /// ``syntaxError(_:)`` of a parser over `bytes` of `file`.
+    private static func syntaxError(_ parser: UnsafeMutablePointer<yaml_parser_t>, bytes: UnsafeBufferPointer<UInt8>,
+                                    file: String) -> Stop {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "unknown problem"
         switch p.error {
@@ -604,16 +1013,16 @@ final class YAMLEventReader {
             let text = String(decoding: bytes, as: UTF8.self)
             let offset = text.utf8.index(text.utf8.startIndex, offsetBy: p.problem_offset, limitedBy: text.utf8.endIndex)?
                 .samePosition(in: text).map { text.distance(from: text.startIndex, to: $0) }
-            return Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: 1, column: 1),
+            return Stop(diagnostic: Diagnostic(SourceLocation(file: file, line: 1, column: 1),
                 "cannot read the text: \(problem)\(offset.map { " at byte \($0)" } ?? "")"))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let context = p.context.map { (String(cString: $0), p.context_mark.line + 1) }
             return Stop(diagnostic: Self.diagnostic(problem: problem, context: context, line: p.problem_mark.line + 1,
-                                                    column: p.problem_mark.column + 1, file: locator.file))
+                                                    column: p.problem_mark.column + 1, file: file))
         case YAML_MEMORY_ERROR:
             fatalError("libyaml ran out of memory")
         default:
-            return Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: 1, column: 1), "not valid YAML"))
+            return Stop(diagnostic: Diagnostic(SourceLocation(file: file, line: 1, column: 1), "not valid YAML"))
         }
     }
 
@@ -627,5 +1036,58 @@ final class YAMLEventReader {
             message += "; check the indentation of this line and the one above"
         }
         return Diagnostic(SourceLocation(file: file, line: line, column: column), message)
+    }
+}
+
+/// Where the records of a block section of a YAML document start, every
+/// ``GraphDocument/chunkRecords`` records (found in pass 1): each chunk's text can be parsed
+/// alone, so that reading the section uses both cores (``ChunkedSection``).
+struct YAMLSectionLayout: Sendable {
+    /// The section's entry in the root mapping.
+    let entry: Int
+    let isMapping: Bool
+    /// Per chunk: the byte offset where its first line starts, that line (from 0), the aliases
+    /// before it and the records before it.
+    var starts: [Int] = []
+    var lines: [Int] = []
+    var aliases: [Int] = []
+    var records: [Int] = []
+    /// Where the section's text ends (the start of the line after it), the aliases before
+    /// then and its records.
+    var end = 0
+    var endAliases = 0
+    var count = 0
+}
+
+/// A YAML section read in chunks: where they are, and the document they are in.
+struct YAMLSection: Sendable {
+    let layout: YAMLSectionLayout
+    let source: YAMLRecordSource
+}
+
+/// What reading a YAML document's records needs of pass 1, on any thread: the text, the
+/// anchored nodes and the anchor each alias stands for.
+///
+/// `@unchecked Sendable`: nothing in it changes once pass 1 is over (the arrays are values, the
+/// anchored text and the document's bytes are only read; the bytes outlive the readers, see
+/// ``ChunkedSection/mapped``).
+final class YAMLRecordSource: @unchecked Sendable {
+    let name: String
+    let index: Int
+    let bytes: UnsafeBufferPointer<UInt8>
+    let anchors: [YAMLEventReader.Anchor]
+    let anchoredNodes: [RecordTree.Node]
+    let anchoredText: TextBuffer
+    let aliasTargets: [Int32]
+
+    init(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, anchors: [YAMLEventReader.Anchor],
+         anchoredNodes: [RecordTree.Node], anchoredText: TextBuffer, aliasTargets: [Int32]) {
+        self.name = name
+        self.index = index
+        self.bytes = bytes
+        self.anchors = anchors
+        self.anchoredNodes = anchoredNodes
+        self.anchoredText = anchoredText
+        self.aliasTargets = aliasTargets
     }
 }

@@ -117,21 +117,24 @@ struct GraphValidator {
                 continue
             }
             if let chunked = document.chunkedSection(section.value) {
-                // A large JSON section: its records are decoded on two threads, committed here in order.
-                let schema = self.schema, files = self.files, eventKinds = self.eventKinds
+                // A large section: its records are decoded on two threads, committed here in order.
+                let schema = self.schema, files = self.files, eventKinds = self.eventKinds, name = section.key
                 let syntaxError: Diagnostic? = switch section.key {
                 case "events":
                     read(chunked, reader, makeBatch: { EventBatch(reservingRows: chunked.recordsPerChunk + 1) },
                          decode: { chunkReader, key, value, batch in
+                             guard Self.hasPlainKey(key, of: name, chunkReader) else { return }
                              GraphValidator.decodeEvent(key, value, kinds: eventKinds, chunkReader, into: &batch)
                          }, commit: { $0.commit($1, reader) })
                 case "actors":
                     read(chunked, reader, decode: { chunkReader, key, value in
-                        GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
+                        guard Self.hasPlainKey(key, of: name, chunkReader) else { return nil }
+                        return GraphValidator.decodeActor(chunkReader.tree.text(key), key, value, schema: schema, chunkReader)
                     }, commit: { $0.commit($1, reader) })
                 case "sources":
                     read(chunked, reader, decode: { chunkReader, key, value in
-                        GraphValidator.decodeSource(chunkReader.tree.text(key), key, value, chunkReader)
+                        guard Self.hasPlainKey(key, of: name, chunkReader) else { return nil }
+                        return GraphValidator.decodeSource(chunkReader.tree.text(key), key, value, chunkReader)
                     }, commit: { $0.commit($1, reader) })
                 default:
                     read(chunked, reader, decode: { chunkReader, _, value in
@@ -146,11 +149,8 @@ struct GraphValidator {
             }
             let syntaxError = document.forEachRecord(in: section.value) { tree, key, value in
                 reader.tree = tree
+                guard Self.hasPlainKey(key, of: section.key, reader) else { return }
                 let keyText = key >= 0 ? tree.text(key) : ""
-                if key >= 0, tree.kind(key) == .mapping || tree.kind(key) == .list {
-                    reader.error(key, "keys of \(section.key) must be plain names")
-                    return
-                }
                 switch section.key {
                 case "periods": readPeriod(keyText, key, value, reader)
                 case "sources": commit(Self.decodeSource(keyText, key, value, reader), reader)
@@ -170,13 +170,21 @@ struct GraphValidator {
         }
     }
 
-    /// Reads a chunked section: `decode` on two threads, each chunk's diagnostics and then its
-    /// records committed here, in input order.
+    /// Whether a record's key (-1 in a list) is a plain name, reporting it when not (YAML
+    /// allows mappings and lists as keys).
+    static func hasPlainKey(_ key: Int32, of section: String, _ reader: RecordReader) -> Bool {
+        guard key >= 0, reader.tree.kind(key) == .mapping || reader.tree.kind(key) == .list else { return true }
+        reader.error(key, "keys of \(section) must be plain names")
+        return false
+    }
+
+    /// Reads a chunked section: `decode` on two threads (nil: a record to skip), each chunk's
+    /// diagnostics and then its records committed here, in input order.
     private mutating func read<Record: Sendable>(_ chunked: ChunkedSection, _ reader: RecordReader,
-                                                 decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record,
+                                                 decode: @escaping @Sendable (RecordReader, Int32, Int32) -> Record?,
                                                  commit: (inout GraphValidator, Record) -> Void) -> Diagnostic? {
         read(chunked, reader, makeBatch: { [Record]() }, decode: { chunkReader, key, value, records in
-            records.append(decode(chunkReader, key, value))
+            if let record = decode(chunkReader, key, value) { records.append(record) }
         }, commit: { validator, records in
             for record in records { commit(&validator, record) }
         })
