@@ -38,30 +38,12 @@ public struct GEXFExporter: GraphExporter {
             out.write("    </attributes>\n")
         }
         out.write("    <nodes>\n")
-        out.writeChunked(graph.actors.count) { items, out in
-            var writer = Writer(out)
-            for actor in graph.actors[items] { writer.node(actor) }
-        }
-        out.writeChunked(graph.events.count) { items, out in
-            var writer = Writer(out)
-            for event in graph.events[items] { writer.node(event, graph) }
-        }
-        out.write("    </nodes>\n    <edges>\n")
-        // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
-        let offsets = graph.roleLinkOffsets()
-        out.writeChunked(graph.events.count) { items, out in
-            var writer = Writer(out)
-            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
-        }
-        out.writeChunked(graph.relations.count) { items, out in
-            var writer = Writer(out)
-            for relation in graph.relations[items] { writer.edge(relation, graph) }
-        }
+        graph.writeElements(with: Writer.self, to: out, between: "    </nodes>\n    <edges>\n")
         out.write("    </edges>\n  </graph>\n</gexf>\n")
     }
 
     /// Writes the elements of one chunk into its sink.
-    private struct Writer {
+    private struct Writer: GraphElementWriter {
         let out: ExportSink
         /// Where evidence JSON is made before it is escaped.
         let scratch = ExportSink()

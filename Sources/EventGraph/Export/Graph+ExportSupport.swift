@@ -75,3 +75,41 @@ extension GraphView {
         })
     }
 }
+
+/// What writes one chunk of a node-and-edge format's elements (GraphML, GEXF) into its sink.
+protocol GraphElementWriter: SendableMetatype {
+    init(_ out: ExportSink)
+    mutating func node(_ actor: Actor)
+    mutating func node(_ event: Event, _ graph: GraphView)
+    /// The event's role edges, numbered from `firstNumber`.
+    mutating func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int)
+    mutating func edge(_ relation: Relation, _ graph: GraphView)
+}
+
+extension GraphView {
+    /// Writes the nodes (actors, then events), `between`, then the edges (each event's role
+    /// edges, then the relations), each list in chunks on two threads
+    /// (``ExportSink/writeChunked(_:into:_:)``). Role edges are numbered e1, e2, … in event
+    /// order; a chunk starts at its events' offset (``roleLinkOffsets()``).
+    func writeElements<Writer: GraphElementWriter>(with _: Writer.Type, to out: ExportSink, between: String) {
+        let graph = self
+        out.writeChunked(actorNodes.count) { items, out in
+            var writer = Writer(out)
+            for actor in graph.actors[items] { writer.node(actor) }
+        }
+        out.writeChunked(eventNodes.count) { items, out in
+            var writer = Writer(out)
+            for event in graph.events[items] { writer.node(event, graph) }
+        }
+        out.write(between)
+        let offsets = roleLinkOffsets()
+        out.writeChunked(eventNodes.count) { items, out in
+            var writer = Writer(out)
+            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
+        }
+        out.writeChunked(relationNodes.count) { items, out in
+            var writer = Writer(out)
+            for relation in graph.relations[items] { writer.edge(relation, graph) }
+        }
+    }
+}

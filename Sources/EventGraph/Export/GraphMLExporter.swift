@@ -69,29 +69,12 @@ public struct GraphMLExporter: GraphExporter {
         header.data("graph", "title", graph.title, indent: "    ")
         header.data("graph", "description", graph.description, indent: "    ")
         header.data("graph", "sources", graph.sourcesJSON.compactText, indent: "    ")
-        out.writeChunked(graph.actors.count) { items, out in
-            let writer = Writer(out)
-            for actor in graph.actors[items] { writer.node(actor) }
-        }
-        out.writeChunked(graph.events.count) { items, out in
-            let writer = Writer(out)
-            for event in graph.events[items] { writer.node(event, graph) }
-        }
-        // Role edges are numbered e1, e2, … in event order; a chunk starts at its events' offset.
-        let offsets = graph.roleLinkOffsets()
-        out.writeChunked(graph.events.count) { items, out in
-            let writer = Writer(out)
-            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
-        }
-        out.writeChunked(graph.relations.count) { items, out in
-            let writer = Writer(out)
-            for relation in graph.relations[items] { writer.edge(relation, graph) }
-        }
+        graph.writeElements(with: Writer.self, to: out, between: "")
         out.write("  </graph>\n</graphml>\n")
     }
 
     /// Writes the elements of one chunk into its sink.
-    private struct Writer {
+    private struct Writer: GraphElementWriter {
         let out: ExportSink
         /// Where evidence JSON is made before it is escaped.
         let scratch = ExportSink()
