@@ -129,31 +129,25 @@ public struct GEXFExporter: GraphExporter {
             out.write("      </node>\n")
         }
 
-        /// The event's role edges, numbered from `firstNumber`.
-        mutating func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int) {
-            let event = graph.eventHeader(at: node)
-            let days = graph.isoInterval(of: event.date), date = event.date.description
-            var number = firstNumber
-            graph.forEachRoleLink(ofEvent: node) { role, id, _ in
-                out.write("      <edge id=\"e")
-                out.write(number)
-                out.write("\"")
-                number += 1
-                out.writeXMLAttribute("source", event.id)
-                out.writeXMLAttribute("target", id)
-                out.writeXMLAttribute("label", role)
-                out.writeXMLAttribute("start", days.start)
-                out.writeXMLAttribute("end", days.end)
-                out.write(">\n")
-                value("type", "role")
-                value("kind", event.kind)
-                value("role", role)
-                value("directed", "true")
-                value("date", date)
-                value("claim", event.claim.rawValue)
-                endValues()
-                out.write("      </edge>\n")
-            }
+        /// One role edge.
+        mutating func roleEdge(_ edge: RoleEdge) {
+            out.write("      <edge id=\"e")
+            out.write(edge.number)
+            out.write("\"")
+            out.writeXMLAttribute("source", edge.event.id)
+            out.writeXMLAttribute("target", edge.target)
+            out.writeXMLAttribute("label", edge.role)
+            out.writeXMLAttribute("start", edge.days.start)
+            out.writeXMLAttribute("end", edge.days.end)
+            out.write(">\n")
+            value("type", "role")
+            value("kind", edge.event.kind)
+            value("role", edge.role)
+            value("directed", "true")
+            value("date", edge.date)
+            value("claim", edge.event.claim.rawValue)
+            endValues()
+            out.write("      </edge>\n")
         }
 
         mutating func edge(_ relation: Relation, _ graph: GraphView) {

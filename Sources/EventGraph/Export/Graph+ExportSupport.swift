@@ -81,9 +81,20 @@ protocol GraphElementWriter: SendableMetatype {
     init(_ out: ExportSink)
     mutating func node(_ actor: Actor)
     mutating func node(_ event: Event, _ graph: GraphView)
-    /// The event's role edges, numbered from `firstNumber`.
-    mutating func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int)
+    mutating func roleEdge(_ edge: RoleEdge)
     mutating func edge(_ relation: Relation, _ graph: GraphView)
+}
+
+/// One role edge of a node-and-edge format: event → participant, with what it carries of the event.
+struct RoleEdge {
+    /// The edge's number (`e1`, `e2`, … in event order).
+    let number: Int
+    let event: GraphView.EventHeader
+    /// The event's date as written, and its first and last day as ISO dates.
+    let date: String
+    let days: (start: String, end: String)
+    let role: String
+    let target: String
 }
 
 extension GraphView {
@@ -105,7 +116,16 @@ extension GraphView {
         let offsets = roleLinkOffsets()
         out.writeChunked(eventNodes.count) { items, out in
             var writer = Writer(out)
-            for i in items { writer.roleEdges(ofEvent: Int(graph.eventNodes[i]), graph, firstNumber: offsets[i] + 1) }
+            for i in items {
+                let node = Int(graph.eventNodes[i])
+                let event = graph.eventHeader(at: node)
+                let date = event.date.description, days = graph.isoInterval(of: event.date)
+                var number = offsets[i] + 1
+                graph.forEachRoleLink(ofEvent: node) { role, target, _ in
+                    writer.roleEdge(RoleEdge(number: number, event: event, date: date, days: days, role: role, target: target))
+                    number += 1
+                }
+            }
         }
         out.writeChunked(relationNodes.count) { items, out in
             var writer = Writer(out)

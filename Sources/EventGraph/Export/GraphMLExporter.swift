@@ -146,31 +146,25 @@ public struct GraphMLExporter: GraphExporter {
             out.write("    </node>\n")
         }
 
-        /// The event's role edges, numbered from `firstNumber`.
-        func roleEdges(ofEvent node: Int, _ graph: GraphView, firstNumber: Int) {
-            let event = graph.eventHeader(at: node)
-            let days = graph.isoInterval(of: event.date), date = event.date.description
-            var number = firstNumber
-            graph.forEachRoleLink(ofEvent: node) { role, id, _ in
-                out.write("    <edge id=\"e")
-                out.write(number)
-                out.write("\"")
-                number += 1
-                out.writeXMLAttribute("source", event.id)
-                out.writeXMLAttribute("target", id)
-                out.write(">\n")
-                let i = "      "
-                data("edge", "type", "role", indent: i)
-                data("edge", "kind", event.kind, indent: i)
-                data("edge", "label", role, indent: i)
-                data("edge", "role", role, indent: i)
-                data("edge", "directed", "true", indent: i)
-                data("edge", "date", date, indent: i)
-                data("edge", "start", days.start, indent: i)
-                data("edge", "end", days.end, indent: i)
-                data("edge", "claim", event.claim.rawValue, indent: i)
-                out.write("    </edge>\n")
-            }
+        /// One role edge.
+        func roleEdge(_ edge: RoleEdge) {
+            out.write("    <edge id=\"e")
+            out.write(edge.number)
+            out.write("\"")
+            out.writeXMLAttribute("source", edge.event.id)
+            out.writeXMLAttribute("target", edge.target)
+            out.write(">\n")
+            let i = "      "
+            data("edge", "type", "role", indent: i)
+            data("edge", "kind", edge.event.kind, indent: i)
+            data("edge", "label", edge.role, indent: i)
+            data("edge", "role", edge.role, indent: i)
+            data("edge", "directed", "true", indent: i)
+            data("edge", "date", edge.date, indent: i)
+            data("edge", "start", edge.days.start, indent: i)
+            data("edge", "end", edge.days.end, indent: i)
+            data("edge", "claim", edge.event.claim.rawValue, indent: i)
+            out.write("    </edge>\n")
         }
 
         func edge(_ relation: Relation, _ graph: GraphView) {
