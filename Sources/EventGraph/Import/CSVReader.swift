@@ -56,6 +56,28 @@ struct CSVReader {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the field's text (doubled quotes undone) to `out` as ``text(_:)`` gives it:
+    /// bytes that are not UTF-8 become U+FFFD as in a `String`. Returns its range in `out`.
+    func append(_ field: Field, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
+        let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+        if !field.escaped {
+            out.append(contentsOf: slice)
+        } else {
+            var k = 0
+            while k < slice.count {
+                out.append(slice[k])
+                if slice[k] == 0x22, k + 1 < slice.count, slice[k + 1] == 0x22 { k += 2 } else { k += 1 }
+            }
+        }
+        if !ImportText.isASCII(out, start..<out.count) {
+            let text = ImportText.string(out, start..<out.count)
+            out.removeSubrange(start...)
+            out.append(contentsOf: text.utf8)
+        }
+        return start..<out.count
+    }
+
     /// True when the field is empty or only spaces and tabs.
     func isBlank(_ field: Field) -> Bool {
         var k = field.start

@@ -152,8 +152,14 @@ struct ImportRun {
     var skipped: [Diagnostic] = []
     var skippedRows = Set<[Int32]>()
     var rowsRead = 0
-    /// Actors by name (names and ids from actor tables, and actors made from names).
-    var actorByName: [String: String] = [:]
+    /// Actors by id and by name (names and ids from actor tables, and actors made from names).
+    var actorNames = ActorNames()
+    /// The record of the row being read, kept for the next row when its section is streamed (its buffers reused).
+    private var spare = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
+    private var spareSource = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
+    /// An event's roles while its row is read: each role's ids in order (``readEvent``).
+    private var roleItems: [(role: String, id: String)] = []
+    private var roleIDs: [String] = []
     /// Which tables read which file.
     var tablesOfFile: [[Int]] = []
 
@@ -226,6 +232,21 @@ struct ImportRun {
         let table: RowTable
         var problems: [Diagnostic] = []
         var origin: Origin
+        /// The texts worked out for the row (cells, templates, looked-up values), back to back:
+        /// a value's text is a range of it.
+        var scratch: [UInt8] = []
+
+        init(table: RowTable, origin: Origin) {
+            self.table = table
+            self.origin = origin
+        }
+
+        /// Appends the row's cell in column `index`; its range.
+        mutating func cell(_ index: Int) -> Range<Int> { table.appendCell(index, to: &scratch) }
+
+        func string(_ r: Range<Int>) -> String { ImportText.string(scratch, r) }
+
+        func isEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool { scratch[a].elementsEqual(scratch[b]) }
 
         func location(_ column: String?) -> SourceLocation {
             guard let column, let index = table.column(column) else {
@@ -274,8 +295,13 @@ struct ImportRun {
         } ?? []
         let conditions = spec.when.map { (table.column($0.column), $0.values) }
         var previous: (id: String, section: ImportRecords.Section, index: Int)?
+        var scratch: [UInt8] = []
         while table.nextRow() {
             var row = RowContext(table: table, origin: Origin(file: table.file, line: Int32(table.rowLine), table: Int16(tableIndex)))
+            // One buffer for every row's texts.
+            swap(&row.scratch, &scratch)
+            row.scratch.removeAll(keepingCapacity: true)
+            defer { swap(&row.scratch, &scratch) }
             if !conditions.allSatisfy({ (index, values) in values.contains((index.map { table.cell($0) } ?? "").lowercased()) }) { continue }
             switch spec.make {
             case .graph:
@@ -286,7 +312,8 @@ struct ImportRun {
             case .relations, .events:
                 // A row repeating the record before's id adds evidence to it.
                 if spec.continuation, let prev = previous, let id = text(spec, "id", &row), id == prev.id {
-                    if let item = evidence(spec, &row), row.problems.isEmpty {
+                    if let found = evidence(spec, &row), row.problems.isEmpty {
+                        let item = found.evidence(row)
                         if case var .evidence(items)? = records.sections[prev.section.rawValue][prev.index]["sources"] {
                             items.append(item)
                             records.sections[prev.section.rawValue][prev.index].set("sources", .evidence(items))
@@ -314,96 +341,143 @@ struct ImportRun {
 
     // MARK: Values
 
-    /// A value's text for this row (nil when empty); a value-table miss is a problem.
-    func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> String? {
-        var raw: String?
+    /// A value's text for this row (nil when empty), as a range of `row.scratch`; a value-table
+    /// miss is a problem. The text rules work on the cells' bytes (``ImportText``).
+    func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> Range<Int>? {
+        var raw: Range<Int>?
         var column: String?
         switch value.origin {
         case let .column(c):
             column = c
-            raw = row.table.column(c).map { row.table.cell($0) }
+            if let i = row.table.columnIndexes(value)[0] { raw = row.cell(i) }
         case let .columns(cs):
-            for c in cs {
-                if let i = row.table.column(c) { let t = row.table.cell(i); if !t.isEmpty { raw = t; column = c; break } }
+            let indexes = row.table.columnIndexes(value)
+            for (k, c) in cs.enumerated() {
+                if let i = indexes[k] { let t = row.cell(i); if !t.isEmpty { raw = t; column = c; break } }
             }
-        case let .constant(text): raw = text
+        case let .constant(text): raw = ImportText.append(text, to: &row.scratch)
         case let .template(parts):
-            var out = ""
+            let indexes = row.table.columnIndexes(value)
+            let start = row.scratch.count
             var any = false
+            var hasColumns = false
+            var k = 0
             for part in parts {
                 switch part {
-                case let .text(t): out += t
+                case let .text(t): row.scratch.append(contentsOf: t.utf8)
                 case let .column(c):
-                    if c == "@file" { out += MappedImporter.baseName(row.table.name) } else if c == "@row" { out += String(row.origin.line) } else {
-                        let t = row.table.column(c).map { row.table.cell($0) } ?? ""
-                        if !t.isEmpty { any = true }
-                        out += t
+                    if c == "@file" { row.scratch.append(contentsOf: MappedImporter.baseName(row.table.name).utf8) } else if c == "@row" { row.scratch.append(contentsOf: String(row.origin.line).utf8) } else {
+                        hasColumns = true
+                        if let i = indexes[k], !row.cell(i).isEmpty { any = true }
                     }
+                    k += 1
                 }
             }
-            raw = any || !parts.contains(where: { if case let .column(c) = $0 { !c.hasPrefix("@") } else { false } }) ? Self.trimmed(out) : nil
+            raw = any || !hasColumns ? ImportText.trim(&row.scratch, start..<row.scratch.count) : nil
         case let .firstOf(values):
             for v in values {
-                var probe = row
-                probe.problems = []
-                if let t = evaluate(v, &probe, what: what), probe.problems.isEmpty { return t }
+                // A value that fails leaves no problem and no text behind.
+                let problems = row.problems.count, mark = row.scratch.count
+                if let t = evaluate(v, &row, what: what), row.problems.count == problems { return t }
+                row.problems.removeSubrange(problems...)
+                row.scratch.removeSubrange(mark...)
             }
-            if let fallback = value.fallback { return fallback.isEmpty ? nil : fallback }
+            if let fallback = value.fallback { return fallback.isEmpty ? nil : ImportText.append(fallback, to: &row.scratch) }
             return nil
         }
-        var text = raw.map(Self.trimmed) ?? ""
+        var text = raw.map { ImportText.trim(&row.scratch, $0) } ?? (row.scratch.count..<row.scratch.count)
         if text.isEmpty {
-            if let fallback = value.fallback, !fallback.isEmpty { return fallback }
+            if let fallback = value.fallback, !fallback.isEmpty { return ImportText.append(fallback, to: &row.scratch) }
             return nil
         }
-        if value.lowercase { text = text.lowercased() }
-        if let tableName = value.table, let table = mapping.valueTables[tableName] {
-            let candidates = value.split.map { sep in Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty } } ?? [text]
+        if value.lowercase { text = ImportText.lowercase(&row.scratch, text) }
+        if let tableName = value.table, let table = value.lookupTable ?? mapping.lookupTables[tableName] {
+            var candidates = [text]
+            if let sep = value.split {
+                var parts: [Range<Int>] = []
+                ImportText.forEachPart(row.scratch, text, separator: sep) { parts.append($0) }
+                candidates = parts.map { ImportText.trim(&row.scratch, $0) }.filter { !$0.isEmpty }
+            }
             var hit: String?
             for candidate in candidates {
-                if let v = table[candidate] ?? mapping.foldedTables[tableName]?[candidate.lowercased()] { hit = v; break }
-                if value.matchPrefix, let key = table.keys.filter({ candidate.hasPrefix($0) }).max(by: { $0.count < $1.count }) { hit = table[key]; break }
+                if let v = table.lookup(row.scratch, candidate, prefix: value.matchPrefix) { hit = v; break }
             }
             if let hit {
-                text = value.found ?? hit
+                text = ImportText.append(value.found ?? hit, to: &row.scratch)
             } else if let fallback = value.fallback {
                 if fallback.isEmpty { return nil }
-                text = fallback
+                text = ImportText.append(fallback, to: &row.scratch)
             } else {
-                row.fail(column, "'\(text)' is not in the mapping's value table '\(tableName)' (\(what)); add it there or give the value a default")
+                row.fail(column, "'\(row.string(text))' is not in the mapping's value table '\(tableName)' (\(what)); add it there or give the value a default")
                 return nil
             }
         } else if let sep = value.split, let part = value.part {
-            let parts = Self.parts(text, sep)
+            var parts: [Range<Int>] = []
+            ImportText.forEachPart(row.scratch, text, separator: sep) { parts.append($0) }
             guard part < parts.count else { return nil }
-            text = parts[part].trimmingWhitespace()
+            text = ImportText.trim(&row.scratch, parts[part])
             if text.isEmpty { return nil }
         }
-        if let prefix = value.prefix { text = prefix + text }
-        if let suffix = value.suffix { text += suffix }
-        return SpreadsheetCell.restored(text)
+        if value.prefix != nil || value.suffix != nil {
+            let start = row.scratch.count
+            if let prefix = value.prefix { row.scratch.append(contentsOf: prefix.utf8) }
+            for k in text { row.scratch.append(row.scratch[k]) }
+            if let suffix = value.suffix { row.scratch.append(contentsOf: suffix.utf8) }
+            text = start..<row.scratch.count
+        }
+        // A cell an export marked as text (a leading `'`): SpreadsheetCell's rule.
+        if !text.isEmpty && row.scratch[text.lowerBound] == UInt8(ascii: "'") {
+            text = ImportText.viaString(&row.scratch, text) { SpreadsheetCell.restored($0) }
+        }
+        return text
     }
 
-    func list(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> [String] {
-        guard let text = evaluate(value, &row, what: what) else { return [] }
-        guard value.table == nil else { return [text] }
-        let sep = value.split ?? String(SpreadsheetLayout.listSeparator)
-        return Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty }
+    /// ``evaluate(_:_:what:)`` as a `String`.
+    func evaluateText(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> String? {
+        evaluate(value, &row, what: what).map { row.string($0) }
+    }
+
+    /// A list value's items (each trimmed, none empty), as ranges of `row.scratch`, in `items`.
+    func list(_ value: ImportMapping.Value, _ row: inout RowContext, what: String, into items: inout [Range<Int>]) {
+        items.removeAll(keepingCapacity: true)
+        guard let text = evaluate(value, &row, what: what) else { return }
+        guard value.table == nil else { items.append(text); return }
+        ImportText.forEachPart(row.scratch, text, separator: value.split ?? Self.listSeparator) { items.append($0) }
+        var kept = 0
+        for k in items.indices {
+            let t = ImportText.trim(&row.scratch, items[k])
+            if !t.isEmpty { items[kept] = t; kept += 1 }
+        }
+        items.removeSubrange(kept...)
+    }
+
+    private static let listSeparator = String(SpreadsheetLayout.listSeparator)
+
+    func listTexts(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> [String] {
+        var items: [Range<Int>] = []
+        list(value, &row, what: what, into: &items)
+        return items.map { row.string($0) }
     }
 
     func text(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> String? {
+        guard let value = spec.fields.first(where: { $0.0 == field })?.1 else { return nil }
+        return evaluateText(value, &row, what: field)
+    }
+
+    /// ``text(_:_:_:)`` as a range of `row.scratch`.
+    func textRange(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> Range<Int>? {
         guard let value = spec.fields.first(where: { $0.0 == field })?.1 else { return nil }
         return evaluate(value, &row, what: field)
     }
 
     private func firstColumn(_ value: ImportMapping.Value?) -> String? { value?.columns.first }
 
-    /// A date field as an EventGraph partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
-    func date(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> String? {
+    /// A date field as an EventGraph partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), a range of `row.scratch`.
+    func date(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> Range<Int>? {
         if let value = spec.column {
             guard let text = evaluate(value, &row, what: what) else { return nil }
-            guard let date = ImportDates.parse(text, format: spec.format) else {
-                row.fail(firstColumn(value), "'\(text)' is not a \(spec.format.rawValue) date (\(ImportDates.example(spec.format)))")
+            guard let date = ImportDates.parse(&row.scratch, text, format: spec.format) else {
+                row.fail(firstColumn(value), "'\(row.string(text))' is not a \(spec.format.rawValue) date (\(ImportDates.example(spec.format)))")
                 return nil
             }
             return date
@@ -422,7 +496,11 @@ struct ImportRun {
             row.fail(spec.year, "'\([year, cell(spec.month), cell(spec.day)].compactMap { $0 }.joined(separator: "-"))' is not a date: year, month and day must be numbers, and a day needs a month")
             return nil
         }
-        return result
+        return ImportText.append(result, to: &row.scratch)
+    }
+
+    func dateText(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> String? {
+        date(spec, &row, what: what).map { row.string($0) }
     }
 
     // MARK: Ids
@@ -510,10 +588,10 @@ struct ImportRun {
         if records.has(id, in: .sources) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "source '\(id)' is given twice"); return }
         var record = ImportRecords.Record(id: id, origin: row.origin)
         for (key, value) in spec.fields where key != "id" {
-            if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) }
+            if let t = evaluateText(value, &row, what: key) { record.set(key, .text(t)) }
         }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
-        if record["title"] == nil { record.set("title", .text(raw)) }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
+        if !record.has("title") { record.set("title", .text(raw)) }
         if row.problems.isEmpty { records.add(record, to: .sources) }
     }
 
@@ -533,15 +611,15 @@ struct ImportRun {
         for (key, value) in spec.fields where key != "id" {
             if key == "names" {
                 // `language: name|language: name` (Kumu's export).
-                let pairs = list(value, &row, what: key).compactMap { item -> (String, String)? in
+                let pairs = listTexts(value, &row, what: key).compactMap { item -> (String, String)? in
                     guard let colon = item.range(of: ": ") else { return nil }
                     return (String(item[..<colon.lowerBound]).trimmingWhitespace(), String(item[colon.upperBound...]).trimmingWhitespace())
                 }
                 if !pairs.isEmpty { record.set("names", .pairs(pairs)) }
             } else if ImportMapping.listFields.contains(key) {
-                let items = list(value, &row, what: key)
+                let items = listTexts(value, &row, what: key)
                 if !items.isEmpty { record.set(key, .list(items)) }
-            } else if let t = evaluate(value, &row, what: key) {
+            } else if let t = evaluateText(value, &row, what: key) {
                 record.set(key, .text(t))
             }
             if key == "name" {
@@ -552,18 +630,20 @@ struct ImportRun {
                 if !names.isEmpty { record.set("names", .pairs(names)) }
             }
         }
-        if record["name"] == nil { record.set("name", .text(rawID)) }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        if !record.has("name") { record.set("name", .text(rawID)) }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         guard row.problems.isEmpty else { return }
         records.add(record, to: .actors)
-        actorByName[rawID] = id
-        if let name { actorByName[name] = actorByName[name] ?? id }
+        actorNames.addID(id)
+        actorNames.addName(rawID, id: id, replacing: true)
+        if let name { actorNames.addName(name, id: id, replacing: false) }
     }
 
-    /// The actor a cell names: an actor id, a known name, or a new actor made from the name.
-    private mutating func actor(_ text: String, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
-        if records.has(text, in: .actors) { return text }
-        if let id = actorByName[text] { return id }
+    /// The actor a cell names (the text at `name` in `row.scratch`): an actor id, a known
+    /// name, or a new actor made from the name.
+    private mutating func actor(_ name: Range<Int>, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
+        if let id = actorNames.find(row.scratch, name) { return id }
+        let text = row.string(name)
         // A role may name an event (format.md); events are read before the rows that add roles.
         if records.has(text, in: .events) { return text }
         if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return pending.id }
@@ -571,7 +651,7 @@ struct ImportRun {
             row.fail(firstColumn(ref.value), "no actor '\(text)' (by id or name)")
             return nil
         }
-        guard let kindValue = ref.kind, let kind = evaluate(kindValue, &row, what: "the kind of '\(text)'") else {
+        guard let kindValue = ref.kind, let kind = evaluateText(kindValue, &row, what: "the kind of '\(text)'") else {
             if ref.kind == nil || row.problems.isEmpty {
                 row.fail(firstColumn(ref.value), "no actor '\(text)', and the mapping gives no kind to make one (add 'kind:' to this reference)")
             }
@@ -582,8 +662,8 @@ struct ImportRun {
         var record = ImportRecords.Record(id: id, origin: row.origin)
         record.set("kind", .text(kind))
         record.set("name", .text(text))
-        if let c = ref.country, let country = evaluate(c, &row, what: "country") { record.set("country", .text(country)) }
-        if let d = ref.description, let t = evaluate(d, &row, what: "description") { record.set("description", .text(t)) }
+        if let c = ref.country, let country = evaluateText(c, &row, what: "country") { record.set("country", .text(country)) }
+        if let d = ref.description, let t = evaluateText(d, &row, what: "description") { record.set("description", .text(t)) }
         made.append(record)
         return id
     }
@@ -591,29 +671,46 @@ struct ImportRun {
     private mutating func commit(_ made: [ImportRecords.Record]) {
         for record in made {
             records.add(record, to: .actors)
-            if case let .text(name)? = record["name"] { actorByName[name] = record.id }
+            actorNames.addID(record.id)
+            if case let .text(name)? = record["name"] { actorNames.addName(name, id: record.id, replacing: true) }
         }
     }
 
-    private mutating func evidence(_ spec: ImportMapping.Table, _ row: inout RowContext) -> ImportRecords.Evidence? {
+    /// A row's citation: its source's id, and the quote and note as ranges of the row's scratch.
+    struct FoundEvidence {
+        var source: String
+        var quote: Range<Int>?
+        var note: Range<Int>?
+
+        func evidence(_ row: RowContext) -> ImportRecords.Evidence {
+            ImportRecords.Evidence(source: source, quote: quote.map { row.string($0) }, note: note.map { row.string($0) })
+        }
+    }
+
+    private mutating func evidence(_ spec: ImportMapping.Table, _ row: inout RowContext) -> FoundEvidence? {
         let quote = spec.evidence?.quote.flatMap { evaluate($0, &row, what: "quote") }
         let note = spec.evidence?.note.flatMap { evaluate($0, &row, what: "note") }
         if let s = spec.source {
-            guard let raw = evaluate(s.id, &row, what: "source id") else { return fileSource(row, quote: quote, note: note) }
-            let id = Self.slug(raw, prefix: spec.idPrefix.map { $0 + "-s" } ?? "s")
+            guard let rawRange = evaluate(s.id, &row, what: "source id") else { return fileSource(row, quote: quote, note: note) }
+            let id = ImportText.slug(row.scratch, rawRange, prefix: spec.idPrefix.map { $0 + "-s" } ?? "s")
             if !records.has(id, in: .sources) {
-                var record = ImportRecords.Record(id: id, origin: row.origin)
-                for (key, value) in s.fields { if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) } }
-                if let p = s.published, let t = date(p, &row, what: "published") { record.set("published", .text(t)) }
-                if record["title"] == nil { record.set("title", .text(raw)) }
-                if let i = record.fields.firstIndex(where: { $0.0 == "title" }), i != 0 { let t = record.fields.remove(at: i); record.fields.insert(t, at: 0) }
+                var record = ImportRecords.Record(id: "", origin: row.origin)
+                swap(&record, &spareSource)
+                record.reset(id: id, origin: row.origin)
+                defer { spareSource = record }
+                for (key, value) in s.fields {
+                    if let t = evaluate(value, &row, what: key) { record.set(key, text: row.scratch[t]) }
+                }
+                if let p = s.published, let t = date(p, &row, what: "published") { record.set("published", text: row.scratch[t]) }
+                if !record.has("title") { record.set("title", text: row.scratch[rawRange]) }
+                if let i = record.fields.firstIndex(where: { $0.key == "title" }), i != 0 { record.moveField(from: i, to: 0) }
                 if row.problems.isEmpty { records.add(record, to: .sources) }
             }
-            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+            return FoundEvidence(source: id, quote: quote, note: note)
         }
         if let sourceValue = spec.evidence?.source {
-            guard let id = evaluate(sourceValue, &row, what: "source") else {
-                return quote == nil && note == nil ? nil : ImportRecords.Evidence(source: "", quote: quote, note: note)
+            guard let id = evaluateText(sourceValue, &row, what: "source") else {
+                return quote == nil && note == nil ? nil : FoundEvidence(source: "", quote: quote, note: note)
             }
             if !records.has(id, in: .sources) {
                 // A source named only by id (e.g. Kumu's 'Sources' column): a stub with the id as title.
@@ -621,14 +718,14 @@ struct ImportRun {
                     records.add(ImportRecords.Record(id: id, fields: [("title", .text(id))], origin: row.origin), to: .sources)
                 }
             }
-            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+            return FoundEvidence(source: id, quote: quote, note: note)
         }
         return fileSource(row, quote: quote, note: note)
     }
 
     /// Citations written in one cell (``EvidenceText``); sources named only there become stubs.
     private mutating func evidenceText(_ spec: ImportMapping.Table, _ row: inout RowContext) -> [ImportRecords.Evidence]? {
-        guard let value = spec.evidence?.text, let text = evaluate(value, &row, what: "evidence") else { return nil }
+        guard let value = spec.evidence?.text, let text = evaluateText(value, &row, what: "evidence") else { return nil }
         let items = EvidenceText.parse(text)
         guard !items.isEmpty else { return nil }
         for item in items where !records.has(item.source, in: .sources) && !mapping.tables.contains(where: { $0.make == .sources }) {
@@ -638,65 +735,79 @@ struct ImportRun {
     }
 
     /// The file itself as the source (for tables whose rows cite nothing).
-    private mutating func fileSource(_ row: RowContext, quote: String?, note: String?) -> ImportRecords.Evidence {
+    private mutating func fileSource(_ row: RowContext, quote: Range<Int>?, note: Range<Int>?) -> FoundEvidence {
         let base = MappedImporter.baseName(row.table.name)
         let id = "file-" + Self.slug(base, prefix: "f")
         if !records.has(id, in: .sources) {
             records.add(ImportRecords.Record(id: id, fields: [("title", .text(base)), ("file", .text(base))],
                                              origin: Origin(file: row.origin.file, line: 1, table: row.origin.table)), to: .sources)
         }
-        return ImportRecords.Evidence(source: id, quote: quote, note: note)
+        return FoundEvidence(source: id, quote: quote, note: note)
     }
 
     private mutating func readEvent(_ spec: ImportMapping.Table, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
-        guard let title = text(spec, "title", &row) else {
+        guard let title = textRange(spec, "title", &row) else {
             row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
             return nil
         }
-        let idColumn = firstColumn(spec.fields.first { $0.0 == "id" }?.1)
         var id: String
-        if let raw = text(spec, "id", &row) {
-            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "e")
-            if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))"); return nil }
+        if let raw = textRange(spec, "id", &row) {
+            id = spec.keepIDs ? row.string(raw) : ImportText.slug(row.scratch, raw, prefix: spec.idPrefix ?? "e")
+            if records.has(id, in: .events) {
+                row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))")
+                return nil
+            }
         } else {
-            id = freshID(title, prefix: spec.idPrefix ?? "e", in: .events)
+            id = freshID(row.string(title), prefix: spec.idPrefix ?? "e", in: .events)
         }
-        var record = ImportRecords.Record(id: id, origin: row.origin)
+        var record = ImportRecords.Record(id: "", origin: row.origin)
+        swap(&record, &spare)
+        record.reset(id: id, origin: row.origin)
+        defer { spare = record }
         var kind: String?
+        var items: [Range<Int>] = []
         for (key, value) in spec.fields where key != "id" && key != "amount" && key != "currency" {
-            if ImportMapping.listFields.contains(key) {
-                let items = list(value, &row, what: key)
-                if !items.isEmpty { record.set(key, .list(items)) }
+            if key == "aliases" || key == "tags" || key == "actors" {
+                list(value, &row, what: key, into: &items)
+                if !items.isEmpty {
+                    record.start(key, .list)
+                    for item in items { record.piece(row.scratch[item]) }
+                    record.finish()
+                }
             } else if let t = evaluate(value, &row, what: key) {
-                record.set(key, .text(t))
-                if key == "kind" { kind = t }
+                record.set(key, text: row.scratch[t])
+                if key == "kind" { kind = row.string(t) }
             }
         }
         func dateValue(_ key: String) -> ImportMapping.DateValue? { spec.dates.first { $0.0 == key }?.1 }
         let start = dateValue("start").flatMap { date($0, &row, what: "start") } ?? dateValue("date").flatMap { date($0, &row, what: "date") }
         let end = dateValue("end").flatMap { date($0, &row, what: "end") }
-        if let end, let start, end != start {
-            record.set("start", .text(start)); record.set("end", .text(end))
+        if let end, let start, !row.isEqual(end, start) {
+            record.set("start", text: row.scratch[start]); record.set("end", text: row.scratch[end])
         } else if let start {
-            record.set("date", .text(start))
+            record.set("date", text: row.scratch[start])
         } else if row.problems.isEmpty {
             row.fail(spec.dates.first?.1.columns.first, "this row has no date")
         }
-        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluate(a, &row, what: "amount") {
+        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluateText(a, &row, what: "amount") {
             let digits = amount.replacingOccurrences(of: ",", with: "")
             if Double(digits) == nil { row.fail(firstColumn(a), "'\(amount)' is not a number") }
-            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluate($0.1, &row, what: "currency") }
+            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluateText($0.1, &row, what: "currency") }
             record.set("amount", .amount(digits, currency))
         }
-        // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns.
+        // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns;
+        // each role's ids in the order found, a role's later ids once.
         var made: [ImportRecords.Record] = []
-        var roles: [(String, [String])] = []
+        roleItems.removeAll(keepingCapacity: true)
         func add(_ role: String, _ ids: [String]) {
-            if let i = roles.firstIndex(where: { $0.0 == role }) {
-                for id in ids where !roles[i].1.contains(id) { roles[i].1.append(id) }
-            } else { roles.append((role, ids)) }
+            if roleItems.contains(where: { $0.role == role }) {
+                for id in ids where !roleItems.contains(where: { $0.role == role && $0.id == id }) { roleItems.append((role, id)) }
+            } else {
+                for id in ids { roleItems.append((role, id)) }
+            }
         }
-        let eventKind = kind.flatMap { schema.eventKinds[$0] }
+        var eventKind: Schema.EventKind?
+        if let kind { eventKind = schema.eventKinds[kind] }
         for (name, ref) in spec.roles {
             var role = name
             if name == "edge-from" || name == "edge-to" {
@@ -704,21 +815,35 @@ struct ImportRun {
                 let first = eventKind.roles.first { $0.many }?.name ?? eventKind.roles.first?.name ?? "involved"
                 role = (name == "edge-from" ? eventKind.edge?.from : eventKind.edge?.to) ?? first
             }
-            let names = list(ref.value, &row, what: role)
-            var ids: [String] = []
-            for n in names { if let a = actor(n, ref, &row, made: &made) { ids.append(a) } }
-            if !ids.isEmpty { add(role, ids) }
+            roleIDs.removeAll(keepingCapacity: true)
+            list(ref.value, &row, what: role, into: &items)
+            for n in items {
+                if let a = actor(n, ref, &row, made: &made) { roleIDs.append(a) }
+            }
+            if !roleIDs.isEmpty { add(role, roleIDs) }
         }
         for (role, index) in roleColumns {
             let cell = row.table.cell(index)
             let names = SpreadsheetLayout.splitList(cell)
             if !names.isEmpty { add(role, names) }
         }
-        for (role, ids) in roles { record.set(role, .ids(ids)) }
-        if let items = evidenceText(spec, &row) { record.set("sources", .evidence(items)) } else if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
+        for (k, item) in roleItems.enumerated() where !roleItems[..<k].contains(where: { $0.role == item.role }) {
+            record.start(item.role, .ids)
+            for other in roleItems[k...] where other.role == item.role { record.piece(other.id) }
+            record.finish()
+        }
+        if let items = evidenceText(spec, &row) {
+            record.set("sources", .evidence(items))
+        } else if let item = evidence(spec, &row) {
+            record.start("sources", .evidence)
+            record.piece(item.source)
+            if let q = item.quote { record.piece(row.scratch[q]) } else { record.piece(nil as String?) }
+            if let n = item.note { record.piece(row.scratch[n]) } else { record.piece(nil as String?) }
+            record.finish()
+        }
         guard row.problems.isEmpty else { return nil }
         // Fields in the order people write them: kind, date, title, roles, the rest.
-        record.fields.sort { a, b in Self.fieldRank(a.0) < Self.fieldRank(b.0) }
+        record.sortFields(by: Self.fieldRank)
         commit(made)
         records.add(record, to: .events)
         return id
@@ -746,16 +871,17 @@ struct ImportRun {
         var made: [ImportRecords.Record] = []
         for (key, ref) in spec.references where key == "from" || key == "to" {
             guard let name = evaluate(ref.value, &row, what: key) else { row.fail(firstColumn(ref.value), "this row has no '\(key)'"); continue }
+            // (`name` is a range of the row's scratch.)
             if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(id)) }
         }
         if let r = text(spec, "role", &row) { record.set("role", .text(r)) }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         let id = text(spec, "id", &row) ?? ""
         record.id = id
         if let items = evidenceText(spec, &row) {
             record.set("sources", .evidence(items))
         } else if spec.evidence != nil || spec.source != nil, let item = evidence(spec, &row), !item.source.isEmpty {
-            record.set("sources", .evidence([item]))
+            record.set("sources", .evidence([item.evidence(row)]))
         }
         guard row.problems.isEmpty else { return nil }
         commit(made)
@@ -776,13 +902,13 @@ struct ImportRun {
             id = freshID(title, prefix: spec.idPrefix ?? "p", in: .periods)
         }
         var record = ImportRecords.Record(id: id, fields: [("title", .text(title))], origin: row.origin)
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         // A period of one date runs to the end of that date.
         if record["to"] == nil, case let .text(from)? = record["from"] { record.set("to", .text(from)) }
         if record["from"] == nil && row.problems.isEmpty { row.fail(spec.dates.first?.1.columns.first, "this row has no date") }
-        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluate(c.1, &row, what: "color") { record.set("color", .text(color)) }
+        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluateText(c.1, &row, what: "color") { record.set("color", .text(color)) }
         if let a = spec.fields.first(where: { $0.0 == "actors" }) {
-            let ids = list(a.1, &row, what: "actors")
+            let ids = listTexts(a.1, &row, what: "actors")
             if !ids.isEmpty { record.set("actors", .list(ids)) }
         }
         guard row.problems.isEmpty else { return }
@@ -812,7 +938,7 @@ struct ImportRun {
             if !t.isEmpty { actorName = t; break }
         }
         var made: [ImportRecords.Record] = []
-        guard let actorName, let actorID = actor(actorName, actorRef, &row, made: &made) else {
+        guard let actorName, let actorID = actor(ImportText.append(actorName, to: &row.scratch), actorRef, &row, made: &made) else {
             if row.problems.isEmpty { row.fail(actorRef.value.columns.first, "names no actor") }
             return
         }
@@ -823,8 +949,8 @@ struct ImportRun {
             if !ids.contains(actorID) { ids.append(actorID) }
             record.set(role, .ids(ids))
         } else {
-            let at = record.fields.firstIndex { $0.0 == "sources" || !["kind", "date", "start", "end", "title", "description"].contains($0.0) } ?? record.fields.count
-            record.fields.insert((role, .ids([actorID])), at: at)
+            let at = record.fields.firstIndex { $0.key == "sources" || !["kind", "date", "start", "end", "title", "description"].contains($0.key) } ?? record.fields.count
+            record.insert(role, .ids([actorID]), at: at)
         }
         records.sections[3][index] = record
     }

@@ -99,6 +99,32 @@ final class RowTable {
         return index < cells.count ? cells[index] : ""
     }
 
+    /// Appends the current row's cell in a column to `out` (nothing when the row is shorter)
+    /// and returns its range: the bytes of ``cell(_:)``.
+    func appendCell(_ index: Int, to out: inout [UInt8]) -> Range<Int> {
+        if let csv {
+            guard index < csv.fields.count else { return out.count..<out.count }
+            return csv.append(csv.fields[index], to: &out)
+        }
+        let cells = jsonRows[jsonCursor].cells
+        return ImportText.append(index < cells.count ? cells[index] : "", to: &out)
+    }
+
+    /// The columns a mapping value reads itself (``ImportMapping/Value/ownColumns``), found
+    /// in this file's header once per value.
+    func columnIndexes(_ value: ImportMapping.Value) -> [Int?] {
+        let slot = value.slot
+        if slot >= 0, slot < bound.count, let known = bound[slot] { return known }
+        let found = value.ownColumns.map { column($0) }
+        if slot >= 0 {
+            if slot >= bound.count { bound += Array(repeating: nil, count: slot + 1 - bound.count) }
+            bound[slot] = found
+        }
+        return found
+    }
+
+    private var bound: [[Int?]?] = []
+
     /// Where the current row's cell in a column is.
     func location(of index: Int) -> SourceLocation {
         if let csv, index < csv.fields.count {
