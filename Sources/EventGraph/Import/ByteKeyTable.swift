@@ -2,9 +2,8 @@ import Foundation
 
 /// Byte strings numbered in the order they are first added (0, 1, 2 …): an open-addressing
 /// hash table over one byte arena, so looking up a cell's bytes makes no `String` and no
-/// allocation. Keys compare as bytes: a caller whose keys stand for text puts them in one
-/// form first (``ImportText/withKey(_:_:)``), so that two keys are equal exactly when their
-/// `String`s are.
+/// allocation. Keys compare as bytes (callers whose keys stand for text keep `String`
+/// equality, which is canonical equivalence, for non-ASCII text: ``ValueTable``, ``ActorNames``).
 struct ByteKeyTable: Sendable {
     /// The keys' bytes, back to back.
     private var arena: [UInt8] = []

@@ -198,6 +198,33 @@ public struct ImportMapping: Sendable {
         var keepIDs = false
         var location: SourceLocation
 
+        /// The values an import works out for every row of the table (``RowEvaluator``): all
+        /// but the fields of actors made from names, worked out only for a new name.
+        var rowValues: [Value] {
+            var values: [Value] = fields.map(\.1) + dates.compactMap(\.1.column)
+            for (_, r) in roles + references { values.append(r.value) }
+            if let e = evidence { values += [e.text, e.source, e.quote, e.note].compactMap { $0 } }
+            if let s = source { values += [s.id] + s.fields.map(\.1) + [s.published?.column].compactMap { $0 } }
+            return values
+        }
+
+        /// Calls `body` with every value of the table, those inside others too.
+        func forEachValue(_ body: (Value) -> Void) {
+            func visit(_ v: Value) {
+                body(v)
+                if case let .firstOf(values) = v.origin { for c in values { visit(c) } }
+            }
+            for (_, v) in fields { visit(v) }
+            for (_, d) in dates { if let c = d.column { visit(c) } }
+            for (_, r) in roles + references { for v in [r.value, r.kind, r.country, r.description].compactMap({ $0 }) { visit(v) } }
+            if let e = evidence { for v in [e.text, e.source, e.quote, e.note].compactMap({ $0 }) { visit(v) } }
+            if let s = source {
+                visit(s.id)
+                for (_, v) in s.fields { visit(v) }
+                if let c = s.published?.column { visit(c) }
+            }
+        }
+
         mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
             for k in fields.indices { fields[k].1.prepare(&next, tables) }
             for k in dates.indices { dates[k].1.prepare(&next, tables) }
@@ -215,6 +242,8 @@ public struct ImportMapping: Sendable {
     var foldedTables: [String: [String: String]] = [:]
     /// The value tables as looked up by a row's bytes.
     var lookupTables: [String: ValueTable] = [:]
+    /// How many values the mapping has (numbered 0 ..< valueCount: ``Value/slot``).
+    private(set) var valueCount = 0
     let location: SourceLocation
 
     /// The built-in mappings, by name.
@@ -271,6 +300,7 @@ public struct ImportMapping: Sendable {
         // Every value numbered, with its value table.
         var next = 0
         for k in self.tables.indices { self.tables[k].prepare(&next, lookupTables) }
+        valueCount = next
     }
 
     // MARK: Reading the mapping

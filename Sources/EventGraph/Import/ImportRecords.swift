@@ -186,15 +186,17 @@ struct ImportRecords {
 
         /// Orders the fields by `rank` (stable).
         mutating func sortFields(by rank: (String) -> Int) {
-            // Insertion sort: a few fields, nearly in order already.
-            var i = 1
-            while i < fields.count {
-                let f = fields[i]
-                let r = rank(f.key)
-                var j = i
-                while j > 0, rank(fields[j - 1].key) > r { fields[j] = fields[j - 1]; j -= 1 }
-                if j != i { fields[j] = f }
-                i += 1
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { ranks in
+                for (k, f) in fields.enumerated() { ranks[k] = rank(f.key) }
+                // Insertion sort: a few fields, nearly in order already.
+                var i = 1
+                while i < fields.count {
+                    let f = fields[i], r = ranks[i]
+                    var j = i
+                    while j > 0, ranks[j - 1] > r { fields[j] = fields[j - 1]; ranks[j] = ranks[j - 1]; j -= 1 }
+                    if j != i { fields[j] = f; ranks[j] = r }
+                    i += 1
+                }
             }
         }
     }
@@ -203,6 +205,18 @@ struct ImportRecords {
         case sources, actors, relations, events, periods
         var key: String { ["sources", "actors", "relations", "events", "periods"][rawValue] }
         var isList: Bool { self == .relations }
+
+        /// The section a mapping table's records go to.
+        init?(_ make: ImportMapping.Make) {
+            switch make {
+            case .sources: self = .sources
+            case .actors: self = .actors
+            case .relations: self = .relations
+            case .events: self = .events
+            case .periods: self = .periods
+            case .graph, .eventRoles: return nil
+            }
+        }
     }
 
     var title: String?
@@ -221,6 +235,13 @@ struct ImportRecords {
     private var streamedMask = 0
     /// The records of the streamed sections.
     private(set) var streamedLines: [StreamedLines] = Array(repeating: StreamedLines(), count: Section.allCases.count)
+    /// How many records each streamed section has (their lines may still be being written).
+    private var streamedCounts: [Int] = Array(repeating: 0, count: Section.allCases.count)
+    /// Streamed records not handed to the writer yet, and the writer (``LineWriter``), which
+    /// writes their lines on a thread of its own until ``finishLines()``. (Records are not
+    /// copied while lines are being written: the writer is not copied with them.)
+    private var pending = LineWriter.Batch()
+    private var writer: LineWriter?
 
     /// Records kept as their JSON lines (`"id":{…}`, no comma or line break), one after the
     /// other in `bytes`, with the row each came from.
@@ -238,7 +259,7 @@ struct ImportRecords {
     private func isStreamed(_ section: Section) -> Bool { streamedMask & 1 << section.rawValue != 0 }
 
     /// The number of records in a section.
-    func count(of section: Section) -> Int { isStreamed(section) ? streamedLines[section.rawValue].count : sections[section.rawValue].count }
+    func count(of section: Section) -> Int { isStreamed(section) ? streamedCounts[section.rawValue] : sections[section.rawValue].count }
 
     var count: Int { Section.allCases.reduce(0) { $0 + count(of: $1) } }
 
@@ -251,33 +272,88 @@ struct ImportRecords {
 
     /// Record `n` of a section as its JSON line is written (for a list item, without a key).
     func jsonLine(_ section: Section, _ n: Int) -> [UInt8] {
+        precondition(writer == nil && pending.entries.isEmpty, "finishLines() first")
         if isStreamed(section) { return Array(streamedLines[section.rawValue].line(n)) }
-        var bytes: [UInt8] = []
-        Self.jsonLine(sections[section.rawValue][n], section, into: &bytes)
+        var bytes: [UInt8] = [], scratch: [UInt8] = []
+        Self.jsonLine(sections[section.rawValue][n], section, into: &bytes, scratch: &scratch)
         return bytes
     }
 
-    static func jsonLine(_ record: Record, _ section: Section, into out: inout [UInt8]) {
-        if !section.isList {
-            JSONBytes.string(record.id, into: &out)
-            out.append(0x3A)
+    /// Appends a record's JSON line (for a list item, without a key): written through a
+    /// pointer into `scratch` (kept between calls, grown when short), then copied to `out`.
+    static func jsonLine(_ record: Record, _ section: Section, into out: inout [UInt8], scratch: inout [UInt8]) {
+        record.text.withUnsafeBufferPointer { text in
+            record.pieces.withUnsafeBufferPointer { pieces in
+                record.fields.withUnsafeBufferPointer { fields in
+                    jsonLine(id: record.id, section, text: text, pieces: pieces, fields: fields, into: &out, scratch: &scratch)
+                }
+            }
         }
-        json(record, into: &out)
+    }
+
+    /// ``jsonLine(_:_:into:scratch:)`` of a record given as its id and storage (pieces relative
+    /// to `text`, fields' first pieces relative to `pieces`).
+    static func jsonLine(id: String, _ section: Section, text: UnsafeBufferPointer<UInt8>, pieces: UnsafeBufferPointer<Record.Piece>,
+                         fields: UnsafeBufferPointer<Record.Field>, into out: inout [UInt8], scratch: inout [UInt8]) {
+        var id = id
+        // Every byte escaped (at most 6), quotes and punctuation (at most 16) around each piece.
+        var room = id.utf8.count * 6 + 3 + 2 + text.count * 6 + pieces.count * 18
+        for f in fields { room += f.key.utf8.count * 6 + 6 }
+        if scratch.count < room { scratch = Array(repeating: 0, count: max(room, 2 * scratch.count, 4096)) }
+        let n = scratch.withUnsafeMutableBufferPointer { buffer -> Int in
+            var w = buffer.baseAddress!
+            if !section.isList {
+                w = id.withUTF8 { JSONBytes.write($0, to: w) }
+                w.pointee = 0x3A
+                w += 1
+            }
+            return write(text: text, pieces: pieces, fields: fields, to: w) - buffer.baseAddress!
+        }
+        scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+    }
+
+    /// Makes room in a section's id index for `count` records (a large table's, guessed from its first rows).
+    mutating func reserve(_ count: Int, in section: Section) {
+        if !section.isList && count > index[section.rawValue].capacity { index[section.rawValue].reserveCapacity(count) }
     }
 
     mutating func add(_ record: Record, to section: Section) {
         if !section.isList { index[section.rawValue][record.id] = count(of: section) }
         if isStreamed(section) {
-            Self.jsonLine(record, section, into: &streamedLines[section.rawValue].bytes)
-            streamedLines[section.rawValue].ends.append(streamedLines[section.rawValue].bytes.count)
+            streamedCounts[section.rawValue] += 1
             streamedLines[section.rawValue].origins.append(record.origin)
+            pending.append(record, section)
+            if pending.entries.count >= 2048 {
+                if writer == nil { writer = LineWriter() }
+                writer!.submit(pending)
+                pending = LineWriter.Batch()
+            }
             return
         }
         sections[section.rawValue].append(record)
     }
 
+    /// Writes the streamed records' lines still to be written and waits for the writer.
+    mutating func finishLines() {
+        if !pending.entries.isEmpty {
+            if writer == nil { writer = LineWriter() }
+            writer!.submit(pending)
+            pending = LineWriter.Batch()
+        }
+        guard let writer else { return }
+        let (bytes, ends) = writer.finish()
+        self.writer = nil
+        for section in Section.allCases where !ends[section.rawValue].isEmpty {
+            // Lines written before (this import writes them all through the writer) come first.
+            let base = streamedLines[section.rawValue].bytes.count
+            streamedLines[section.rawValue].bytes += bytes[section.rawValue]
+            streamedLines[section.rawValue].ends += ends[section.rawValue].map { $0 + base }
+        }
+    }
+
     /// Removes the records at these indexes of each section (and re-indexes).
     mutating func remove(indexes: [Set<Int>]) {
+        finishLines()
         for section in streamed.sorted(by: { $0.rawValue < $1.rawValue }) where !indexes[section.rawValue].isEmpty {
             precondition(!section.isList, "only sections of records with ids are streamed")
             let drop = indexes[section.rawValue]
@@ -292,6 +368,7 @@ struct ImportRecords {
                 kept.origins.append(old.origins[n])
             }
             streamedLines[section.rawValue] = kept
+            streamedCounts[section.rawValue] = kept.count
             index[section.rawValue] = map
         }
         for section in Section.allCases where !indexes[section.rawValue].isEmpty && !isStreamed(section) {
@@ -324,6 +401,7 @@ struct ImportRecords {
     /// The document as JSON with one record on each line, and the record behind each line
     /// (1-based line numbers; nil for lines that hold no record).
     func json() -> (bytes: [UInt8], records: [(Section, Int)?]) {
+        precondition(writer == nil && pending.entries.isEmpty, "finishLines() first")
         var out: [UInt8] = []
         out.reserveCapacity(count * 200 + 256)
         // lines[k] is what line k + 1 holds; line 1 is the opening brace.
@@ -335,6 +413,7 @@ struct ImportRecords {
             lines.append(nil)
         }
         out.append(contentsOf: "{".utf8)
+        var scratch: [UInt8] = []
         var first = true
         for (key, value) in [("title", title), ("description", description)] {
             guard let value else { continue }
@@ -368,7 +447,7 @@ struct ImportRecords {
                 if isStreamed(section) {
                     out += streamedLines[section.rawValue].line(n)
                 } else {
-                    Self.jsonLine(sections[section.rawValue][n], section, into: &out)
+                    Self.jsonLine(sections[section.rawValue][n], section, into: &out, scratch: &scratch)
                 }
                 if n + 1 < total { out.append(0x2C) }
             }
@@ -381,88 +460,81 @@ struct ImportRecords {
         return (out, lines)
     }
 
-    /// Appends the record's fields as a JSON object. The line is written through a pointer
-    /// into room made for it (its longest possible length), then cut to what it took.
-    static func json(_ record: Record, into out: inout [UInt8]) {
-        record.text.withUnsafeBufferPointer { text in
+    /// Writes a record's fields as a JSON object at `to` (with room for it: ``jsonLine(id:_:text:pieces:fields:into:scratch:)``);
+    /// returns where it ended.
+    static func write(text: UnsafeBufferPointer<UInt8>, pieces: UnsafeBufferPointer<Record.Piece>, fields: UnsafeBufferPointer<Record.Field>,
+                      to: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        do {
             func bytes(_ p: Record.Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[Int(p.start)..<Int(p.end)]) }
-            var room = 2
-            for f in record.fields { room += f.key.utf8.count * 6 + 6 }
-            for p in record.pieces where !p.isNone { room += JSONBytes.room(bytes(p)) + 16 }
-            let start = out.count
-            out.append(contentsOf: repeatElement(0, count: room))
-            let end = out.withUnsafeMutableBufferPointer { o -> Int in
-                var w = o.baseAddress! + start
-                func put(_ b: UInt8) { w.pointee = b; w += 1 }
-                func put(_ s: StaticString) {
-                    w.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
-                    w += s.utf8CodeUnitCount
-                }
-                func string(_ p: Record.Piece) { w = JSONBytes.write(bytes(p), to: w) }
-                put(0x7B)
-                for (n, field) in record.fields.enumerated() {
-                    if n > 0 { put(0x2C) }
-                    var key = field.key
-                    key.withUTF8 { w = JSONBytes.write($0, to: w) }
-                    put(0x3A)
-                    let p = record.pieces[Int(field.first)..<Int(field.first + field.count)]
-                    let at = p.startIndex
-                    switch field.kind {
-                    case .text: string(p[at])
-                    case .number:
-                        let b = bytes(p[at])
-                        if let base = b.baseAddress { w.update(from: base, count: b.count) }
-                        w += b.count
-                    case .ids where p.count == 1: string(p[at])
-                    case .list, .ids:
-                        put(0x5B)
-                        for k in p.indices {
-                            if k > at { put(0x2C) }
-                            string(p[k])
-                        }
-                        put(0x5D)
-                    case .pairs:
-                        put(0x7B)
-                        for k in stride(from: at, to: p.endIndex, by: 2) {
-                            if k > at { put(0x2C) }
-                            string(p[k])
-                            put(0x3A)
+            var w = to
+            func put(_ b: UInt8) { w.pointee = b; w += 1 }
+            func put(_ s: StaticString) {
+                w.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+                w += s.utf8CodeUnitCount
+            }
+            func string(_ p: Record.Piece) { w = JSONBytes.write(bytes(p), to: w) }
+            put(0x7B)
+            for (n, field) in fields.enumerated() {
+                if n > 0 { put(0x2C) }
+                var key = field.key
+                key.withUTF8 { w = JSONBytes.write($0, to: w) }
+                put(0x3A)
+                let p = pieces[Int(field.first)..<Int(field.first + field.count)]
+                let at = p.startIndex
+                switch field.kind {
+                case .text: string(p[at])
+                case .number:
+                    let b = bytes(p[at])
+                    if let base = b.baseAddress { w.update(from: base, count: b.count) }
+                    w += b.count
+                case .ids where p.count == 1: string(p[at])
+                case .list, .ids:
+                    put(0x5B)
+                    for k in p.indices {
+                        if k > at { put(0x2C) }
+                        string(p[k])
+                    }
+                    put(0x5D)
+                case .pairs:
+                    put(0x7B)
+                    for k in stride(from: at, to: p.endIndex, by: 2) {
+                        if k > at { put(0x2C) }
+                        string(p[k])
+                        put(0x3A)
+                        string(p[k + 1])
+                    }
+                    put(0x7D)
+                case .amount:
+                    put("{\"value\":")
+                    let b = bytes(p[at])
+                    if let base = b.baseAddress { w.update(from: base, count: b.count) }
+                    w += b.count
+                    if !p[at + 1].isNone {
+                        put(",\"currency\":")
+                        string(p[at + 1])
+                    }
+                    put(0x7D)
+                case .evidence:
+                    put(0x5B)
+                    for k in stride(from: at, to: p.endIndex, by: 3) {
+                        if k > at { put(0x2C) }
+                        put("{\"source\":")
+                        string(p[k])
+                        if !p[k + 1].isNone {
+                            put(",\"quote\":")
                             string(p[k + 1])
                         }
-                        put(0x7D)
-                    case .amount:
-                        put("{\"value\":")
-                        let b = bytes(p[at])
-                        if let base = b.baseAddress { w.update(from: base, count: b.count) }
-                        w += b.count
-                        if !p[at + 1].isNone {
-                            put(",\"currency\":")
-                            string(p[at + 1])
+                        if !p[k + 2].isNone {
+                            put(",\"note\":")
+                            string(p[k + 2])
                         }
                         put(0x7D)
-                    case .evidence:
-                        put(0x5B)
-                        for k in stride(from: at, to: p.endIndex, by: 3) {
-                            if k > at { put(0x2C) }
-                            put("{\"source\":")
-                            string(p[k])
-                            if !p[k + 1].isNone {
-                                put(",\"quote\":")
-                                string(p[k + 1])
-                            }
-                            if !p[k + 2].isNone {
-                                put(",\"note\":")
-                                string(p[k + 2])
-                            }
-                            put(0x7D)
-                        }
-                        put(0x5D)
                     }
+                    put(0x5D)
                 }
-                put(0x7D)
-                return w - o.baseAddress!
             }
-            out.removeLast(out.count - end)
+            put(0x7D)
+            return w
         }
     }
 

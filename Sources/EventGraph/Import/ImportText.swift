@@ -86,15 +86,6 @@ enum ImportText {
         }
     }
 
-    /// Calls `body` with the key bytes of a text: as they are when ASCII, else its canonical
-    /// composition (NFC), so that keys are equal as bytes exactly when they are equal as
-    /// `String`s (which compare by canonical equivalence).
-    static func withKey<R>(_ key: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if isASCII(key) { return body(key) }
-        let nfc = Array(String(decoding: key, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-        return nfc.withUnsafeBufferPointer(body)
-    }
-
     /// `MappedImporter`'s `slug(_:prefix:)` of the text.
     static func slug(_ buf: [UInt8], _ r: Range<Int>, prefix: String) -> String {
         buf.withUnsafeBufferPointer { all in

@@ -16,6 +16,9 @@ public struct MappedImporter: Sendable {
     /// Whether JSON output is written as records are made (``ImportRecords/streamed``); tests
     /// turn it off to compare with JSON written from records kept in memory.
     var streamsRecords = true
+    /// About how many bytes of a file are mapped as one piece (``RowEvaluator``); tests make
+    /// it small to cut tables into many pieces.
+    var pieceSize = 1 << 19
 
     public init(mapping: ImportMapping, schema: Schema = .builtIn) {
         self.mapping = mapping
@@ -72,6 +75,7 @@ public struct MappedImporter: Sendable {
     /// - Throws: ``InputError`` with every problem (none when `skipBadRows` could leave the bad rows out).
     public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
         var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
+        run.pieceSize = pieceSize
         // With JSON asked for, records no later row changes go straight to their JSON lines:
         // sources and actors, and events unless event-roles tables or continuation rows add to them.
         if syntax == .json && streamsRecords {
@@ -81,6 +85,7 @@ public struct MappedImporter: Sendable {
             }
         }
         run.readAll()
+        run.records.finishLines()
         if !run.errors.isEmpty {
             // All at once: what the loader finds in the rows that could be read, too.
             var all = run.errors
@@ -152,14 +157,22 @@ struct ImportRun {
     var skipped: [Diagnostic] = []
     var skippedRows = Set<[Int32]>()
     var rowsRead = 0
+    /// About how many bytes of a file are one piece of rows (``MappedImporter/pieceSize``).
+    var pieceSize = 1 << 19
     /// Actors by id and by name (names and ids from actor tables, and actors made from names).
     var actorNames = ActorNames()
     /// The record of the row being read, kept for the next row when its section is streamed (its buffers reused).
     private var spare = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
     private var spareSource = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
-    /// An event's roles while its row is read: each role's ids in order (``readEvent``).
-    private var roleItems: [(role: String, id: String)] = []
-    private var roleIDs: [String] = []
+    /// An event's roles while its row is read: each role's ids (numbers in ``actorNames``) in order (``readEvent``).
+    /// (`text`: an id as a role column wrote it, kept as written.)
+    private var roleItems: [(role: String, id: Int32, text: String?)] = []
+    private var roleIDs: [Int32] = []
+    /// The table being read: its rows' values are worked out by `evaluator`, a chunk at a time.
+    private var evaluator: RowEvaluator?
+    private var chunk = RowEvaluator.Chunk()
+    /// Where each value (by slot) is among the values worked out for every row (-1: not one).
+    private var evaluatedIndex: [Int] = []
     /// Which tables read which file.
     var tablesOfFile: [[Int]] = []
 
@@ -227,22 +240,38 @@ struct ImportRun {
         }
     }
 
-    /// A row being read: its cells by column, its position, and the problems found in it.
+    /// A row being read: its values (worked out by a ``RowEvaluator``), its position, and
+    /// the problems found in it.
     struct RowContext {
         let table: RowTable
         var problems: [Diagnostic] = []
         var origin: Origin
-        /// The texts worked out for the row (cells, templates, looked-up values), back to back:
+        /// Where the row is read from (its cells are read again only when a message or a
+        /// value not worked out ahead needs them).
+        let position: CSVReader.Position
+        /// The row's number in the chunk of worked-out values.
+        let evaluated: Int
+        /// The row's texts (the values worked out, and what is worked out here), back to back:
         /// a value's text is a range of it.
         var scratch: [UInt8] = []
+        /// Where the row's texts started in its chunk (ranges worked out ahead are moved by it).
+        var textBase = 0
 
-        init(table: RowTable, origin: Origin) {
+        init(table: RowTable, origin: Origin, position: CSVReader.Position, evaluated: Int) {
             self.table = table
             self.origin = origin
+            self.position = position
+            self.evaluated = evaluated
         }
 
-        /// Appends the row's cell in column `index`; its range.
-        mutating func cell(_ index: Int) -> Range<Int> { table.appendCell(index, to: &scratch) }
+        /// The table, positioned on this row.
+        var cells: RowTable {
+            table.seek(position)
+            return table
+        }
+
+        /// The row's cell in a column.
+        func cell(_ index: Int) -> String { cells.cell(index) }
 
         func string(_ r: Range<Int>) -> String { ImportText.string(scratch, r) }
 
@@ -252,7 +281,7 @@ struct ImportRun {
             guard let column, let index = table.column(column) else {
                 return SourceLocation(file: table.name, line: Int(origin.line), column: 1)
             }
-            return table.location(of: index)
+            return cells.location(of: index)
         }
 
         mutating func fail(_ column: String?, _ message: String) {
@@ -295,14 +324,63 @@ struct ImportRun {
         } ?? []
         let conditions = spec.when.map { (table.column($0.column), $0.values) }
         var previous: (id: String, section: ImportRecords.Section, index: Int)?
+        // The rows' values are worked out in pieces of the file on two threads, and the
+        // records made here from the pieces in order.
+        var all: [ImportMapping.Value] = []
+        spec.forEachValue { all.append($0) }
+        var columns = Array(repeating: [Int?](), count: mapping.valueCount)
+        for v in all where v.slot >= 0 { columns[v.slot] = table.columnIndexes(v) }
+        let rowValues = spec.rowValues
+        evaluatedIndex = Array(repeating: -1, count: mapping.valueCount)
+        for (k, v) in rowValues.enumerated() where v.slot >= 0 { evaluatedIndex[v.slot] = k }
+        let evaluator = RowEvaluator(mapping: mapping, fileName: table.name, baseName: MappedImporter.baseName(table.name),
+                                     columns: columns, header: table.columns, rowValues: rowValues)
+        self.evaluator = evaluator
+        let source = table.source
+        let (starts, end) = table.pieces(every: pieceSize)
+        var rows = 0
         var scratch: [UInt8] = []
-        while table.nextRow() {
-            var row = RowContext(table: table, origin: Origin(file: table.file, line: Int32(table.rowLine), table: Int16(tableIndex)))
-            // One buffer for every row's texts.
-            swap(&row.scratch, &scratch)
-            row.scratch.removeAll(keepingCapacity: true)
-            defer { swap(&row.scratch, &scratch) }
-            if !conditions.allSatisfy({ (index, values) in values.contains((index.map { table.cell($0) } ?? "").lowercased()) }) { continue }
+        var syntaxProblems: [CSVReader.Problem] = []
+        OrderedChunks.run(count: starts.count, makeState: {}, make: { _, k in
+            evaluator.evaluate(source, from: starts[k], before: k + 1 < starts.count ? starts[k + 1].offset : end)
+        }, use: { k, chunk in
+            if k == 0 && starts.count > 1 {
+                // The ids of a large table: as many as the first piece's rows suggest.
+                let guess = chunk.lines.count * starts.count
+                switch spec.make {
+                case .sources, .actors, .events, .periods: records.reserve(guess, in: ImportRecords.Section(spec.make)!)
+                default: break
+                }
+                if spec.source != nil { records.reserve(guess, in: .sources) }
+            }
+            self.chunk = chunk
+            for r in chunk.lines.indices {
+                rows += 1
+                var row = RowContext(table: table, origin: Origin(file: table.file, line: chunk.lines[r], table: Int16(tableIndex)),
+                                     position: chunk.positions[r], evaluated: r)
+                // The row's texts (as worked out ahead) in the buffer every row uses.
+                let start = Int(chunk.textStarts[r]), end = r + 1 < chunk.lines.count ? Int(chunk.textStarts[r + 1]) : chunk.scratch.count
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: chunk.scratch[start..<end])
+                row.textBase = start
+                swap(&row.scratch, &scratch)
+                defer { swap(&row.scratch, &scratch) }
+                readRow(spec, tableIndex, &row, conditions: conditions, roleColumns: roleColumns, nameColumns: nameColumns, previous: &previous)
+            }
+            syntaxProblems += chunk.syntaxProblems
+            return .goOn
+        })
+        self.chunk = RowEvaluator.Chunk()
+        table.finishPass(rows: rows, problems: syntaxProblems)
+    }
+
+
+    /// Makes the records of one row.
+    private mutating func readRow(_ spec: ImportMapping.Table, _ tableIndex: Int, _ row: inout RowContext, conditions: [(Int?, Set<String>)],
+                                  roleColumns: [(String, Int)], nameColumns: [(String, Int)],
+                                  previous: inout (id: String, section: ImportRecords.Section, index: Int)?) {
+        do {
+            if !conditions.allSatisfy({ (index, values) in values.contains((index.map { row.cell($0) } ?? "").lowercased()) }) { return }
             switch spec.make {
             case .graph:
                 if let t = text(spec, "title", &row) { records.title = t }
@@ -341,95 +419,30 @@ struct ImportRun {
 
     // MARK: Values
 
-    /// A value's text for this row (nil when empty), as a range of `row.scratch`; a value-table
-    /// miss is a problem. The text rules work on the cells' bytes (``ImportText``).
+    /// A value's text for this row (nil when empty), as a range of `row.scratch`, with its
+    /// problems: as worked out ahead for the row (``RowEvaluator``), else worked out now.
     func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> Range<Int>? {
-        var raw: Range<Int>?
-        var column: String?
-        switch value.origin {
-        case let .column(c):
-            column = c
-            if let i = row.table.columnIndexes(value)[0] { raw = row.cell(i) }
-        case let .columns(cs):
-            let indexes = row.table.columnIndexes(value)
-            for (k, c) in cs.enumerated() {
-                if let i = indexes[k] { let t = row.cell(i); if !t.isEmpty { raw = t; column = c; break } }
-            }
-        case let .constant(text): raw = ImportText.append(text, to: &row.scratch)
-        case let .template(parts):
-            let indexes = row.table.columnIndexes(value)
-            let start = row.scratch.count
-            var any = false
-            var hasColumns = false
-            var k = 0
-            for part in parts {
-                switch part {
-                case let .text(t): row.scratch.append(contentsOf: t.utf8)
-                case let .column(c):
-                    if c == "@file" { row.scratch.append(contentsOf: MappedImporter.baseName(row.table.name).utf8) } else if c == "@row" { row.scratch.append(contentsOf: String(row.origin.line).utf8) } else {
-                        hasColumns = true
-                        if let i = indexes[k], !row.cell(i).isEmpty { any = true }
-                    }
-                    k += 1
-                }
-            }
-            raw = any || !hasColumns ? ImportText.trim(&row.scratch, start..<row.scratch.count) : nil
-        case let .firstOf(values):
-            for v in values {
-                // A value that fails leaves no problem and no text behind.
-                let problems = row.problems.count, mark = row.scratch.count
-                if let t = evaluate(v, &row, what: what), row.problems.count == problems { return t }
-                row.problems.removeSubrange(problems...)
-                row.scratch.removeSubrange(mark...)
-            }
-            if let fallback = value.fallback { return fallback.isEmpty ? nil : ImportText.append(fallback, to: &row.scratch) }
-            return nil
+        let k = value.slot >= 0 && value.slot < evaluatedIndex.count ? evaluatedIndex[value.slot] : -1
+        guard k >= 0 else {
+            // Not worked out ahead (e.g. the fields of an actor made from a name): from the cells.
+            var live = RowEvaluator.Row(cells: row.cells, scratch: [], problems: [], line: row.origin.line)
+            swap(&live.scratch, &row.scratch)
+            defer { swap(&live.scratch, &row.scratch) }
+            let text = evaluator!.evaluate(value, &live, what: what)
+            row.problems += live.problems
+            return text
         }
-        var text = raw.map { ImportText.trim(&row.scratch, $0) } ?? (row.scratch.count..<row.scratch.count)
-        if text.isEmpty {
-            if let fallback = value.fallback, !fallback.isEmpty { return ImportText.append(fallback, to: &row.scratch) }
-            return nil
+        let n = row.evaluated * evaluator!.rowValues.count + k
+        let problemsStart = n == 0 ? 0 : Int(chunk.problemEnds[n - 1]), problemsEnd = Int(chunk.problemEnds[n])
+        for p in chunk.problems[problemsStart..<problemsEnd] {
+            // A value-table miss names the value as this call does.
+            let suffix = " (" + RowEvaluator.unnamed + "); add it there or give the value a default"
+            row.problems.append(p.message.hasSuffix(suffix)
+                ? Diagnostic(p.location, String(p.message.dropLast(suffix.count)) + " (\(what)); add it there or give the value a default", severity: p.severity)
+                : p)
         }
-        if value.lowercase { text = ImportText.lowercase(&row.scratch, text) }
-        if let tableName = value.table, let table = value.lookupTable ?? mapping.lookupTables[tableName] {
-            var candidates = [text]
-            if let sep = value.split {
-                var parts: [Range<Int>] = []
-                ImportText.forEachPart(row.scratch, text, separator: sep) { parts.append($0) }
-                candidates = parts.map { ImportText.trim(&row.scratch, $0) }.filter { !$0.isEmpty }
-            }
-            var hit: String?
-            for candidate in candidates {
-                if let v = table.lookup(row.scratch, candidate, prefix: value.matchPrefix) { hit = v; break }
-            }
-            if let hit {
-                text = ImportText.append(value.found ?? hit, to: &row.scratch)
-            } else if let fallback = value.fallback {
-                if fallback.isEmpty { return nil }
-                text = ImportText.append(fallback, to: &row.scratch)
-            } else {
-                row.fail(column, "'\(row.string(text))' is not in the mapping's value table '\(tableName)' (\(what)); add it there or give the value a default")
-                return nil
-            }
-        } else if let sep = value.split, let part = value.part {
-            var parts: [Range<Int>] = []
-            ImportText.forEachPart(row.scratch, text, separator: sep) { parts.append($0) }
-            guard part < parts.count else { return nil }
-            text = ImportText.trim(&row.scratch, parts[part])
-            if text.isEmpty { return nil }
-        }
-        if value.prefix != nil || value.suffix != nil {
-            let start = row.scratch.count
-            if let prefix = value.prefix { row.scratch.append(contentsOf: prefix.utf8) }
-            for k in text { row.scratch.append(row.scratch[k]) }
-            if let suffix = value.suffix { row.scratch.append(contentsOf: suffix.utf8) }
-            text = start..<row.scratch.count
-        }
-        // A cell an export marked as text (a leading `'`): SpreadsheetCell's rule.
-        if !text.isEmpty && row.scratch[text.lowerBound] == UInt8(ascii: "'") {
-            text = ImportText.viaString(&row.scratch, text) { SpreadsheetCell.restored($0) }
-        }
-        return text
+        let start = chunk.ranges[2 * n]
+        return start < 0 ? nil : (Int(start) - row.textBase)..<(Int(chunk.ranges[2 * n + 1]) - row.textBase)
     }
 
     /// ``evaluate(_:_:what:)`` as a `String`.
@@ -484,7 +497,7 @@ struct ImportRun {
         }
         func cell(_ c: String?) -> String? {
             guard let c, let i = row.table.column(c) else { return nil }
-            let t = row.table.cell(i).trimmingWhitespace()
+            let t = row.cell(i).trimmingWhitespace()
             return t.isEmpty ? nil : t
         }
         guard let year = cell(spec.year) else {
@@ -624,7 +637,7 @@ struct ImportRun {
             }
             if key == "name" {
                 let names = nameColumns.compactMap { (lang, index) -> (String, String)? in
-                    let t = row.table.cell(index).trimmingWhitespace()
+                    let t = row.cell(index).trimmingWhitespace()
                     return t.isEmpty ? nil : (lang, t)
                 }
                 if !names.isEmpty { record.set("names", .pairs(names)) }
@@ -641,12 +654,13 @@ struct ImportRun {
 
     /// The actor a cell names (the text at `name` in `row.scratch`): an actor id, a known
     /// name, or a new actor made from the name.
-    private mutating func actor(_ name: Range<Int>, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
+    /// (The id as its number in ``actorNames``.)
+    private mutating func actor(_ name: Range<Int>, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> Int32? {
         if let id = actorNames.find(row.scratch, name) { return id }
         let text = row.string(name)
         // A role may name an event (format.md); events are read before the rows that add roles.
-        if records.has(text, in: .events) { return text }
-        if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return pending.id }
+        if records.has(text, in: .events) { return actorNames.number(ofID: text) }
+        if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return actorNames.number(ofID: pending.id) }
         guard ref.create else {
             row.fail(firstColumn(ref.value), "no actor '\(text)' (by id or name)")
             return nil
@@ -665,7 +679,7 @@ struct ImportRun {
         if let c = ref.country, let country = evaluateText(c, &row, what: "country") { record.set("country", .text(country)) }
         if let d = ref.description, let t = evaluateText(d, &row, what: "description") { record.set("description", .text(t)) }
         made.append(record)
-        return id
+        return actorNames.number(ofID: id)
     }
 
     private mutating func commit(_ made: [ImportRecords.Record]) {
@@ -799,11 +813,11 @@ struct ImportRun {
         // each role's ids in the order found, a role's later ids once.
         var made: [ImportRecords.Record] = []
         roleItems.removeAll(keepingCapacity: true)
-        func add(_ role: String, _ ids: [String]) {
+        func add(_ role: String, _ ids: [Int32], texts: [String]? = nil) {
             if roleItems.contains(where: { $0.role == role }) {
-                for id in ids where !roleItems.contains(where: { $0.role == role && $0.id == id }) { roleItems.append((role, id)) }
+                for (k, id) in ids.enumerated() where !roleItems.contains(where: { $0.role == role && $0.id == id }) { roleItems.append((role, id, texts?[k])) }
             } else {
-                for id in ids { roleItems.append((role, id)) }
+                for (k, id) in ids.enumerated() { roleItems.append((role, id, texts?[k])) }
             }
         }
         var eventKind: Schema.EventKind?
@@ -823,13 +837,15 @@ struct ImportRun {
             if !roleIDs.isEmpty { add(role, roleIDs) }
         }
         for (role, index) in roleColumns {
-            let cell = row.table.cell(index)
+            let cell = row.cell(index)
             let names = SpreadsheetLayout.splitList(cell)
-            if !names.isEmpty { add(role, names) }
+            if !names.isEmpty { add(role, names.map { actorNames.number(ofID: $0) }, texts: names) }
         }
         for (k, item) in roleItems.enumerated() where !roleItems[..<k].contains(where: { $0.role == item.role }) {
             record.start(item.role, .ids)
-            for other in roleItems[k...] where other.role == item.role { record.piece(other.id) }
+            for other in roleItems[k...] where other.role == item.role {
+                if let text = other.text { record.piece(text) } else { record.piece(actorNames.bytes(other.id)) }
+            }
             record.finish()
         }
         if let items = evidenceText(spec, &row) {
@@ -851,14 +867,13 @@ struct ImportRun {
 
     /// Where an event field goes among the record's fields (a stable sort by this rank).
     private static func fieldRank(_ key: String) -> Int {
-        switch key {
-        case "kind": 0
-        case "date": 1
-        case "start": 2
-        case "end": 3
-        case "title": 4
-        case "description": 5
-        case "sources": 99
+        // (By length first: most keys are compared with one word at most.)
+        switch key.utf8.count {
+        case 3: key == "end" ? 3 : 50
+        case 4: key == "kind" ? 0 : key == "date" ? 1 : 50
+        case 5: key == "start" ? 2 : key == "title" ? 4 : 50
+        case 7: key == "sources" ? 99 : 50
+        case 11: key == "description" ? 5 : 50
         default: 50
         }
     }
@@ -872,7 +887,7 @@ struct ImportRun {
         for (key, ref) in spec.references where key == "from" || key == "to" {
             guard let name = evaluate(ref.value, &row, what: key) else { row.fail(firstColumn(ref.value), "this row has no '\(key)'"); continue }
             // (`name` is a range of the row's scratch.)
-            if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(id)) }
+            if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(actorNames.id(id))) }
         }
         if let r = text(spec, "role", &row) { record.set("role", .text(r)) }
         for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
@@ -925,7 +940,7 @@ struct ImportRun {
         var eventColumn: String?
         var eventID: String?
         for c in eventRef.value.columns {
-            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            let t = row.table.column(c).map { row.cell($0).trimmingWhitespace() } ?? ""
             if records.has(t, in: .events) { eventColumn = c; eventID = t; break }
         }
         guard let eventID, let index = records.index[3][eventID] else {
@@ -934,11 +949,11 @@ struct ImportRun {
         }
         var actorName: String?
         for c in actorRef.value.columns where c != eventColumn {
-            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            let t = row.table.column(c).map { row.cell($0).trimmingWhitespace() } ?? ""
             if !t.isEmpty { actorName = t; break }
         }
         var made: [ImportRecords.Record] = []
-        guard let actorName, let actorID = actor(ImportText.append(actorName, to: &row.scratch), actorRef, &row, made: &made) else {
+        guard let actorName, let actorID = actor(ImportText.append(actorName, to: &row.scratch), actorRef, &row, made: &made).map({ actorNames.id($0) }) else {
             if row.problems.isEmpty { row.fail(actorRef.value.columns.first, "names no actor") }
             return
         }

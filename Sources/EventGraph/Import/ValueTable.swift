@@ -4,8 +4,9 @@
 /// else of the key equal to it in lower case, else (`match: prefix`) of the longest key the
 /// text starts with. For a text of ASCII characters other than CR (every character one byte,
 /// one `Character`) that is a byte look-up of the text, of its ASCII lower case, and of its
-/// prefixes, longest first, among the keys whose composed form is such text too; any other
-/// text is looked up as a `String` in the table itself.
+/// prefixes, longest first, among the ASCII keys (equal bytes, equal strings); any other text,
+/// or a text not found that way while the table has a non-ASCII key (which may still equal
+/// it as a `String`), is looked up as a `String` in the table itself.
 ///
 /// A class (immutable once made): every mapping value that names the table shares it.
 final class ValueTable: Sendable {
@@ -17,6 +18,7 @@ final class ValueTable: Sendable {
     private let foldedValues: [String]
     /// The longest key looked up as bytes, in bytes.
     private let longest: Int
+    private let hasNonASCII: Bool
 
     /// `table` and its lower-case form (`folded`: one value per lower-case key).
     init(_ table: [String: String], folded: [String: String]) {
@@ -38,15 +40,16 @@ final class ValueTable: Sendable {
         }
         foldedKeys = keys
         foldedValues = values
+        hasNonASCII = table.keys.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
     private static func add(_ key: String, _ value: String, to keys: inout ByteKeyTable, _ values: inout [String], longest: inout Int) {
-        let composed = Array(key.utf8).withUnsafeBufferPointer { b in ImportText.withKey(b) { Array($0) } }
-        guard composed.allSatisfy({ $0 < 0x80 }) else { return }
-        let (n, inserted) = composed.withUnsafeBufferPointer { keys.insert($0) }
-        // Keys equal as Strings are one key of the dictionary: a second cannot be added.
-        if inserted { values.append(value) } else { values[n] = value }
-        longest = max(longest, composed.count)
+        let bytes = Array(key.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return }
+        // (Distinct ASCII keys have distinct bytes: each is added once.)
+        bytes.withUnsafeBufferPointer { _ = keys.insert($0) }
+        values.append(value)
+        longest = max(longest, bytes.count)
     }
 
     /// The value for the text at `r` in `buf`; `prefix`: else the longest key it starts with.
@@ -57,6 +60,7 @@ final class ValueTable: Sendable {
             for b in text where b >= 0x80 || b == 0x0D { simple = false; break }
             guard simple else { return lookup(String(decoding: text, as: UTF8.self), prefix: prefix) }
             if let n = exactKeys.find(text) { return exactValues[n] }
+            if hasNonASCII { return lookup(String(decoding: text, as: UTF8.self), prefix: prefix) }
             if text.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
                 var lower = [UInt8](text)
                 for k in lower.indices where lower[k] >= 0x41 && lower[k] <= 0x5A { lower[k] |= 0x20 }
