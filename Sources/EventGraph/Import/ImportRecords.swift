@@ -323,10 +323,9 @@ struct ImportRecords {
             streamedCounts[section.rawValue] += 1
             streamedLines[section.rawValue].origins.append(record.origin)
             pending.append(record, section)
-            if pending.entries.count >= 2048 {
+            if pending.entries.count >= 1024 {
                 if writer == nil { writer = LineWriter() }
-                writer!.submit(pending)
-                pending = LineWriter.Batch()
+                pending = writer!.submit(pending)
             }
             return
         }
@@ -337,7 +336,7 @@ struct ImportRecords {
     mutating func finishLines() {
         if !pending.entries.isEmpty {
             if writer == nil { writer = LineWriter() }
-            writer!.submit(pending)
+            _ = writer!.submit(pending)
             pending = LineWriter.Batch()
         }
         guard let writer else { return }

@@ -27,6 +27,13 @@ final class LineWriter: @unchecked Sendable {
         var pieces: [ImportRecords.Record.Piece] = []
         var fields: [ImportRecords.Record.Field] = []
 
+        mutating func removeAll() {
+            entries.removeAll(keepingCapacity: true)
+            text.removeAll(keepingCapacity: true)
+            pieces.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+        }
+
         mutating func append(_ record: ImportRecords.Record, _ section: ImportRecords.Section) {
             entries.append(Entry(section: section, id: record.id, text: text.count, pieces: pieces.count, fields: fields.count))
             text += record.text
@@ -37,6 +44,8 @@ final class LineWriter: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var batches: [Batch] = []
+    /// Written batches, emptied, for the reading thread to fill again (their buffers kept).
+    private var spares: [Batch] = []
     private var finished = false
     private var done = false
     /// Each section's lines, back to back, and where each ends.
@@ -51,13 +60,16 @@ final class LineWriter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Hands a batch of records over, to be written after the batches before it.
-    func submit(_ batch: Batch) {
+    /// Hands a batch of records over, to be written after the batches before it; an empty
+    /// batch to fill next (a written one when there is one).
+    func submit(_ batch: Batch) -> Batch {
         condition.lock()
         while batches.count >= window { condition.wait() }
         batches.append(batch)
+        let spare = spares.popLast() ?? Batch()
         condition.broadcast()
         condition.unlock()
+        return spare
     }
 
     /// Waits until every batch is written; each section's lines and their ends.
@@ -81,9 +93,15 @@ final class LineWriter: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = batches.removeFirst()
+            var batch = batches.removeFirst()
             condition.broadcast()
             condition.unlock()
+            defer {
+                batch.removeAll()
+                condition.lock()
+                if spares.count < window { spares.append(batch) }
+                condition.unlock()
+            }
             batch.text.withUnsafeBufferPointer { text in
                 batch.pieces.withUnsafeBufferPointer { pieces in
                     batch.fields.withUnsafeBufferPointer { fields in

@@ -781,7 +781,7 @@ struct ImportRun {
         var kind: String?
         var items: [Range<Int>] = []
         for (key, value) in spec.fields where key != "id" && key != "amount" && key != "currency" {
-            if key == "aliases" || key == "tags" || key == "actors" {
+            if ImportMapping.listFields.contains(key) {
                 list(value, &row, what: key, into: &items)
                 if !items.isEmpty {
                     record.start(key, .list)
