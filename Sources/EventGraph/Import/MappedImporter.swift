@@ -679,7 +679,8 @@ struct ImportRun {
             record.set("start", .text(start)); record.set("end", .text(end))
         } else if let start {
             record.set("date", .text(start))
-        } else if row.problems.isEmpty {
+        } else if row.problems.isEmpty && record["after"] == nil && record["before"] == nil {
+            // (An event dated only relative to others has its date worked out on load.)
             row.fail(spec.dates.first?.1.columns.first, "this row has no date")
         }
         if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluate(a, &row, what: "amount") {
