@@ -63,11 +63,11 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out"])
     }
 
-    @Test("networkx, Kuzu, jsonschema, Mermaid in Chromium and dot load every export of the quickstart, the seed dataset and a generated graph")
+    @Test("networkx, Kuzu, jsonschema, Mermaid in Chromium and dot load every export of the quickstart, the seed dataset, the time sample (periods, lifespans, relative dates) and a generated graph")
     func realReaders() throws {
-        let outcome = try runReader("check_exports.py", ["--generated", "40", quickstart, "Graphs/ai-race"])
+        let outcome = try runReader("check_exports.py", ["--generated", "40", quickstart, "Graphs/ai-race", "Samples/time"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("check_exports: ok: 3 graphs loaded by every reader"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("check_exports: ok: 4 graphs loaded by every reader"), "\(outcome.stdout)")
     }
 
     @Test("the HTML page works in headless Chromium: hover, search, time slider, filters and path", arguments: ["Samples/quickstart", "Graphs/ai-race"])
