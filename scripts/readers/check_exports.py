@@ -220,6 +220,10 @@ def check_kumu(folder, ref, label):
     header = elements[0]
     for row in elements[1:]:
         record = dict(zip(header, row))
+        if row[0] in ref.actors:
+            actor = ref.actors[row[0]]
+            lifespan = (actor.get("since") and day_iso(actor["since"]) or "", actor.get("until") and day_iso(actor["until"], last=True) or "")
+            check((record["Start Date"], record["End Date"]) == lifespan, f"{label} kumu: {row[0]} lifespan")
         if row[0] in ref.events:
             event = ref.events[row[0]]
             check(record["Claim"] == event["claim"] and record["Date"] == event["date"], f"{label} kumu: {row[0]} claim/date")
@@ -229,7 +233,8 @@ def check_kumu(folder, ref, label):
 
 KUZU_NODE_TABLES = {
     "Source": "id STRING, title STRING, publisher STRING, author STRING, published STRING, url STRING, language STRING, file STRING",
-    "Actor": "id STRING, kind STRING, name STRING, names {list}, aliases {list}, country STRING, description STRING, tags {list}",
+    "Actor": ("id STRING, kind STRING, name STRING, names {list}, aliases {list}, country STRING, description STRING, tags {list}, "
+              "since STRING, until STRING, start_date {date}, end_date {date}"),
     "Event": ("id STRING, kind STRING, title STRING, description STRING, date_text STRING, start_date {date}, end_date {date}, "
               "approximate BOOLEAN, claim STRING, claimed_by STRING, status STRING, date_basis STRING, date_note STRING, date_source STRING, "
               "amount DOUBLE, currency STRING, tags {list}, sources {list}"),
@@ -340,8 +345,11 @@ def check_kuzu_contents(connection, ref, label, role_tables, relation_tables):
         event = ref.events[event_id]
         check((claim, kind, title) == (event["claim"], event["kind"], event["title"]), f"{label}: event {event_id} properties")
         check((str(start), str(end)) == ref.interval(event), f"{label}: event {event_id} dates {start}/{end}")
-    for actor_id, name in rows(connection, "MATCH (a:Actor) RETURN a.id, a.name"):
-        check(name == ref.actors[actor_id]["name"], f"{label}: actor {actor_id} name {name!r}")
+    for actor_id, name, since, start in rows(connection, "MATCH (a:Actor) RETURN a.id, a.name, a.since, a.start_date"):
+        actor = ref.actors[actor_id]
+        check(name == actor["name"], f"{label}: actor {actor_id} name {name!r}")
+        expected_start = actor.get("since") and day_iso(actor["since"])
+        check((since, start and str(start)) == (actor.get("since"), expected_start), f"{label}: actor {actor_id} lifespan {since}/{start}")
     for event_id, quote in rows(connection, "MATCH (e:Event)-[c:CITES]->(s:Source) RETURN e.id, c.quote"):
         quotes = [s.get("quote") for s in ref.events[event_id]["sources"]]
         check(quote in quotes, f"{label}: citation of {event_id} has quote {quote!r}")
