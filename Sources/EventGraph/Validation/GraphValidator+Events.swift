@@ -230,15 +230,15 @@ extension GraphValidator {
         func contains(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : more.contains(i) }
     }
 
-    private static func readRelativeDate(_ f: EventFields, what: String, _ reader: RecordReader) -> RelativeFields? {
+    private static func readRelativeDate(_ f: EventFields, what: @autoclosure () -> String, _ reader: RecordReader) -> RelativeFields? {
         guard f[.after] != nil || f[.before] != nil || f[.within] != nil else { return nil }
         var result = RelativeFields()
         for (key, isAfter) in [(EventField.after, true), (.before, false)] {
             guard let node = f[key]?.value else { continue }
             let items = reader.tree.kind(node) == .list ? Array(reader.tree.children(node)) : [node]
-            if items.isEmpty { reader.error(node, "'\(key.name)' of \(what) must name at least one event"); result.failed = true }
+            if items.isEmpty { reader.error(node, "'\(key.name)' of \(what()) must name at least one event"); result.failed = true }
             for item in items {
-                guard let id = reader.string(item, what: "'\(key.name)' of \(what)") else { result.failed = true; continue }
+                guard let id = reader.string(item, what: "'\(key.name)' of \(what())") else { result.failed = true; continue }
                 if isAfter { result.date.after.append(id) } else { result.date.before.append(id) }
                 result.references.append((id, isAfter, reader.packed(item)))
             }
@@ -256,28 +256,28 @@ extension GraphValidator {
                 result.failed = true
             }
             if result.references.isEmpty {
-                reader.error(entry.keyNode, "'within' of \(what) needs an 'after' or 'before' event to count from")
+                reader.error(entry.keyNode, "'within' of \(what()) needs an 'after' or 'before' event to count from")
                 result.failed = true
             }
         }
         return result
     }
 
-    private static func readEventDate(_ f: EventFields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
+    private static func readEventDate(_ f: EventFields, what: @autoclosure () -> String, owner: Int32, _ reader: RecordReader) -> EventDate? {
         let hasSpan = f[.start] != nil || f[.end] != nil
         if let dateEntry = f[.date] {
             if hasSpan {
-                reader.error(dateEntry.keyNode, "\(what) gives both 'date' and 'start'/'end'; use one or the other")
+                reader.error(dateEntry.keyNode, "\(what()) gives both 'date' and 'start'/'end'; use one or the other")
                 return nil
             }
             guard !reader.isNull(dateEntry.value) else {
-                reader.error(dateEntry.value, "'date' of \(what) must not be empty")
+                reader.error(dateEntry.value, "'date' of \(what()) must not be empty")
                 return nil
             }
             return reader.date(dateEntry.value, what: "date").map(EventDate.on)
         }
         guard hasSpan else {
-            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
+            reader.error(owner, "\(what()) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
             return nil
         }
         guard let startEntry = f[.start], let endEntry = f[.end] else {
@@ -287,7 +287,7 @@ extension GraphValidator {
         guard let start = reader.date(startEntry.value, what: "start"),
               let end = reader.date(endEntry.value, what: "end") else { return nil }
         if end.interval.last < start.interval.first {
-            reader.error(endEntry.value, "the span of \(what) ends (\(end)) before it starts (\(start))")
+            reader.error(endEntry.value, "the span of \(what()) ends (\(end)) before it starts (\(start))")
             return nil
         }
         return .span(start: start, end: end)
