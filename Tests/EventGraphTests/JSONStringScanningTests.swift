@@ -69,4 +69,24 @@ struct JSONStringScanningTests {
             }
         }
     }
+
+    @Test("columns count Unicode scalars eight bytes at a time: the same count as byte by byte, for every range of random bytes")
+    func scalarCount() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let bytes = (0..<61).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            bytes.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                for from in 0..<bytes.count {
+                    for to in from...bytes.count {
+                        let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+                        if Locator.scalars(base, from, to) != expected {
+                            Issue.record("bytes \(bytes), \(from)..<\(to)")
+                            return
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
