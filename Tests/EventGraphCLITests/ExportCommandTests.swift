@@ -42,7 +42,7 @@ struct ExportCommandTests {
         ("graphml", [String]()), ("gexf", []), ("cypher", []), ("timelinejs", []), ("mermaid", []), ("json", []), ("dot", []),
         ("neo4j-csv", ["sources.csv", "actors.csv", "events.csv", "roles.csv", "event-roles.csv", "cites.csv", "relations.csv", "import.sh"]),
         ("kumu", ["elements.csv", "connections.csv"]),
-        ("csv", ["graph.csv", "sources.csv", "actors.csv", "events.csv", "relations.csv"]),
+        ("csv", ["graph.csv", "sources.csv", "actors.csv", "events.csv", "relations.csv", "periods.csv"]),
     ])
     func exportFormats(format: String, files: [String]) throws {
         if files.isEmpty {
@@ -63,11 +63,11 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out"])
     }
 
-    @Test("networkx, Kuzu, jsonschema, Mermaid in Chromium and dot load every export of the quickstart, the seed dataset and a generated graph")
+    @Test("networkx, Kuzu, jsonschema, Mermaid in Chromium and dot load every export of the quickstart, the seed dataset, the time sample (periods, lifespans, relative dates) and a generated graph")
     func realReaders() throws {
-        let outcome = try runReader("check_exports.py", ["--generated", "40", quickstart, "Graphs/ai-race"])
+        let outcome = try runReader("check_exports.py", ["--generated", "40", quickstart, "Graphs/ai-race", "Samples/time"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("check_exports: ok: 3 graphs loaded by every reader"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("check_exports: ok: 4 graphs loaded by every reader"), "\(outcome.stdout)")
     }
 
     @Test("the HTML page works in headless Chromium: hover, search, time slider, filters and path", arguments: ["Samples/quickstart", "Graphs/ai-race"])
@@ -100,10 +100,31 @@ struct ExportCommandTests {
         #expect(try CommandRunner.run(["export", quickstart, "--format", "csv", "-o", folder]).status == 0)
         let imported = try CommandRunner.run(["import", folder, "-o", yaml])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "wrote \(yaml) (YAML) from 5 files: 28 rows in: 14 actors, 9 events, 3 relations, 1 source\n")
+        #expect(imported.stdout == "wrote \(yaml) (YAML) from 6 files: 28 rows in: 14 actors, 9 events, 3 relations, 1 source\n")
         let original = try CommandRunner.run(["export", quickstart, "--format", "json"])
         let again = try CommandRunner.run(["export", yaml, "--format", "json"])
         #expect(original.stdout == again.stdout)
+    }
+
+    @Test("the CSV round trip keeps periods, actor lifespans, quarters and relative dates (after, before, within) and the seed dataset whole",
+          arguments: ["Samples/time", "Graphs/ai-race"])
+    func importRoundTripKeepsTime(graph: String) throws {
+        let dir = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("csv").path, yaml = dir.appendingPathComponent("graph.yaml").path
+        #expect(try CommandRunner.run(["export", graph, "--format", "csv", "-o", folder]).status == 0)
+        let imported = try CommandRunner.run(["import", folder, "-o", yaml])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.isEmpty, "\(imported.stderr)")
+        // The node-link JSON carries periods, lifespans and each event's after/before/within.
+        let original = try CommandRunner.run(["export", graph, "--format", "json"])
+        let again = try CommandRunner.run(["export", yaml, "--format", "json"])
+        #expect(original.stdout == again.stdout)
+        if graph == "Samples/time" {
+            #expect(original.stdout.contains("\"periods\""))
+            #expect(original.stdout.contains("\"within_days\""))
+            #expect(original.stdout.contains("\"since\""))
+        }
     }
 
     @Test("import reports every problem as FILE:LINE:COLUMN, exits 1 and writes nothing")

@@ -47,6 +47,34 @@ struct DOTTests {
         for actor in graph.actors { #expect(text.contains("\n  \"\(actor.id)\" [label=<")) }
     }
 
+    @Test("actors with the ids 'legend', 'empty' and 'no-changes' are drawn as actors in every view: the diagram's own nodes have names no id can take", arguments: DiagramView.allCases)
+    func ownNodesNeverTakeAnActorsPlace(view: DiagramView) throws {
+        let text = """
+            sources:
+              s1: {title: S}
+            actors:
+              legend: {kind: person, name: Lee Gend}
+              empty: {kind: person, name: Em Pty}
+              no-changes: {kind: company, name: Nochange Inc}
+            events:
+              e1:
+                kind: meeting
+                date: 2024-01-02
+                title: The three meet
+                participants: [legend, empty, no-changes]
+                sources: [{source: s1}]
+            """
+        let graph = try GraphLoader().load([InputDocument(name: "own.yaml", text: text)])
+        let statements = graph.diagram(view).statements
+        var names: [String] = []
+        for statement in statements { if case let .node(id, _) = statement { names.append(id) } }
+        // Each name is declared once (a second declaration would restyle the first node).
+        #expect(Set(names).count == names.count, "\(names)")
+        #expect(names.contains(DiagramBuilder.OwnNode.legend))
+        let dot = graph.diagram(view).text
+        for name in ["Lee Gend", "Em Pty", "Nochange Inc"] { #expect(dot.contains(name), "\(view): \(name)") }
+    }
+
     @Test("per-language names replace display names with --lang")
     func languageNames() throws {
         let graph = try GraphLoader().load(paths: [Fixtures.quickstart])

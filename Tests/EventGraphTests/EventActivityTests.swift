@@ -44,7 +44,7 @@ struct EventActivityTests {
         #expect(text.contains("TITLE=\"January 2025: 1 event\""))
         #expect(text.contains("TITLE=\"February 2025: 0 events\""))
         #expect(text.contains("Events per month (by the earliest day each may have happened), January 2025 to June 2025 (most: 1 in January 2025)"))
-        #expect(text.contains("\"legend\" -> \"strip:activity\" [style=\"invis\""))
+        #expect(text.contains("\"diagram:legend\" -> \"strip:activity\" [style=\"invis\""))
         // No events, no strip.
         #expect(!GraphView().diagram(.timeline).text.contains("strip:activity"))
     }

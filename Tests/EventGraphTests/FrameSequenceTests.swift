@@ -42,9 +42,9 @@ struct FrameSequenceTests {
         // decision differs in this graph), and frames only add.
         for (index, frame) in sequence.frames.enumerated() {
             let asOf = graph.filtered(by: GraphFilter(asOf: frame.asOf))
-            let own = ActorDiagram(graph: asOf).document.statements.filter { if case .node(let id, _) = $0 { id != "legend" } else { true } }
+            let own = ActorDiagram(graph: asOf).document.statements.filter { if case .node(let id, _) = $0 { id != DiagramBuilder.OwnNode.legend } else { true } }
             let drawn = sequence.statements(inFrame: index).map { sequence.document.statements[$0] }
-                .filter { if case .node(let id, _) = $0 { id != "legend" } else { true } }
+                .filter { if case .node(let id, _) = $0 { id != DiagramBuilder.OwnNode.legend } else { true } }
             #expect(Self.keys(drawn) == Self.keys(own), "frame \(frame)")
             if index > 0 { #expect(Set(sequence.statements(inFrame: index - 1)).isSubset(of: sequence.statements(inFrame: index))) }
         }

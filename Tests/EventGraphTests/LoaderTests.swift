@@ -30,6 +30,30 @@ struct LoaderTests {
             sources: [{ source: notes, quote: "…" }]
         """
 
+    @Test("repeated relations get the ids from--kind--to, then -2, -3 …; a given id is never reused")
+    func relationIDs() throws {
+        let text = """
+            actors:
+              a: {kind: company, name: A}
+              b: {kind: company, name: B}
+              c: {kind: company, name: C}
+            relations:
+              - {kind: owns, from: a, to: b}
+              - {kind: owns, from: a, to: b, since: 2020}
+              - {kind: owns, from: b, to: c}
+              - {kind: owns, from: a, to: b, since: 2021}
+            """
+        let graph = try GraphLoader().load([InputDocument(name: "r.yaml", text: text)])
+        #expect(graph.relations.map { $0.id } == ["a--owns--b", "a--owns--b-2", "b--owns--c", "a--owns--b-3"])
+        // Relations given as values keep their ids, and a synthesized id steps over them.
+        let view = GraphView(actors: Array(graph.actors), relations: [
+            Relation(id: "a--owns--b-2", kind: "owns", from: "a", to: "b"),
+            Relation(id: "", kind: "owns", from: "a", to: "b"),
+            Relation(id: "", kind: "owns", from: "a", to: "b"),
+        ])
+        #expect(view.relations.map { $0.id } == ["a--owns--b-2", "a--owns--b", "a--owns--b-3"])
+    }
+
     @Test("several files merge into one graph")
     func mergesFiles() throws {
         let graph = try GraphLoader().load([InputDocument(name: "a.yaml", text: Self.people),

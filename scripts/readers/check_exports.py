@@ -57,7 +57,12 @@ def check(condition, message):
 # ---- Reference ------------------------------------------------------------------------------
 
 def day_iso(partial, last=False):
-    parts = [int(p) for p in partial.lstrip("~").split("-")]
+    text = partial.lstrip("~")
+    if text[5:6] in ("Q", "H"):
+        # A quarter or half: its first or last month.
+        year, n, months = int(text[:4]), int(text[6]), 3 if text[5] == "Q" else 6
+        return day_iso(f"{year}-{(n - 1) * months + (months if last else 1):02d}", last)
+    parts = [int(p) for p in text.split("-")]
     year = parts[0]
     if len(parts) == 3:
         return datetime.date(*parts).isoformat()
@@ -120,6 +125,8 @@ def check_graphml(path, ref, label):
             check(attributes.get("date") == expected["date"], f"{label} graphml: {node} date as written")
         else:
             check(attributes.get("label") == expected["name"], f"{label} graphml: {node} label")
+            check((attributes.get("since"), attributes.get("until")) == (expected.get("since"), expected.get("until")),
+                  f"{label} graphml: {node} lifespan {attributes.get('since')}/{attributes.get('until')}")
     roles = collections.Counter()
     relations = 0
     for source, target, attributes in g.edges(data=True):
@@ -155,6 +162,10 @@ def check_gexf(path, ref, label):
             check(attributes.get("label") == expected["title"], f"{label} gexf: {node} label")
         else:
             check(attributes.get("label") == expected["name"], f"{label} gexf: {node} label")
+            # The lifespan as the actor's spell on Gephi's timeline.
+            lifespan = (expected.get("since") and day_iso(expected["since"]), expected.get("until") and day_iso(expected["until"], last=True))
+            check((attributes.get("start"), attributes.get("end")) == lifespan,
+                  f"{label} gexf: {node} start/end {attributes.get('start')}/{attributes.get('end')}, expected {lifespan}")
     roles = collections.Counter((s, t, a.get("role")) for s, t, a in g.edges(data=True) if a.get("type") == "role")
     check(roles == ref.role_multiset(), f"{label} gexf: role edges differ")
     for s, t, a in g.edges(data=True):
@@ -181,7 +192,12 @@ def check_timelinejs(path, ref, label):
         parts = [str(date.get(k)) for k in ("year", "month", "day") if k in date]
         check([int(p) for p in parts] == [int(p) for p in start],
               f"{label} timelinejs: {event_id} start_date {date} does not keep {event['start']}")
-        check(("end_date" in slide) == ("end" in event), f"{label} timelinejs: {event_id} end_date")
+        # A span has an end date; a day known only to lie in a range (a relative date, written
+        # `[first..last]`) is one day: its start and the range as display_date.
+        one_day_in_range = event["date"].startswith("[")
+        check(("end_date" in slide) == ("end" in event and not one_day_in_range), f"{label} timelinejs: {event_id} end_date")
+        if one_day_in_range:
+            check(slide.get("display_date") == event["date"], f"{label} timelinejs: {event_id} display_date")
         text = slide["text"]["text"]
         check(f"claim: {event['claim']}" in text, f"{label} timelinejs: {event_id} claim status missing")
         for source in event["sources"]:
@@ -204,6 +220,10 @@ def check_kumu(folder, ref, label):
     header = elements[0]
     for row in elements[1:]:
         record = dict(zip(header, row))
+        if row[0] in ref.actors:
+            actor = ref.actors[row[0]]
+            lifespan = (actor.get("since") and day_iso(actor["since"]) or "", actor.get("until") and day_iso(actor["until"], last=True) or "")
+            check((record["Start Date"], record["End Date"]) == lifespan, f"{label} kumu: {row[0]} lifespan")
         if row[0] in ref.events:
             event = ref.events[row[0]]
             check(record["Claim"] == event["claim"] and record["Date"] == event["date"], f"{label} kumu: {row[0]} claim/date")
@@ -213,7 +233,8 @@ def check_kumu(folder, ref, label):
 
 KUZU_NODE_TABLES = {
     "Source": "id STRING, title STRING, publisher STRING, author STRING, published STRING, url STRING, language STRING, file STRING",
-    "Actor": "id STRING, kind STRING, name STRING, names {list}, aliases {list}, country STRING, description STRING, tags {list}",
+    "Actor": ("id STRING, kind STRING, name STRING, names {list}, aliases {list}, country STRING, description STRING, tags {list}, "
+              "since STRING, until STRING, start_date {date}, end_date {date}"),
     "Event": ("id STRING, kind STRING, title STRING, description STRING, date_text STRING, start_date {date}, end_date {date}, "
               "approximate BOOLEAN, claim STRING, claimed_by STRING, status STRING, date_basis STRING, date_note STRING, date_source STRING, "
               "amount DOUBLE, currency STRING, tags {list}, sources {list}"),
@@ -324,8 +345,11 @@ def check_kuzu_contents(connection, ref, label, role_tables, relation_tables):
         event = ref.events[event_id]
         check((claim, kind, title) == (event["claim"], event["kind"], event["title"]), f"{label}: event {event_id} properties")
         check((str(start), str(end)) == ref.interval(event), f"{label}: event {event_id} dates {start}/{end}")
-    for actor_id, name in rows(connection, "MATCH (a:Actor) RETURN a.id, a.name"):
-        check(name == ref.actors[actor_id]["name"], f"{label}: actor {actor_id} name {name!r}")
+    for actor_id, name, since, start in rows(connection, "MATCH (a:Actor) RETURN a.id, a.name, a.since, a.start_date"):
+        actor = ref.actors[actor_id]
+        check(name == actor["name"], f"{label}: actor {actor_id} name {name!r}")
+        expected_start = actor.get("since") and day_iso(actor["since"])
+        check((since, start and str(start)) == (actor.get("since"), expected_start), f"{label}: actor {actor_id} lifespan {since}/{start}")
     for event_id, quote in rows(connection, "MATCH (e:Event)-[c:CITES]->(s:Source) RETURN e.id, c.quote"):
         quotes = [s.get("quote") for s in ref.events[event_id]["sources"]]
         check(quote in quotes, f"{label}: citation of {event_id} has quote {quote!r}")
@@ -417,6 +441,12 @@ def generated_graph(path, actors=60, events=90, seed=6):
             actor["names"] = {"zh-Hans": f"行动者{n}", "zh-Hant": f"行動者{n}"}
         if n % 5 == 0:
             actor["aliases"] = [f"A{n}", rnd.choice(["x, y", "quote\"d"])]
+        if n % 4 == 1:
+            # Lifespans around every event (2023-2025), so no event falls outside one.
+            actor["since"] = ["2001", "2002-03", "2003-04-05"][n % 3]
+            if n % 8 == 1:
+                actor["until"] = "2030-06"
+
         graph["actors"][f"a{n}"] = actor
     by_kind = collections.defaultdict(list)
     for n in range(actors):

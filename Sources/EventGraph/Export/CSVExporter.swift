@@ -1,5 +1,5 @@
 /// The graph as spreadsheet CSV files (``SpreadsheetLayout``): `graph.csv`, `sources.csv`,
-/// `actors.csv`, `events.csv` and `relations.csv`, written into one folder. Opens in any
+/// `actors.csv`, `events.csv`, `relations.csv` and `periods.csv`, written into one folder. Opens in any
 /// spreadsheet, and `eventgraph import` reads it back into the same graph.
 public struct CSVExporter: GraphExporter {
     public let formatName = "csv"
@@ -27,7 +27,8 @@ public struct CSVExporter: GraphExporter {
         actors.writeChunked(graph.actors.count) { [languages] items, actors in
             for a in graph.actors[items] {
                 actors.writeCSVRecord([a.id, a.kind, a.name] + languages.map { language in a.names.first { $0.language == language }?.name ?? "" }
-                                      + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags)])
+                                      + [L.joinList(a.aliases), a.country ?? "", a.description ?? "", L.joinList(a.tags),
+                                         a.since?.description ?? "", a.until?.description ?? ""])
             }
         }
         // Role columns: the roles used, in schema order.
@@ -44,15 +45,19 @@ public struct CSVExporter: GraphExporter {
         events.writeCSVRecord(eventHeader)
         events.writeChunked(graph.events.count) { [roles] items, events in
             for event in graph.events[items] {
-                let (date, end): (String, String) = switch event.date {
-                case let .on(d): (d.description, "")
-                case let .span(s, e), let .between(s, e): (s.description, e.description)
+                // An event dated relative to others: what its record gives (the constraints are resolved again on load).
+                let (date, end): (String, String) = switch event.relativeDate.map({ $0.given }) ?? event.date {
+                case nil: ("", "")
+                case let .on(d)?: (d.description, "")
+                case let .span(s, e)?, let .between(s, e)?: (s.description, e.description)
                 }
+                let relative = event.relativeDate
                 var row = [event.id, event.kind, date, end, event.title, event.description ?? ""]
                 row += roles.map { L.joinList(event.participants($0)) }
                 row += [event.amount.map { GraphView.amountValueText($0.value) } ?? "", event.amount?.currency ?? "",
                         event.status?.rawValue ?? "", event.claim.rawValue, event.claimedBy ?? "", event.dateBasis.rawValue,
-                        event.dateNote ?? "", event.dateSource ?? "", L.joinList(event.tags)]
+                        event.dateNote ?? "", event.dateSource ?? "", L.joinList(relative?.after ?? []),
+                        L.joinList(relative?.before ?? []), relative?.within.map { "\($0)d" } ?? "", L.joinList(event.tags)]
                 Self.writeWithEvidence(row, id: event.id, evidence: event.sources, width: eventHeader.count, to: events)
             }
         }
@@ -65,6 +70,11 @@ public struct CSVExporter: GraphExporter {
                 Self.writeWithEvidence(row, id: relation.id, evidence: relation.sources,
                                        width: L.relationColumns.count + L.evidenceColumns.count, to: relations)
             }
+        }
+        let periods = output.file(named: "periods.csv")
+        periods.writeCSVRecord(L.periodColumns)
+        for p in graph.periods {
+            periods.writeCSVRecord([p.id, p.title, p.from.description, p.to.description, p.color ?? "", L.joinList(p.actors)])
         }
     }
 

@@ -11,7 +11,8 @@ import Foundation
 ///   type being the kind in upper case with `_` for `-`.
 ///
 /// Events carry `date_text` (as written), `start_date`/`end_date` (the interval's ISO days),
-/// `claim`, `status` and the source ids. Strings are single-quoted with `\\` and `\'` escaped.
+/// `claim`, `status` and the source ids; actors with a lifespan `since`/`until` (as written)
+/// and `start_date`/`end_date` (its first and last day). Strings are single-quoted with `\\` and `\'` escaped.
 public struct CypherExporter: GraphExporter {
     public let formatName = "cypher"
 
@@ -84,11 +85,14 @@ public struct CypherExporter: GraphExporter {
             ]) + ");")
         }
         for actor in graph.actors {
+            let lifespan = GraphView.isoDays(since: actor.since, until: actor.until)
             lines.append("CREATE (:Actor " + Self.map([
                 ("id", .string(actor.id)), ("kind", .string(actor.kind)), ("name", .string(actor.name)),
                 ("names", .list(actor.names.map { "\($0.language): \($0.name)" })), ("aliases", .list(actor.aliases)),
                 ("country", .optional(actor.country)), ("description", .optional(actor.description)),
                 ("tags", .list(actor.tags)),
+                ("since", .optional(actor.since?.description)), ("until", .optional(actor.until?.description)),
+                ("start_date", .optional(lifespan.start)), ("end_date", .optional(lifespan.end)),
             ]) + ");")
         }
         for event in graph.events {

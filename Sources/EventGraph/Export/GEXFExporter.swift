@@ -1,13 +1,15 @@
 /// GEXF 1.3 (https://gexf.net), Gephi's own format, dynamic so Gephi's timeline works:
 /// every event node and role edge has `start`/`end` (the first and last day its partial
 /// date covers: `2025-03` → 2025-03-01…2025-03-31), every relation edge its `since`/`until`.
-/// Actors are undated (present throughout). Attributes are declared per class with types.
+/// An actor with a lifespan has it as `start`/`end` (first day of `since`, last of `until`), so
+/// it appears and leaves on Gephi's timeline; others are present throughout. Attributes are
+/// declared per class with types.
 public struct GEXFExporter: GraphExporter {
     public let formatName = "gexf"
 
     public init() {}
 
-    private static let nodeAttributes = ["type", "kind", "names", "aliases", "country", "description", "tags", "date",
+    private static let nodeAttributes = ["type", "kind", "names", "aliases", "country", "description", "tags", "since", "until", "date",
                                          "approximate", "claim", "claimed_by", "status", "date_basis", "date_note", "date_source",
                                          "amount", "currency", "sources", "evidence"]
     private static let edgeAttributes = ["type", "kind", "role", "directed", "date", "since", "until", "claim", "sources", "evidence"]
@@ -89,6 +91,9 @@ public struct GEXFExporter: GraphExporter {
             out.write("      <node")
             out.writeXMLAttribute("id", actor.id)
             out.writeXMLAttribute("label", actor.name)
+            let lifespan = GraphView.isoDays(since: actor.since, until: actor.until)
+            if let start = lifespan.start { out.write(" start=\"\(start)\"") }
+            if let end = lifespan.end { out.write(" end=\"\(end)\"") }
             out.write(">\n")
             value("type", "actor")
             value("kind", actor.kind)
@@ -97,6 +102,8 @@ public struct GEXFExporter: GraphExporter {
             value("country", actor.country)
             value("description", actor.description)
             value("tags", actor.tags.joined(separator: "; "))
+            value("since", actor.since?.description)
+            value("until", actor.until?.description)
             endValues()
             out.write("      </node>\n")
         }

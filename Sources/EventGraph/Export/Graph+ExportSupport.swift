@@ -11,7 +11,12 @@ extension GraphView {
 
     /// `YYYY-MM-DD` of the first day of `since` and the last day of `until` (nil when open).
     func isoValidity(of relation: Relation) -> (start: String?, end: String?) {
-        (relation.since.map { DayInterval.isoDate($0.interval.first) }, relation.until.map { DayInterval.isoDate($0.interval.last) })
+        Self.isoDays(since: relation.since, until: relation.until)
+    }
+
+    /// The ISO first day of `since` and last day of `until` (a relation's validity, an actor's lifespan).
+    static func isoDays(since: PartialDate?, until: PartialDate?) -> (start: String?, end: String?) {
+        (since.map { DayInterval.isoDate($0.interval.first) }, until.map { DayInterval.isoDate($0.interval.last) })
     }
 
     /// The label of an event kind from the schema (the kind itself when unlabelled).

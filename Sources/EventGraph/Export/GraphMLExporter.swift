@@ -2,9 +2,9 @@
 /// relations as edges, every attribute declared with a `<key>` of its type. Read by
 /// networkx, Gephi, yEd and Cytoscape.
 ///
-/// Nodes carry `type` (actor/event), `kind`, `label`, dates (`date` as written, `start`
-/// and `end` as ISO days), `claim`, `status`, and `sources` (ids) with `evidence`
-/// (compact JSON of every citation). The graph carries its title and the source list as JSON.
+/// Nodes carry `type` (actor/event), `kind`, `label`, dates (an event's `date` as written,
+/// `start` and `end` as ISO days; an actor's lifespan `since` and `until` as written), `claim`,
+/// `status`, and `sources` (ids) with `evidence` (compact JSON of every citation). The graph carries its title and the source list as JSON.
 public struct GraphMLExporter: GraphExporter {
     public let formatName = "graphml"
 
@@ -28,6 +28,8 @@ public struct GraphMLExporter: GraphExporter {
         Key(id: "country", domain: "node", type: "string"),
         Key(id: "description", domain: "node", type: "string"),
         Key(id: "tags", domain: "node", type: "string"),
+        Key(id: "since", domain: "node", type: "string"),
+        Key(id: "until", domain: "node", type: "string"),
         Key(id: "date", domain: "node", type: "string"),
         Key(id: "start", domain: "node", type: "string"),
         Key(id: "end", domain: "node", type: "string"),
@@ -115,6 +117,8 @@ public struct GraphMLExporter: GraphExporter {
             data("node", "country", actor.country, indent: i)
             data("node", "description", actor.description, indent: i)
             data("node", "tags", actor.tags.joined(separator: "; "), indent: i)
+            data("node", "since", actor.since?.description, indent: i)
+            data("node", "until", actor.until?.description, indent: i)
             out.write("    </node>\n")
         }
 

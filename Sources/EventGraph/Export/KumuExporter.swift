@@ -5,7 +5,8 @@
 /// rather than duplicate; `From`/`To` name element ids. Actors and events are elements
 /// (`Type` is the kind's label, `Element Type` says actor or event); event roles and
 /// relations are connections. Multiple values are separated by `|`, as Kumu expects.
-/// Dates, claim status, sources and quotes are plain fields.
+/// Dates, claim status, sources and quotes are plain fields; an actor's lifespan is its
+/// `Date` (`since..until`), `Start Date` and `End Date`.
 public struct KumuExporter: GraphExporter {
     public let formatName = "kumu"
 
@@ -28,10 +29,14 @@ public struct KumuExporter: GraphExporter {
                              "Date", "Start Date", "End Date", "Claim", "Status", "Amount", "Sources", "Evidence"]
         var elements: [[String]] = []
         for actor in graph.actors {
+            // A lifespan as a relation's validity is written: `since..until`, with its first and last day.
+            let lifespan = GraphView.isoDays(since: actor.since, until: actor.until)
             elements.append([actor.id, actor.name, graph.actorKindLabel(actor.kind), actor.description ?? "",
                              actor.tags.joined(separator: "|"), "actor", actor.kind,
                              actor.names.map { "\($0.language): \($0.name)" }.joined(separator: "|"),
-                             actor.aliases.joined(separator: "|"), actor.country ?? "", "", "", "", "", "", "", "", ""])
+                             actor.aliases.joined(separator: "|"), actor.country ?? "",
+                             actor.hasLifespan ? "\(actor.since?.description ?? "")..\(actor.until?.description ?? "")" : "",
+                             lifespan.start ?? "", lifespan.end ?? "", "", "", "", "", ""])
         }
         for event in graph.events {
             let days = graph.isoInterval(of: event)

@@ -8,7 +8,8 @@
 /// `timeline`: the years an item is present, as Kumu's tagged-timeline control expects them
 /// ("years to define when an element/connection was present", several for disjoint spans):
 /// an event's years, a relation's years from `since` to `until` (open ends run to the
-/// graph's first or last dated year), an actor's years of the events and relations it is in.
+/// graph's first or last dated year), an actor's years of its lifespan (`since` to `until`,
+/// open ends as a relation's) or, without one, of the events and relations it is in.
 /// At most ``maxYears`` years an item, so no input makes the file explode.
 public struct KumuJSONExporter: GraphExporter {
     public let formatName = "kumu-json"
@@ -49,6 +50,12 @@ public struct KumuJSONExporter: GraphExporter {
             years[relation.id] = y
             years[relation.from, default: []].formUnion(y)
             years[relation.to, default: []].formUnion(y)
+        }
+        for actor in graph.actors where actor.hasLifespan {
+            let a = actor.since.map { PartialDate.civil(fromDayNumber: $0.interval.first).year } ?? (first == .max ? nil : first)
+            let b = actor.until.map { PartialDate.civil(fromDayNumber: $0.interval.last).year } ?? (last == .min ? a : last)
+            guard let a, let b else { continue }
+            years[actor.id] = span(a, max(a, b))
         }
         func objects(_ header: [String], _ rows: [[String]], skip: Set<String>) -> JSONValue {
             .array(rows.map { row in

@@ -25,11 +25,14 @@ public struct Neo4jCSVExporter: GraphExporter {
                                     s.language ?? "", s.file ?? "", "Source"])
         }
         let actors = output.file(named: "actors.csv")
-        actors.writeCSVRecord(["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]", ":LABEL"])
+        actors.writeCSVRecord(["id:ID", "kind", "name", "names:string[]", "aliases:string[]", "country", "description", "tags:string[]",
+                               "since", "until", "start_date:date", "end_date:date", ":LABEL"])
         actors.writeChunked(graph.actors.count) { items, actors in
             for a in graph.actors[items] {
+                let lifespan = GraphView.isoDays(since: a.since, until: a.until)
                 actors.writeCSVRecord([a.id, a.kind, a.name, a.names.map { "\($0.language): \($0.name)" }.joined(separator: ";"),
-                                       a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"), "Actor"])
+                                       a.aliases.joined(separator: ";"), a.country ?? "", a.description ?? "", a.tags.joined(separator: ";"),
+                                       a.since?.description ?? "", a.until?.description ?? "", lifespan.start ?? "", lifespan.end ?? "", "Actor"])
             }
         }
         // One pass over the events writes four files in turns.

@@ -5,13 +5,16 @@
 /// |---|---|
 /// | `graph.csv` | `title`, `description` (one row) |
 /// | `sources.csv` | `id`, `title`, `publisher`, `author`, `published`, `url`, `language`, `file` |
-/// | `actors.csv` | `id`, `kind`, `name`, `name:LANG`…, `aliases`, `country`, `description`, `tags` |
-/// | `events.csv` | `id`, `kind`, `date`, `end`, `title`, `description`, one column per role, `amount`, `currency`, `status`, `claim`, `claimed_by`, `date_basis`, `date_note`, `date_source`, `tags`, `source`, `quote`, `note` |
+/// | `actors.csv` | `id`, `kind`, `name`, `name:LANG`…, `aliases`, `country`, `description`, `tags`, `since`, `until` |
+/// | `events.csv` | `id`, `kind`, `date`, `end`, `title`, `description`, one column per role, `amount`, `currency`, `status`, `claim`, `claimed_by`, `date_basis`, `date_note`, `date_source`, `after`, `before`, `within`, `tags`, `source`, `quote`, `note` |
 /// | `relations.csv` | `id`, `kind`, `from`, `to`, `role`, `since`, `until`, `source`, `quote`, `note` |
+/// | `periods.csv` | `id`, `title`, `from`, `to`, `color`, `actors` |
 ///
-/// Lists (aliases, tags, several ids in a role) are separated by `|`. An event or relation
-/// with more than one piece of evidence continues on the next rows: same `id`, only
-/// `source`, `quote` and `note` filled.
+/// Lists (aliases, tags, several ids in a role, `after`/`before` events, a period's actors) are
+/// separated by `|`. An event dated relative to others keeps what its record says: `date` is
+/// the date it gives besides `after`/`before` (empty when none), `within` is in days (`14d`).
+/// An event or relation with more than one piece of evidence continues on the next rows:
+/// same `id`, only `source`, `quote` and `note` filled.
 public enum SpreadsheetLayout {
     /// Separator of several values in one cell (Kumu's convention).
     public static let listSeparator: Character = "|"
@@ -23,11 +26,13 @@ public enum SpreadsheetLayout {
     public static let graphColumns = ["title", "description"]
     public static let sourceColumns = ["id", "title", "publisher", "author", "published", "url", "language", "file"]
     public static let actorColumnsBeforeNames = ["id", "kind", "name"]
-    public static let actorColumnsAfterNames = ["aliases", "country", "description", "tags"]
+    public static let actorColumnsAfterNames = ["aliases", "country", "description", "tags", "since", "until"]
     public static let eventColumnsBeforeRoles = ["id", "kind", "date", "end", "title", "description"]
-    public static let eventColumnsAfterRoles = ["amount", "currency", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source", "tags"]
+    public static let eventColumnsAfterRoles = ["amount", "currency", "status", "claim", "claimed_by", "date_basis", "date_note", "date_source",
+                                                "after", "before", "within", "tags"]
     public static let evidenceColumns = ["source", "quote", "note"]
     public static let relationColumns = ["id", "kind", "from", "to", "role", "since", "until"]
+    public static let periodColumns = ["id", "title", "from", "to", "color", "actors"]
 
     /// Every fixed column of the events sheet (a role named like one gets the `role:` prefix).
     public static var eventFixedColumns: Set<String> {

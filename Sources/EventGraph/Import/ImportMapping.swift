@@ -311,7 +311,7 @@ public struct ImportMapping: Sendable {
         .actors: ["id", "kind", "name", "names", "aliases", "country", "description", "tags"],
         .relations: ["id", "kind", "role"],
         .events: ["id", "kind", "title", "description", "amount", "currency", "status", "claim", "claimed_by",
-                  "date_basis", "date_note", "date_source", "tags"],
+                  "date_basis", "date_note", "date_source", "after", "before", "within", "tags"],
         .eventRoles: ["role"],
         .periods: ["id", "title", "color", "actors"],
     ]
@@ -319,7 +319,7 @@ public struct ImportMapping: Sendable {
         .sources: ["published"], .actors: ["since", "until"], .relations: ["since", "until"], .events: ["date", "start", "end"], .periods: ["from", "to"],
     ]
     static let referencesByMake: [Make: [String]] = [.relations: ["from", "to"], .eventRoles: ["event", "actor"]]
-    static let listFields: Set<String> = ["aliases", "tags", "actors"]
+    static let listFields: Set<String> = ["aliases", "tags", "actors", "after", "before"]
 
     private static func table(_ entry: RecordReader.Entry, reader: RecordReader, valueTables: [String: [String: String]]) -> Table? {
         let what = "table '\(entry.key)'"

@@ -800,7 +800,8 @@ struct ImportRun {
             record.set("start", text: row.scratch[start]); record.set("end", text: row.scratch[end])
         } else if let start {
             record.set("date", text: row.scratch[start])
-        } else if row.problems.isEmpty {
+        } else if row.problems.isEmpty && !record.has("after") && !record.has("before") {
+            // (An event dated only relative to others has its date worked out on load.)
             row.fail(spec.dates.first?.1.columns.first, "this row has no date")
         }
         if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluateText(a, &row, what: "amount") {

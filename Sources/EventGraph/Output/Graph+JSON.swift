@@ -40,9 +40,14 @@ extension GraphView {
             for i in items {
                 var position = offsets[i]
                 let node = Int(view.eventNodes[i])
-                let event = view.links.id(node)
-                view.forEachRoleLink(ofEvent: node) { role, target, _ in
-                    Self.writeItem(Self.roleLinkJSON(event, role, target), at: position, to: out)
+                // The ids' bytes copied from the store: no `String` or `JSONValue` per link.
+                view.forEachRoleLinkSymbol(ofEvent: node) { role, target, _ in
+                    Self.startItem(at: position, to: out)
+                    var link = JSONObjectWriter(out, depth: 2)
+                    view.links.withIDBytes(node) { source in
+                        view.withIDBytes(ofSymbol: target) { Self.roleLink(source: source, target: $0, role: role, into: &link) }
+                    }
+                    link.end()
                     position += 1
                 }
             }
@@ -128,11 +133,25 @@ extension GraphView {
 
     /// One link per participant of the event, with its role.
     private func roleLinksJSON(_ event: Event) -> [JSONValue] {
-        event.roles.flatMap { binding in binding.ids.map { Self.roleLinkJSON(event.id, binding.role, $0) } }
+        var eventID = event.id
+        return eventID.withUTF8 { source in
+            event.roles.flatMap { binding in
+                binding.ids.map { id in
+                    var target = id, link = JSONObjectCollector()
+                    target.withUTF8 { Self.roleLink(source: source, target: $0, role: binding.role, into: &link) }
+                    return link.object
+                }
+            }
+        }
     }
 
-    private static func roleLinkJSON(_ event: String, _ role: String, _ target: String) -> JSONValue {
-        .object([("source", .string(event)), ("target", .string(target)), ("type", "role"), ("role", .string(role))])
+    /// A role link's members: the one shape, collected (``nodeLinkJSON``) or streamed.
+    private static func roleLink<Link: JSONObjectBuilding>(source: UnsafeBufferPointer<UInt8>, target: UnsafeBufferPointer<UInt8>,
+                                                           role: String, into link: inout Link) {
+        link.string("source", bytes: source)
+        link.string("target", bytes: target)
+        link.string("type", "role")
+        link.string("role", role)
     }
 
     private func linkJSON(_ relation: Relation) -> JSONValue {

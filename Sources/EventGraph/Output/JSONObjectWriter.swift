@@ -4,6 +4,8 @@
 /// ``GraphView/nodeLinkJSON`` collects them). Nil values leave their key out.
 protocol JSONObjectBuilding {
     mutating func string(_ key: String, _ value: String?)
+    /// A string member from UTF-8 bytes (an id copied from the store).
+    mutating func string(_ key: String, bytes: UnsafeBufferPointer<UInt8>)
     mutating func value(_ key: String, _ value: JSONValue?)
     /// A list of strings (left out when nil).
     mutating func strings(_ key: String, _ values: [String]?)
@@ -36,6 +38,11 @@ struct JSONObjectWriter: JSONObjectBuilding {
         guard let value else { return }
         self.key(key)
         out.writeJSONString(value)
+    }
+
+    mutating func string(_ key: String, bytes: UnsafeBufferPointer<UInt8>) {
+        self.key(key)
+        out.writeJSONString(bytes: bytes)
     }
 
     mutating func value(_ key: String, _ value: JSONValue?) {
@@ -116,6 +123,10 @@ struct JSONObjectCollector: JSONObjectBuilding {
 
     mutating func string(_ key: String, _ value: String?) {
         if let value { pairs.append((key, .string(value))) }
+    }
+
+    mutating func string(_ key: String, bytes: UnsafeBufferPointer<UInt8>) {
+        pairs.append((key, .string(String(decoding: bytes, as: UTF8.self))))
     }
 
     mutating func value(_ key: String, _ value: JSONValue?) {

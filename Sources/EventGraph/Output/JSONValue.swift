@@ -79,25 +79,45 @@ extension ExportSink {
     /// other character as itself (UTF-8). The rule of every JSON EventGraph writes.
     func writeJSONString(_ text: String) {
         var text = text
+        text.withUTF8 { writeJSONString(bytes: $0) }
+    }
+
+    /// ``writeJSONString(_:)`` of UTF-8 bytes (an id copied from the store).
+    func writeJSONString(bytes: UnsafeBufferPointer<UInt8>) {
         append(byte: UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            var run = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-                run = i + 1
-                append(byte: UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
-                case UInt8(ascii: "\n"): append(byte: UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): append(byte: UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): append(byte: UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]] { append(byte: digit) }
+        // Eight bytes at a time to the first byte that needs an escape (most strings have none).
+        var first = 0
+        if let base = bytes.baseAddress {
+            while first + 8 <= bytes.count {
+                let w = UnsafeRawPointer(base + first).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w)) & highs
+                if special != 0 {
+                    first += special.trailingZeroBitCount >> 3
+                    break
                 }
+                first += 8
             }
-            if run < bytes.count { append(raw: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
+        var run = 0
+        for i in first..<bytes.count {
+            let byte = bytes[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if run < i { append(raw: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+            run = i + 1
+            append(byte: UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
+            case UInt8(ascii: "\n"): append(byte: UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): append(byte: UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): append(byte: UInt8(ascii: "t"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]] { append(byte: digit) }
+            }
+        }
+        if run < bytes.count { append(raw: UnsafeBufferPointer(rebasing: bytes[run...])) }
         append(byte: UInt8(ascii: "\""))
         didAppend()
     }

@@ -44,13 +44,18 @@ struct JSONParser {
         pos += 1
         var escaped = false
         while true {
-            // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
+            // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte;
+            // then straight to the first such byte (the lowest flag of these tests is exact: a
+            // borrow can only flag bytes above a true hit).
             while pos + 8 <= count {
                 let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
                 let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                 let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
-                if special & highs != 0 { break }
+                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & highs
+                if special != 0 {
+                    pos += special.trailingZeroBitCount >> 3
+                    break
+                }
                 pos += 8
             }
             guard pos < count else { throw JSONSyntaxError(offset: start, reason: "unterminated string") }
@@ -117,7 +122,12 @@ struct JSONParser {
                         let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
                         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                         let q = w ^ 0x2222_2222_2222_2222, e = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                        if (((q &- ones) & ~q) | ((e &- ones) & ~e)) & highs != 0 { break }
+                        let hits = (((q &- ones) & ~q) | ((e &- ones) & ~e)) & highs
+                        if hits != 0 {
+                            // The first quote or backslash (the lowest flag is exact).
+                            pos += hits.trailingZeroBitCount >> 3
+                            break
+                        }
                         pos += 8
                     }
                     guard pos < count else { throw JSONSyntaxError(offset: start, reason: "unterminated string") }

@@ -172,10 +172,20 @@ final class Locator {
     @exclusivity(unchecked) private var cursorColumn = 1
     @exclusivity(unchecked) private var cursorLineStart = 0
 
-    /// The Unicode scalars in `base[from..<to]` (bytes that do not continue a UTF-8 sequence).
-    @inline(__always) private static func scalars(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var n = 0
-        for i in from..<max(from, to) where base[i] & 0xC0 != 0x80 { n += 1 }
+    /// The Unicode scalars in `base[from..<to]` (bytes that do not continue a UTF-8 sequence),
+    /// counted eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+    @inline(__always) static func scalars(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var n = 0, i = from
+        while i + 8 <= to {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let continuations = w & ~(w << 1) & 0x8080_8080_8080_8080
+            n += 8 - continuations.nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if base[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
         return n
     }
 

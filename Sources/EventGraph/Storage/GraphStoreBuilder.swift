@@ -19,7 +19,9 @@ struct GraphStoreBuilder {
     /// Positions of each relation's `from` and `to` values, and of its evidence `source:` values.
     private var relationEndMarks: [(from: UInt64, to: UInt64)] = []
     private var relationSourceMarks: [[UInt64]] = []
-    private var relationIDs = Set<String>()
+    /// Relation ids taken so far (their own namespace), and a buffer to spell new ones in.
+    private var relationIDs = SymbolTable()
+    private var relationIDScratch: [UInt8] = []
     var events = EventTable()
     /// Events dated relative to others, resolved by ``resolveRelativeDates(files:)``.
     var relativeNotes: [RelativeNote] = []
@@ -171,16 +173,23 @@ struct GraphStoreBuilder {
     private var sourceScratch: [Int32] = []
 
     /// The synthesized id of a relation: `from--kind--to`, with `-2`, `-3` … for repeats.
+    /// (Spelled as bytes and taken in a ``SymbolTable``: at 200k relations a `String` and a
+    /// `Set<String>` per relation were a sixth of the loading thread's time for them.)
     mutating func relationID(from: String, kind: String, to: String) -> String {
-        let base = "\(from)--\(kind)--\(to)"
-        var id = base
-        var n = 2
-        while relationIDs.contains(id) {
-            id = "\(base)-\(n)"
+        relationIDScratch.removeAll(keepingCapacity: true)
+        relationIDScratch.append(contentsOf: from.utf8)
+        relationIDScratch.append(contentsOf: "--".utf8)
+        relationIDScratch.append(contentsOf: kind.utf8)
+        relationIDScratch.append(contentsOf: "--".utf8)
+        relationIDScratch.append(contentsOf: to.utf8)
+        let base = relationIDScratch.count
+        var n = 1
+        while !relationIDScratch.withUnsafeBufferPointer({ relationIDs.intern($0).isNew }) {
             n += 1
+            relationIDScratch.removeSubrange(base...)
+            relationIDScratch.append(contentsOf: "-\(n)".utf8)
         }
-        relationIDs.insert(id)
-        return id
+        return String(decoding: relationIDScratch, as: UTF8.self)
     }
 
     /// Adds a relation; its id is synthesized when empty.
@@ -190,7 +199,7 @@ struct GraphStoreBuilder {
         if relation.id.isEmpty {
             relation.id = relationID(from: relation.from, kind: relation.kind, to: relation.to)
         } else {
-            relationIDs.insert(relation.id)
+            _ = relationIDs.intern(relation.id)
         }
         relations.append(relation)
         relationEndMarks.append((endMarks?.from.raw ?? 0, endMarks?.to.raw ?? 0))
@@ -362,12 +371,43 @@ struct GraphStoreBuilder {
             if let from = provisional(relationEnds[i].from), from < a { builder.connect(link: a + e + i, member: from, role: fromRole) }
             if let to = provisional(relationEnds[i].to), to < a { builder.connect(link: a + e + i, member: to, role: toRole) }
         }
-        let (links, rank) = builder.buildWithRank()
-        let n = links.nodeCount
-        var record = [Int32](repeating: -1, count: n)
-        var actorNodes = [Int32](repeating: 0, count: a)
+        // Each record's node, worked out from the new node order while the links are laid out.
+        let (actorRecords, symbolCount, symbolOrdinal, symbolCategory) = (actors, symbols.count, ordinal, category)
+        let (links, nodes) = builder.build { rank in
+            RecordNodes(rank: rank, actors: actorRecords, eventCount: e, relationCount: r, symbolCount: symbolCount,
+                        ordinal: symbolOrdinal, category: symbolCategory)
+        }
+        return GraphStore(title: title, description: description, schema: schema, files: files, links: links,
+                          symbols: symbols, symbolNode: nodes.symbolNode, sources: sources.sorted { $0.id < $1.id },
+                          actors: nodes.sortedActors, actorNodes: nodes.actorNodes, events: events, eventNode: nodes.eventNode,
+                          eventNodes: nodes.eventNodes, relations: relations, relationNodes: nodes.relationNodes, record: nodes.record,
+                          warnings: warnings, periods: periods.sorted { ($0.interval.first, $0.interval.last, $0.id) < ($1.interval.first, $1.interval.last, $1.id) })
+    }
+
+    /// The symbol of an event row's id.
+    private func eventSymbol(_ row: Int) -> Int32 { eventSymbols[row] }
+
+    private(set) var eventSymbols: [Int32] = []
+}
+
+/// Where each record went in the link graph's node order (``GraphStoreBuilder/build(title:description:schema:files:warnings:)``):
+/// made from the nodes' new indices alone, so it is worked out while the links are laid out.
+private struct RecordNodes: Sendable {
+    var sortedActors: [Actor] = []
+    var actorNodes: [Int32]
+    var eventNode: [Int32]
+    var eventNodes: [Int32]
+    var relationNodes: [Int32]
+    var record: [Int32]
+    var symbolNode: [Int32]
+
+    /// `rank`: the new index of each node in the order they were added (actors, events, relations).
+    init(rank: [Int32], actors: [Actor], eventCount e: Int, relationCount r: Int, symbolCount: Int,
+         ordinal: [Int32], category: [UInt8]) {
+        let a = actors.count
+        record = [Int32](repeating: -1, count: rank.count)
+        actorNodes = [Int32](repeating: 0, count: a)
         // Actors sorted by node (= id) order.
-        var sortedActors: [Actor] = []
         sortedActors.reserveCapacity(a)
         var actorOrder = Array(0..<a)
         actorOrder.sort { rank[$0] < rank[$1] }
@@ -376,36 +416,25 @@ struct GraphStoreBuilder {
             actorNodes[position] = rank[old]
             record[Int(rank[old])] = Int32(position)
         }
-        actorOrder = []
-        var eventNode = [Int32](repeating: 0, count: e)
+        eventNode = [Int32](repeating: 0, count: e)
         for row in 0..<e {
             eventNode[row] = rank[a + row]
             record[Int(rank[a + row])] = Int32(row)
         }
-        let eventNodes = eventNode.sorted()
-        var relationNodes = [Int32](repeating: 0, count: r)
+        eventNodes = eventNode.sorted()
+        relationNodes = [Int32](repeating: 0, count: r)
         for row in 0..<r {
             relationNodes[row] = rank[a + e + row]
             record[Int(rank[a + e + row])] = Int32(row)
         }
-        var symbolNode = [Int32](repeating: -1, count: symbols.count)
-        for s in 0..<symbols.count {
+        symbolNode = [Int32](repeating: -1, count: symbolCount)
+        for s in 0..<symbolCount {
             let o = Int(ordinal[s])
-            switch Category(rawValue: category[s])! {
+            switch GraphStoreBuilder.Category(rawValue: category[s])! {
             case .actor where o >= 0: symbolNode[s] = rank[o]
             case .event where o >= 0: symbolNode[s] = rank[a + o]
             default: break
             }
         }
-        return GraphStore(title: title, description: description, schema: schema, files: files, links: links,
-                          symbols: symbols, symbolNode: symbolNode, sources: sources.sorted { $0.id < $1.id },
-                          actors: sortedActors, actorNodes: actorNodes, events: events, eventNode: eventNode,
-                          eventNodes: eventNodes, relations: relations, relationNodes: relationNodes, record: record,
-                          warnings: warnings, periods: periods.sorted { ($0.interval.first, $0.interval.last, $0.id) < ($1.interval.first, $1.interval.last, $1.id) })
     }
-
-    /// The symbol of an event row's id.
-    private func eventSymbol(_ row: Int) -> Int32 { eventSymbols[row] }
-
-    private(set) var eventSymbols: [Int32] = []
 }

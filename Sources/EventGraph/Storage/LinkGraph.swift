@@ -96,6 +96,9 @@ public final class LinkGraph: Sendable {
     /// The id of a node.
     public func id(_ node: Int) -> String { ids.string(node) }
 
+    /// Calls `body` with the UTF-8 bytes of a node's id, in place.
+    func withIDBytes<R>(_ node: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { ids.withBytes(node, body) }
+
     public func type(_ node: Int) -> NodeType { NodeType(rawValue: types[node])! }
 
     /// True for events and relations (the nodes a path's length counts).
@@ -203,6 +206,12 @@ struct IDTable: Sendable {
 
     func string(_ n: Int) -> String {
         String(decoding: bytes[Int(starts[n])..<Int(starts[n + 1])], as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of node `n`'s id, in place.
+    func withBytes<R>(_ n: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let s = Int(starts[n]), e = Int(starts[n + 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
     }
 
     func lookup(_ id: String) -> Int? {

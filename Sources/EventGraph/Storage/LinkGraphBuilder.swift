@@ -103,13 +103,10 @@ struct LinkGraphBuilder {
         incRole.append(role)
     }
 
-    /// Sorts, renumbers and lays out the graph. Consumes the builder's buffers.
-    mutating func build() -> LinkGraph { buildWithRank().graph }
-
-    /// ``build()``, also returning the new index of every node in the order it was added.
-    mutating func buildWithRank() -> (graph: LinkGraph, rank: [Int32]) {
+    /// Step 1 of ``build(alongside:)``: the nodes ordered by id bytes (8-byte big-endian prefix
+    /// keys first, then the bytes), and each node's position in that order.
+    private func sortedByID() -> (order: [Int32], rank: [Int32]) {
         let n = types.count
-        // 1. Order nodes by id bytes (8-byte big-endian prefix keys first, then the bytes).
         var prefix = [UInt64](repeating: 0, count: n)
         idBytes.withUnsafeBufferPointer { b in
             for i in 0..<n {
@@ -149,32 +146,47 @@ struct LinkGraphBuilder {
                 }
             }
         }
-        prefix = []
         var rank = [Int32](repeating: 0, count: n)
         for (newIndex, old) in order.enumerated() { rank[Int(old)] = Int32(newIndex) }
+        return (order, rank)
+    }
 
-        // 2. Permute attributes and ids.
-        var newTypes = [UInt8](repeating: 0, count: n)
-        var newKinds = [UInt16](repeating: 0, count: n)
-        var newFirsts = [Int32](repeating: 0, count: n)
-        var newLasts = [Int32](repeating: 0, count: n)
-        var newClaims = [UInt8](repeating: 0, count: n)
-        var newBytes: [UInt8] = []
-        newBytes.reserveCapacity(idBytes.count)
-        var newStarts: [Int32] = [0]
-        newStarts.reserveCapacity(n + 1)
-        for (i, old32) in order.enumerated() {
-            let old = Int(old32)
-            newTypes[i] = types[old]
-            newKinds[i] = kinds[old]
-            newFirsts[i] = firsts[old]
-            newLasts[i] = lasts[old]
-            newClaims[i] = claims[old]
-            newBytes.append(contentsOf: idBytes[Int(idStarts[old])..<Int(idStarts[old + 1])])
-            newStarts.append(Int32(newBytes.count))
+    /// The node columns in their new order (step 2 of ``build(alongside:)``).
+    private struct Permuted: Sendable {
+        var types: [UInt8], kinds: [UInt16], firsts: [Int32], lasts: [Int32], claims: [UInt8]
+        var idBytes: [UInt8], idStarts: [Int32]
+    }
+
+    /// Sorts the nodes by id, renumbers them and lays the connections out as CSR rows.
+    /// `alongside` gets every node's new index (in the order the nodes were added) and runs
+    /// on another thread with the permutation of the node columns, while this one lays out
+    /// the rows. Consumes the builder's buffers.
+    mutating func build<Extra: Sendable>(alongside: @escaping @Sendable (_ rank: [Int32]) -> Extra) -> (graph: LinkGraph, extra: Extra) {
+        let n = types.count
+        let (order, rank) = sortedByID()
+
+        // 2. Permute attributes and ids (on another thread, with the caller's work).
+        let (types, kinds, firsts, lasts, claims, idBytes, idStarts) = (self.types, self.kinds, self.firsts, self.lasts, self.claims,
+                                                                        self.idBytes, self.idStarts)
+        self.types = []; self.kinds = []; self.firsts = []; self.lasts = []; self.claims = []; self.idBytes = []; self.idStarts = []
+        let side = BackgroundWork { () -> (Permuted, Extra) in
+            var p = Permuted(types: [UInt8](repeating: 0, count: n), kinds: [UInt16](repeating: 0, count: n),
+                             firsts: [Int32](repeating: 0, count: n), lasts: [Int32](repeating: 0, count: n),
+                             claims: [UInt8](repeating: 0, count: n), idBytes: [], idStarts: [0])
+            p.idBytes.reserveCapacity(idBytes.count)
+            p.idStarts.reserveCapacity(n + 1)
+            for (i, old32) in order.enumerated() {
+                let old = Int(old32)
+                p.types[i] = types[old]
+                p.kinds[i] = kinds[old]
+                p.firsts[i] = firsts[old]
+                p.lasts[i] = lasts[old]
+                p.claims[i] = claims[old]
+                p.idBytes.append(contentsOf: idBytes[Int(idStarts[old])..<Int(idStarts[old + 1])])
+                p.idStarts.append(Int32(p.idBytes.count))
+            }
+            return (p, alongside(rank))
         }
-        types = []; kinds = []; firsts = []; lasts = []; claims = []; idBytes = []; idStarts = []
-        order = []
 
         // 3. CSR rows.
         let m = incLink.count
@@ -239,12 +251,13 @@ struct LinkGraphBuilder {
             neighbors.removeLast(neighbors.count - write)
             roles.removeLast(roles.count - write)
         }
+        let (p, extra) = side.wait()
         // Mark link neighbours in the sign bit.
-        for slot in 0..<write where newTypes[Int(neighbors[slot])] != 0 { neighbors[slot] |= Int32.min }
-        let graph = LinkGraph(types: newTypes, kinds: newKinds, firsts: newFirsts, lasts: newLasts, claims: newClaims,
+        for slot in 0..<write where p.types[Int(neighbors[slot])] != 0 { neighbors[slot] |= Int32.min }
+        let graph = LinkGraph(types: p.types, kinds: p.kinds, firsts: p.firsts, lasts: p.lasts, claims: p.claims,
                               offsets: newOffsets, neighbors: neighbors, roles: roles,
                               kindNames: kindNames, roleNames: roleNames,
-                              ids: IDTable(bytes: newBytes, starts: newStarts))
-        return (graph, rank)
+                              ids: IDTable(bytes: p.idBytes, starts: p.idStarts))
+        return (graph, extra)
     }
 }

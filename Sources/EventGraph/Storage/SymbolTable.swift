@@ -160,4 +160,10 @@ struct SymbolTable {
     func string(_ symbol: Int32) -> String {
         String(decoding: bytes[Int(starts[Int(symbol)])..<Int(starts[Int(symbol) + 1])], as: UTF8.self)
     }
+
+    /// Calls `body` with the UTF-8 bytes of a symbol, in place (no copy, no `String`).
+    func withBytes<R>(_ symbol: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let s = Int(starts[Int(symbol)]), e = Int(starts[Int(symbol) + 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
 }

@@ -21,17 +21,34 @@ extension GraphValidator {
     static let eventFieldNames = FieldNames(EventField.names)
     static let evidenceFieldNames = FieldNames(evidenceFields)
 
-    /// The event kinds of a schema, each with its role names as a byte table: made once a load.
+    /// The event kinds of a schema, found by the bytes of a record's `kind:` (no `String` or
+    /// hash per record), each with its role names as a byte table: made once a load.
     struct EventKinds: Sendable {
+        /// One kind as the decoder uses it: a class, so that a record takes one reference
+        /// rather than a copy of the kind's fields.
+        final class Kind: Sendable {
+            let kind: Schema.EventKind
+            let roles: FieldNames
+
+            init(_ kind: Schema.EventKind) {
+                self.kind = kind
+                roles = FieldNames(kind.roles.map(\.name))
+            }
+        }
+
         let schema: Schema
-        private let kinds: [String: (kind: Schema.EventKind, roles: FieldNames)]
+        private let names: FieldNames
+        private let kinds: [Kind]
 
         init(_ schema: Schema) {
             self.schema = schema
-            kinds = schema.eventKinds.mapValues { ($0, FieldNames($0.roles.map(\.name))) }
+            let order = schema.eventKindOrder
+            names = FieldNames(order)
+            kinds = order.map { Kind(schema.eventKinds[$0]!) }
         }
 
-        subscript(_ name: String) -> (kind: Schema.EventKind, roles: FieldNames)? { kinds[name] }
+        /// The kind a scalar node names, if any (compared as ``FieldNames`` compares keys).
+        func kind(of node: Int32, in tree: RecordTree) -> Kind? { names.index(of: node, in: tree).map { kinds[$0] } }
     }
 
     /// The fields of one event record, by ``EventField``.
@@ -94,10 +111,10 @@ extension GraphValidator {
             if let i = eventFieldNames.index(of: k, in: tree) { slots.keys[i] = k }
         }
         let f = EventFields(slots: slots, tree: tree)
-        let kindText = reader.requiredString(f[.kind], "kind", what: what, at: keyNode)
-        let known = kindText.flatMap { kinds[$0] }
-        if let kindText, known == nil {
-            reader.error(f[.kind]?.value, "unknown event kind '\(kindText)'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
+        let kindNode = reader.requiredScalar(f[.kind], "kind", what: what, at: keyNode)
+        let known = kindNode.flatMap { kinds.kind(of: $0, in: tree) }
+        if let kindNode, known == nil {
+            reader.error(kindNode, "unknown event kind '\(tree.text(kindNode))'; known kinds: \(schema.eventKindOrder.joined(separator: ", "))")
         }
         kindName = known?.kind.name
         let titleNode = reader.requiredScalar(f[.title], "title", what: what, at: keyNode)
@@ -120,16 +137,16 @@ extension GraphValidator {
         }
 
         // Roles, in the kind's declaration order (the batch orders them).
-        if let (kind, roleNames) = known {
-            var allowedRoles: String { kind.roles.map(\.name).joined(separator: ", ") }
+        if let known {
+            var allowedRoles: String { known.kind.roles.map(\.name).joined(separator: ", ") }
             var given = RoleSet()
             entries.forEach(tree) { k, v in
                 guard eventFieldNames.index(of: k, in: tree) == nil else { return }
-                guard let roleIndex = roleNames.index(of: k, in: tree) else {
-                    reader.error(k, "unknown role '\(tree.text(k))' for event kind '\(kind.name)'; allowed roles: \(allowedRoles)")
+                guard let roleIndex = known.roles.index(of: k, in: tree) else {
+                    reader.error(k, "unknown role '\(tree.text(k))' for event kind '\(known.kind.name)'; allowed roles: \(allowedRoles)")
                     return
                 }
-                let role = kind.roles[roleIndex]
+                let role = known.kind.roles[roleIndex]
                 var ids = 0
                 func add(_ node: Int32) {
                     batch.addRoleID(role: role.name, order: roleIndex, target: batch.id(of: node, in: tree), mark: reader.packed(node))
@@ -137,7 +154,7 @@ extension GraphValidator {
                 }
                 if tree.kind(v) == .list {
                     if !role.many {
-                        reader.error(v, "role '\(role.name)' of event kind '\(kind.name)' takes one id, not a list")
+                        reader.error(v, "role '\(role.name)' of event kind '\(known.kind.name)' takes one id, not a list")
                     }
                     for element in tree.children(v) where reader.isScalar(element, what: "an id in role '\(role.name)'") { add(element) }
                 } else if reader.isScalar(v, what: "role '\(role.name)'") {
@@ -148,9 +165,9 @@ extension GraphValidator {
                 }
                 given.insert(roleIndex)
             }
-            for (roleIndex, role) in kind.roles.enumerated() where role.required && !given.contains(roleIndex) {
-                let described = kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
-                reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(kind.name)'; roles: \(described)")
+            for (roleIndex, role) in known.kind.roles.enumerated() where role.required && !given.contains(roleIndex) {
+                let described = known.kind.roles.map { $0.required ? "\($0.name) (required)" : $0.name }.joined(separator: ", ")
+                reader.error(keyNode, "\(what) is missing required role '\(role.name)' of event kind '\(known.kind.name)'; roles: \(described)")
             }
         }
 
@@ -213,15 +230,15 @@ extension GraphValidator {
         func contains(_ i: Int) -> Bool { i < 64 ? bits & (1 << UInt64(i)) != 0 : more.contains(i) }
     }
 
-    private static func readRelativeDate(_ f: EventFields, what: String, _ reader: RecordReader) -> RelativeFields? {
+    private static func readRelativeDate(_ f: EventFields, what: @autoclosure () -> String, _ reader: RecordReader) -> RelativeFields? {
         guard f[.after] != nil || f[.before] != nil || f[.within] != nil else { return nil }
         var result = RelativeFields()
         for (key, isAfter) in [(EventField.after, true), (.before, false)] {
             guard let node = f[key]?.value else { continue }
             let items = reader.tree.kind(node) == .list ? Array(reader.tree.children(node)) : [node]
-            if items.isEmpty { reader.error(node, "'\(key.name)' of \(what) must name at least one event"); result.failed = true }
+            if items.isEmpty { reader.error(node, "'\(key.name)' of \(what()) must name at least one event"); result.failed = true }
             for item in items {
-                guard let id = reader.string(item, what: "'\(key.name)' of \(what)") else { result.failed = true; continue }
+                guard let id = reader.string(item, what: "'\(key.name)' of \(what())") else { result.failed = true; continue }
                 if isAfter { result.date.after.append(id) } else { result.date.before.append(id) }
                 result.references.append((id, isAfter, reader.packed(item)))
             }
@@ -239,28 +256,28 @@ extension GraphValidator {
                 result.failed = true
             }
             if result.references.isEmpty {
-                reader.error(entry.keyNode, "'within' of \(what) needs an 'after' or 'before' event to count from")
+                reader.error(entry.keyNode, "'within' of \(what()) needs an 'after' or 'before' event to count from")
                 result.failed = true
             }
         }
         return result
     }
 
-    private static func readEventDate(_ f: EventFields, what: String, owner: Int32, _ reader: RecordReader) -> EventDate? {
+    private static func readEventDate(_ f: EventFields, what: @autoclosure () -> String, owner: Int32, _ reader: RecordReader) -> EventDate? {
         let hasSpan = f[.start] != nil || f[.end] != nil
         if let dateEntry = f[.date] {
             if hasSpan {
-                reader.error(dateEntry.keyNode, "\(what) gives both 'date' and 'start'/'end'; use one or the other")
+                reader.error(dateEntry.keyNode, "\(what()) gives both 'date' and 'start'/'end'; use one or the other")
                 return nil
             }
             guard !reader.isNull(dateEntry.value) else {
-                reader.error(dateEntry.value, "'date' of \(what) must not be empty")
+                reader.error(dateEntry.value, "'date' of \(what()) must not be empty")
                 return nil
             }
             return reader.date(dateEntry.value, what: "date").map(EventDate.on)
         }
         guard hasSpan else {
-            reader.error(owner, "\(what) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
+            reader.error(owner, "\(what()) is missing required field 'date' (or 'start' and 'end' for a span, or 'after'/'before' other events)")
             return nil
         }
         guard let startEntry = f[.start], let endEntry = f[.end] else {
@@ -270,7 +287,7 @@ extension GraphValidator {
         guard let start = reader.date(startEntry.value, what: "start"),
               let end = reader.date(endEntry.value, what: "end") else { return nil }
         if end.interval.last < start.interval.first {
-            reader.error(endEntry.value, "the span of \(what) ends (\(end)) before it starts (\(start))")
+            reader.error(endEntry.value, "the span of \(what()) ends (\(end)) before it starts (\(start))")
             return nil
         }
         return .span(start: start, end: end)

@@ -382,17 +382,17 @@ struct GraphValidator {
 
     /// Checks the evidence list of a record and calls `body(item, source, quote, note)` with
     /// the nodes of each well-formed item (quote and note when given as text).
-    static func forEachEvidence(_ node: Int32?, what: String, _ reader: RecordReader,
+    static func forEachEvidence(_ node: Int32?, what: @autoclosure () -> String, _ reader: RecordReader,
                                 _ body: (Int32, Int32, Int32?, Int32?) -> Void) {
         guard let node, !reader.isNull(node) else { return }
         guard reader.tree.kind(node) == .list else {
-            reader.error(node, "sources of \(what) must be a list of {source, quote, note}, found \(reader.typeName(node))")
+            reader.error(node, "sources of \(what()) must be a list of {source, quote, note}, found \(reader.typeName(node))")
             return
         }
         let tree = reader.tree
         for item in tree.children(node) {
-            guard let f = reader.fieldSlots(item, what: "evidence of \(what)", names: evidenceFieldNames) else { continue }
-            guard let source = reader.requiredScalar(f.entry(0, "source", tree), "source", what: "evidence of \(what)", at: item) else { continue }
+            guard let f = reader.fieldSlots(item, what: "evidence of \(what())", names: evidenceFieldNames) else { continue }
+            guard let source = reader.requiredScalar(f.entry(0, "source", tree), "source", what: "evidence of \(what())", at: item) else { continue }
             let quote = f.entry(1, "quote", tree).flatMap { reader.isScalar($0.value, what: "quote") ? $0.value : nil }
             let note = f.entry(2, "note", tree).flatMap { reader.isScalar($0.value, what: "note") ? $0.value : nil }
             body(item, source, quote, note)

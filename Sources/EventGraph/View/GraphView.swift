@@ -154,12 +154,23 @@ public struct GraphView: Sendable {
     /// ``event(at:)``'s roles, and whether the participant is an event the view keeps; read
     /// from the columns without making the event.
     func forEachRoleLink(ofEvent node: Int, _ body: (_ role: String, _ target: String, _ targetIsEvent: Bool) -> Void) {
+        forEachRoleLinkSymbol(ofEvent: node) { role, symbol, isEvent in body(role, store.name(symbol), isEvent) }
+    }
+
+    /// ``forEachRoleLink(ofEvent:_:)`` with each participant as its symbol, whose id a writer
+    /// copies as bytes (``withIDBytes(ofSymbol:_:)``) without making a `String`.
+    func forEachRoleLinkSymbol(ofEvent node: Int, _ body: (_ role: String, _ target: Int32, _ targetIsEvent: Bool) -> Void) {
         let table = store.events
         for r in table.roleRange(Int(store.record[node])) where keepsTarget(table.roleTarget[r]) {
             let symbol = table.roleTarget[r]
             let target = Int(store.symbolNode[Int(symbol)])
-            body(table.roleNames[Int(table.roleName[r])], store.name(symbol), target >= 0 && links.type(target) == .event && allows(target))
+            body(table.roleNames[Int(table.roleName[r])], symbol, target >= 0 && links.type(target) == .event && allows(target))
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a symbol's id, in place.
+    func withIDBytes<R>(ofSymbol symbol: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        store.symbols.withBytes(symbol, body)
     }
 
     /// What an event's role links carry of it (id, kind, date, claim), read from the columns

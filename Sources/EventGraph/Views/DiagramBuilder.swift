@@ -107,6 +107,15 @@ struct DiagramBuilder {
     /// Points of the legend's swatch column (wider than its widest arrow at 9 points).
     static let legendSwatchWidth = 36
 
+    /// Names of the nodes a diagram draws of its own (the legend, a "nothing to show" note).
+    /// Record ids are lowercase letters, digits and '-', so a name with a ':' never takes an
+    /// actor's or event's place (an actor named `legend` is drawn as an actor).
+    enum OwnNode {
+        static let legend = "diagram:legend"
+        static let empty = "diagram:empty"
+        static let noChanges = "diagram:no-changes"
+    }
+
     /// A legend: one HTML-table node listing every actor kind (its colours), event kind and
     /// relation kind used, so it stays compact under every layout engine.
     func legend(actorKinds: [String], eventKinds: [String], relationKinds: [String]) -> DOTStatement? {
@@ -136,7 +145,7 @@ struct DiagramBuilder {
         }
         let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
             + rows.joined() + "</TABLE>"
-        return .node("legend", [DOTAttribute("label", html: table), DOTAttribute("shape", "plaintext"),
+        return .node(OwnNode.legend, [DOTAttribute("label", html: table), DOTAttribute("shape", "plaintext"),
                                 DOTAttribute("style", "solid"), DOTAttribute("fontsize", "9"), DOTAttribute("margin", "0")])
     }
 }

@@ -108,7 +108,7 @@ public struct DiffDiagram: Sendable {
         }
         statements = actorNodes + statements
         if diff.isEmpty {
-            statements.append(.node("no-changes", [DOTAttribute("label", "no changes"), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid")]))
+            statements.append(.node(DiagramBuilder.OwnNode.noChanges, [DOTAttribute("label", "no changes"), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid")]))
         }
         if options.legend, !used.isEmpty {
             // A column of one-row tables (HTMLGrid) with one swatch width, as in DiagramBuilder's legend.
@@ -122,7 +122,7 @@ public struct DiffDiagram: Sendable {
                 rows.append(HTMLGrid.row("<TD WIDTH=\"\(DiagramBuilder.legendSwatchWidth)\">\(entry.swatch)</TD><TD ALIGN=\"LEFT\" WIDTH=\"\(nameWidth)\">\(entry.name)</TD>",
                                          spacing: 2, padding: 2))
             }
-            statements.append(.node("legend", [
+            statements.append(.node(DiagramBuilder.OwnNode.legend, [
                 DOTAttribute("label", html: "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">" + rows.joined() + "</TABLE>"),
                 DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("fontsize", "9"), DOTAttribute("margin", "0"),
             ]))

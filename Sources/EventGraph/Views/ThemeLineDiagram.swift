@@ -164,7 +164,7 @@ public struct ThemeLineDiagram: Sendable {
             let table = "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" STYLE=\"ROUNDED\">"
                 + legendLines.joined() + "</TABLE>"
             let width = 4 * 150.0
-            emitter.node("legend", at: Point(layout.axisLeft + width / 2, y + 6 + legendHeight / 2), [
+            emitter.node(DiagramBuilder.OwnNode.legend, at: Point(layout.axisLeft + width / 2, y + 6 + legendHeight / 2), [
                 DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid"), DOTAttribute("label", html: table),
                 DOTAttribute("fontsize", "9"), DOTAttribute("margin", "0"), DOTAttribute("width", "0"), DOTAttribute("height", "0"),
                 DOTAttribute("fixedsize", "false"),

@@ -74,7 +74,7 @@ public struct TimelineDiagram: Sendable {
             }
         }
         if timeline.groups.isEmpty {
-            statements.append(.node("empty", [DOTAttribute("label", "no events to show"), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid")]))
+            statements.append(.node(DiagramBuilder.OwnNode.empty, [DOTAttribute("label", "no events to show"), DOTAttribute("shape", "plaintext"), DOTAttribute("style", "solid")]))
         }
         // The spine: a grey line through every period heading, as long as the period's rows.
         let spineEdge = [DOTAttribute("dir", "none"), DOTAttribute("penwidth", "2.5"), DOTAttribute("color", "#c8c8c8"), DOTAttribute("weight", "100")]
@@ -98,8 +98,8 @@ public struct TimelineDiagram: Sendable {
         var bottom = spine.last.map { ($0.id, max(1, $0.rowCount)) }
         if let legend = builder.legend(actorKinds: Array(usedActorKinds), eventKinds: Array(usedEventKinds), relationKinds: []) {
             statements.append(legend)
-            if let last = spine.last { statements.append(.edge(last.id, "legend", invisible + [DOTAttribute("minlen", String(max(1, last.rowCount)))])) }
-            if bottom != nil { bottom = ("legend", 1) }
+            if let last = spine.last { statements.append(.edge(last.id, DiagramBuilder.OwnNode.legend, invisible + [DOTAttribute("minlen", String(max(1, last.rowCount)))])) }
+            if bottom != nil { bottom = (DiagramBuilder.OwnNode.legend, 1) }
         }
         // Under everything: how many events each period has.
         if let strip = activityStrip(timeline), let (above, rows) = bottom {
