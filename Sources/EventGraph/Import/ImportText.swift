@@ -67,7 +67,7 @@ enum ImportText {
     }
 
     /// Calls `body` with each part of the text between `separator`s (compared as bytes; the
-    /// whole text when it has none), as `MappedImporter`'s `parts` splits a `String`.
+    /// whole text when it has none).
     static func forEachPart(_ buf: [UInt8], _ r: Range<Int>, separator: String, _ body: (Range<Int>) -> Void) {
         var separator = separator
         separator.withUTF8 { s in

@@ -518,36 +518,6 @@ struct ImportRun {
 
     // MARK: Ids
 
-    /// `text` split at every `separator` (compared as bytes; the text itself when it has none).
-    static func parts(_ text: String, _ separator: String) -> [String] {
-        let sep = Array(separator.utf8)
-        guard let first = sep.first else { return [text] }
-        var result: [String] = []
-        var text = text
-        text.withUTF8 { b in
-            var start = 0, i = 0
-            while i + sep.count <= b.count {
-                if b[i] == first && (sep.count == 1 || Array(b[i..<(i + sep.count)]) == sep) {
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-                    i += sep.count
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            if result.isEmpty { return }
-            result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
-        }
-        return result.isEmpty ? [text] : result
-    }
-
-    /// `text` without surrounding white space (without a copy when there is none).
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
-        return plain(first) && plain(last) ? text : text.trimmingWhitespace()
-    }
-
     /// `text` as an id: kept when it is one, else lower case ASCII letters and digits joined by `-`
     /// (a name with none of them gets a hash), with `prefix-` before a leading digit.
     static func slug(_ text: String, prefix: String) -> String {
