@@ -402,7 +402,13 @@ struct ImportRecords {
     func json() -> (bytes: [UInt8], records: [(Section, Int)?]) {
         precondition(writer == nil && pending.entries.isEmpty, "finishLines() first")
         var out: [UInt8] = []
-        out.reserveCapacity(count * 200 + 256)
+        // Room for the streamed lines as they are (a line break and a comma each), about 200
+        // bytes for each record kept.
+        var room = 4096 + (title?.utf8.count ?? 0) * 6 + (description?.utf8.count ?? 0) * 6 + (schemaExtension?.utf8.count ?? 0)
+        for section in Section.allCases {
+            room += isStreamed(section) ? streamedLines[section.rawValue].bytes.count + 2 * count(of: section) : 200 * count(of: section)
+        }
+        out.reserveCapacity(room)
         // lines[k] is what line k + 1 holds; line 1 is the opening brace.
         var lines: [(Section, Int)?] = [nil]
         lines.reserveCapacity(count + 16)
