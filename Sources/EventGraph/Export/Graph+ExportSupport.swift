@@ -85,6 +85,7 @@ extension GraphView {
 protocol GraphElementWriter: SendableMetatype {
     init(_ out: ExportSink)
     mutating func node(_ actor: Actor)
+    /// An event node (its value has no roles: they are written as role edges).
     mutating func node(_ event: Event, _ graph: GraphView)
     mutating func roleEdge(_ edge: RoleEdge)
     mutating func edge(_ relation: Relation, _ graph: GraphView)
@@ -115,7 +116,7 @@ extension GraphView {
         }
         out.writeChunked(eventNodes.count) { items, out in
             var writer = Writer(out)
-            for event in graph.events[items] { writer.node(event, graph) }
+            for event in graph.eventsWithoutRoles[items] { writer.node(event, graph) }
         }
         out.write(between)
         let offsets = roleLinkOffsets()
