@@ -100,7 +100,8 @@ struct RoleEdge {
     let date: String
     let days: (start: String, end: String)
     let role: String
-    let target: String
+    /// The participant's id, as bytes in the store: valid only during the writer's ``GraphElementWriter/roleEdge(_:)``.
+    let target: UnsafeBufferPointer<UInt8>
 }
 
 extension GraphView {
@@ -127,8 +128,10 @@ extension GraphView {
                 let event = graph.eventHeader(at: node)
                 let date = event.date.description, days = graph.isoInterval(of: event.date)
                 var number = offsets[i] + 1
-                graph.forEachRoleLink(ofEvent: node) { role, target, _ in
-                    writer.roleEdge(RoleEdge(number: number, event: event, date: date, days: days, role: role, target: target))
+                graph.forEachRoleLinkSymbol(ofEvent: node) { role, target, _ in
+                    graph.withIDBytes(ofSymbol: target) {
+                        writer.roleEdge(RoleEdge(number: number, event: event, date: date, days: days, role: role, target: $0))
+                    }
                     number += 1
                 }
             }
