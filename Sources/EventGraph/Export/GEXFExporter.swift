@@ -142,7 +142,7 @@ public struct GEXFExporter: GraphExporter {
             out.write(edge.number)
             out.write("\"")
             out.writeXMLAttribute("source", edge.event.id)
-            out.writeXMLAttribute("target", edge.target)
+            out.writeXMLAttribute("target", utf8: edge.target)
             out.writeXMLAttribute("label", edge.role)
             out.writeXMLAttribute("start", edge.days.start)
             out.writeXMLAttribute("end", edge.days.end)

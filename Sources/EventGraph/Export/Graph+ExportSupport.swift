@@ -85,6 +85,7 @@ extension GraphView {
 protocol GraphElementWriter: SendableMetatype {
     init(_ out: ExportSink)
     mutating func node(_ actor: Actor)
+    /// An event node (its value has no roles: they are written as role edges).
     mutating func node(_ event: Event, _ graph: GraphView)
     mutating func roleEdge(_ edge: RoleEdge)
     mutating func edge(_ relation: Relation, _ graph: GraphView)
@@ -99,7 +100,8 @@ struct RoleEdge {
     let date: String
     let days: (start: String, end: String)
     let role: String
-    let target: String
+    /// The participant's id, as bytes in the store: valid only during the writer's ``GraphElementWriter/roleEdge(_:)``.
+    let target: UnsafeBufferPointer<UInt8>
 }
 
 extension GraphView {
@@ -115,7 +117,7 @@ extension GraphView {
         }
         out.writeChunked(eventNodes.count) { items, out in
             var writer = Writer(out)
-            for event in graph.events[items] { writer.node(event, graph) }
+            for event in graph.eventsWithoutRoles[items] { writer.node(event, graph) }
         }
         out.write(between)
         let offsets = roleLinkOffsets()
@@ -126,8 +128,10 @@ extension GraphView {
                 let event = graph.eventHeader(at: node)
                 let date = event.date.description, days = graph.isoInterval(of: event.date)
                 var number = offsets[i] + 1
-                graph.forEachRoleLink(ofEvent: node) { role, target, _ in
-                    writer.roleEdge(RoleEdge(number: number, event: event, date: date, days: days, role: role, target: target))
+                graph.forEachRoleLinkSymbol(ofEvent: node) { role, target, _ in
+                    graph.withIDBytes(ofSymbol: target) {
+                        writer.roleEdge(RoleEdge(number: number, event: event, date: date, days: days, role: role, target: $0))
+                    }
                     number += 1
                 }
             }

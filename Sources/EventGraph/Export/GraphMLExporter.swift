@@ -156,7 +156,7 @@ public struct GraphMLExporter: GraphExporter {
             out.write(edge.number)
             out.write("\"")
             out.writeXMLAttribute("source", edge.event.id)
-            out.writeXMLAttribute("target", edge.target)
+            out.writeXMLAttribute("target", utf8: edge.target)
             out.write(">\n")
             let i = "      "
             data("edge", "type", "role", indent: i)

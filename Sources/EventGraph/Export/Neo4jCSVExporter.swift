@@ -47,7 +47,7 @@ public struct Neo4jCSVExporter: GraphExporter {
         cites.writeCSVRecord([":START_ID", ":END_ID", ":TYPE", "quote", "note"])
         ExportSink.writeChunked(graph.events.count, into: [events, actorRoles, eventRoles, cites]) { items, files in
             let (events, actorRoles, eventRoles, cites) = (files[0], files[1], files[2], files[3])
-            for (i, e) in zip(items, graph.events[items]) {
+            for (i, e) in zip(items, graph.eventsWithoutRoles[items]) {
                 let days = graph.isoInterval(of: e)
                 events.writeCSVRecord([e.id, e.kind, e.title, e.description ?? "", e.date.description, days.start, days.end,
                                        e.date.start.approximate ? "true" : "false", e.claim.rawValue, e.claimedBy ?? "", e.status?.rawValue ?? "",

@@ -20,10 +20,16 @@ extension ExportSink {
 
     /// Writes ` name="value"`, the value escaped for an XML attribute.
     func writeXMLAttribute(_ name: String, _ value: String) {
+        var value = value
+        value.withUTF8 { writeXMLAttribute(name, utf8: $0) }
+    }
+
+    /// ``writeXMLAttribute(_:_:)`` of UTF-8 bytes (an id copied from the store).
+    func writeXMLAttribute(_ name: String, utf8 value: UnsafeBufferPointer<UInt8>) {
         write(" ")
         write(name)
         write("=\"")
-        writeXML(value)
+        writeXML(utf8: value, attribute: true)
         write("\"")
     }
 

@@ -41,6 +41,9 @@ public final class ExportSink {
     @exclusivity(unchecked) private var flushed = 0
     /// The error number of the first failed write.
     private(set) var failure: Int32?
+    /// ``flush()`` once `used` reaches this: ``chunk``, or never for a memory sink (whose
+    /// flush does nothing: calling it after every write past 64 KiB cost a chunk of an export).
+    private let flushAt: Int
 
     /// The files of a folder's sink, in the order they were asked for.
     private(set) var files: [(name: String, sink: ExportSink)] = []
@@ -60,6 +63,7 @@ public final class ExportSink {
     private init(_ destination: Destination, capacity: Int, makeFile: ((String) throws(OutputFileError) -> ExportSink)? = nil) {
         self.destination = destination
         self.capacity = capacity
+        if case .memory = destination { flushAt = .max } else { flushAt = Self.chunk }
         base = .allocate(capacity: capacity)
         self.makeFile = makeFile
     }
@@ -213,7 +217,13 @@ public final class ExportSink {
     func append(raw bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
-        (base + used).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        let from = source.assumingMemoryBound(to: UInt8.self)
+        if bytes.count <= 16 {
+            // Most pieces are a few bytes (a key, a tag, an id): a loop beats a call to memmove.
+            for i in 0..<bytes.count { base[used + i] = from[i] }
+        } else {
+            (base + used).update(from: from, count: bytes.count)
+        }
         used += bytes.count
     }
 
@@ -229,7 +239,7 @@ public final class ExportSink {
     /// Called by the escapers after appending: empties the buffer once it is full.
     @inline(__always)
     func didAppend() {
-        if used >= Self.chunk { flush() }
+        if used >= flushAt { flush() }
     }
 
     /// Writes out the buffer (nothing for a memory sink).

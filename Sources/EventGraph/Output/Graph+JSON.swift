@@ -26,7 +26,7 @@ extension GraphView {
             for (i, actor) in zip(items, view.actors[items]) { Self.writeItem(view.nodeJSON(actor), at: i, to: out) }
         }
         out.writeChunked(eventCount) { items, out in
-            for (i, event) in zip(items, view.events[items]) {
+            for (i, event) in zip(items, view.eventsWithoutRoles[items]) {
                 Self.startItem(at: actorCount + i, to: out)
                 var node = JSONObjectWriter(out, depth: 2)
                 view.eventNode(event, into: &node)

@@ -129,6 +129,15 @@ public struct GraphView: Sendable {
         return store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: keepsTarget)
     }
 
+    /// The kept events as the node writers of the exports read them: every field but the
+    /// roles, which those writers take from the columns as links (``forEachRoleLink(ofEvent:_:)``),
+    /// so no `String` is made per participant.
+    var eventsWithoutRoles: Records<Event> {
+        Records(nodes: eventNodes) { [self] node in
+            store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: { _ in false })
+        }
+    }
+
     /// Whether an event's role target (a symbol) stays in this view's events.
     @inline(__always) private func keepsTarget(_ symbol: Int32) -> Bool {
         guard let excluded else { return true }
