@@ -42,6 +42,42 @@ struct CSVReader {
         fields.reserveCapacity(32)
     }
 
+    /// Where the reader is: the next record starts at `offset`, on `line`.
+    struct Position: Sendable, Equatable {
+        var offset: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    var position: Position { Position(offset: i, line: line, lineStart: lineStart) }
+
+    /// A reader that goes on from `position` (of a reader over the same bytes).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Position) {
+        self.bytes = bytes
+        i = position.offset
+        line = position.line
+        lineStart = position.lineStart
+        fields.reserveCapacity(32)
+    }
+
+    /// Where to cut the rest of the file into pieces of about `size` bytes, each starting at
+    /// a record (the reader's own position first): found by reading the records as ``next()``
+    /// does, without keeping their fields.
+    func cuts(every size: Int) -> [Position] {
+        var reader = self
+        reader.fields = []
+        var cuts = [reader.position]
+        var next = reader.i + size
+        while reader.i < bytes.count {
+            reader.readRecord(keeping: false)
+            if reader.i >= next && reader.i < bytes.count {
+                cuts.append(reader.position)
+                next = reader.i + size
+            }
+        }
+        return cuts
+    }
+
     /// The text of a field (doubled quotes undone).
     func text(_ field: Field) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
@@ -54,6 +90,28 @@ struct CSVReader {
             if slice[k] == 0x22, k + 1 < slice.count, slice[k + 1] == 0x22 { k += 2 } else { k += 1 }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the field's text (doubled quotes undone) to `out` as ``text(_:)`` gives it:
+    /// bytes that are not UTF-8 become U+FFFD as in a `String`. Returns its range in `out`.
+    func append(_ field: Field, to out: inout [UInt8]) -> Range<Int> {
+        let start = out.count
+        let slice = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+        if !field.escaped {
+            out.append(contentsOf: slice)
+        } else {
+            var k = 0
+            while k < slice.count {
+                out.append(slice[k])
+                if slice[k] == 0x22, k + 1 < slice.count, slice[k + 1] == 0x22 { k += 2 } else { k += 1 }
+            }
+        }
+        if !ImportText.isASCII(out, start..<out.count) {
+            let text = ImportText.string(out, start..<out.count)
+            out.removeSubrange(start...)
+            out.append(contentsOf: text.utf8)
+        }
+        return start..<out.count
     }
 
     /// True when the field is empty or only spaces and tabs.
@@ -80,17 +138,17 @@ struct CSVReader {
         return n
     }
 
-    /// Reads the next non-blank record into ``fields``; false at the end.
-    mutating func next() -> Bool {
-        while i < bytes.count || !fields.isEmpty {
+    /// Reads the next non-blank record into ``fields``; false at the end, or when the next
+    /// record starts at or after `end`.
+    mutating func next(before end: Int = .max) -> Bool {
+        while true {
             fields.removeAll(keepingCapacity: true)
-            guard i < bytes.count else { return false }
+            guard i < bytes.count, i < end else { return false }
             recordLine = line
-            readRecord()
+            readRecord(keeping: true)
             if fields.count == 1 && fields[0].start == fields[0].end { continue }
             return true
         }
-        return false
     }
 
     private mutating func newLine(after k: Int) {
@@ -98,7 +156,8 @@ struct CSVReader {
         lineStart = k
     }
 
-    private mutating func readRecord() {
+    /// Reads a record; `keeping`: its fields go into ``fields`` and its problems into ``problems``.
+    private mutating func readRecord(keeping: Bool) {
         let n = bytes.count
         while true {
             let fieldLine = line, fieldLineStart = lineStart
@@ -119,14 +178,14 @@ struct CSVReader {
                     i += 1
                 }
                 let end = i
-                if closed { i += 1 } else {
+                if closed { i += 1 } else if keeping {
                     problems.append(Problem(line: fieldLine, column: column(offset: quoteAt, lineStart: fieldLineStart),
                                             message: "a quoted field is never closed (a \" is missing)"))
                 }
-                fields.append(Field(start: start, end: end, escaped: escaped, quoted: true, line: fieldLine, lineStart: fieldLineStart))
+                if keeping { fields.append(Field(start: start, end: end, escaped: escaped, quoted: true, line: fieldLine, lineStart: fieldLineStart)) }
                 if i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D {
-                    problems.append(Problem(line: line, column: column(offset: i, lineStart: lineStart),
-                                            message: "unexpected text after a closing quote; double a \" inside a quoted field"))
+                    if keeping { problems.append(Problem(line: line, column: column(offset: i, lineStart: lineStart),
+                                            message: "unexpected text after a closing quote; double a \" inside a quoted field")) }
                     while i < n, bytes[i] != 0x2C, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
                 }
             } else {
@@ -134,17 +193,17 @@ struct CSVReader {
                 while i < n {
                     let b = bytes[i]
                     if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                    if b == 0x22 {
+                    if b == 0x22 && keeping {
                         problems.append(Problem(line: line, column: column(offset: i, lineStart: lineStart),
                                                 message: "a \" inside an unquoted field; quote the whole field and double the \""))
                     }
                     i += 1
                 }
-                fields.append(Field(start: start, end: i, escaped: false, quoted: false, line: fieldLine, lineStart: fieldLineStart))
+                if keeping { fields.append(Field(start: start, end: i, escaped: false, quoted: false, line: fieldLine, lineStart: fieldLineStart)) }
             }
             if i < n, bytes[i] == 0x2C {
                 i += 1
-                if i == n { fields.append(Field(start: i, end: i, escaped: false, quoted: false, line: line, lineStart: lineStart)) }
+                if i == n && keeping { fields.append(Field(start: i, end: i, escaped: false, quoted: false, line: line, lineStart: lineStart)) }
                 continue
             }
             // End of the record.

@@ -10,6 +10,23 @@ enum ImportDates {
         }
     }
 
+    /// ``parse(_:format:)`` of the text at `r` in `buf` (a row's scratch): the date's range
+    /// (ISO dates are read as bytes; other formats appended as parsed).
+    static func parse(_ buf: inout [UInt8], _ r: Range<Int>, format: ImportMapping.DateValue.Format) -> Range<Int>? {
+        guard format == .iso else {
+            return parse(ImportText.string(buf, r), format: format).map { ImportText.append($0, to: &buf) }
+        }
+        let t = ImportText.trim(&buf, r)
+        let offset = !t.isEmpty && buf[t.lowerBound] == UInt8(ascii: "~") ? 1 : 0
+        var end = t.upperBound
+        if t.count > 10 + offset, buf[t.lowerBound + 10 + offset] == UInt8(ascii: "T") || buf[t.lowerBound + 10 + offset] == UInt8(ascii: " ") {
+            guard isTime(ImportText.string(buf, (t.lowerBound + 11 + offset)..<t.upperBound)) else { return nil }
+            end = t.lowerBound + 10 + offset
+        }
+        guard isISODate(buf[(t.lowerBound + offset)..<end]) else { return nil }
+        return t.lowerBound..<end
+    }
+
     static func parse(_ text: String, format: ImportMapping.DateValue.Format) -> String? {
         var text = text.trimmingWhitespace()
         switch format {
@@ -61,16 +78,18 @@ enum ImportDates {
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-Hn` (checked as bytes: this runs for every row).
-    static func isISODate(_ b: ArraySlice<UInt8>) -> Bool {
-        let b = Array(b)
-        guard b.count >= 4, b[0..<4].allSatisfy(isDigit) else { return false }
-        if b.count == 4 { return true }
-        guard b[4] == UInt8(ascii: "-") else { return false }
-        if b.count == 7 {
-            if (b[5] == UInt8(ascii: "Q") && (0x31...0x34).contains(b[6])) || (b[5] == UInt8(ascii: "H") && (0x31...0x32).contains(b[6])) { return true }
-            return isDigit(b[5]) && isDigit(b[6])
+    static func isISODate(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let s = bytes.startIndex
+        func b(_ k: Int) -> UInt8 { bytes[s + k] }
+        let count = bytes.count
+        guard count >= 4, isDigit(b(0)), isDigit(b(1)), isDigit(b(2)), isDigit(b(3)) else { return false }
+        if count == 4 { return true }
+        guard b(4) == UInt8(ascii: "-") else { return false }
+        if count == 7 {
+            if (b(5) == UInt8(ascii: "Q") && (0x31...0x34).contains(b(6))) || (b(5) == UInt8(ascii: "H") && (0x31...0x32).contains(b(6))) { return true }
+            return isDigit(b(5)) && isDigit(b(6))
         }
-        return b.count == 10 && isDigit(b[5]) && isDigit(b[6]) && b[7] == UInt8(ascii: "-") && isDigit(b[8]) && isDigit(b[9])
+        return count == 10 && isDigit(b(5)) && isDigit(b(6)) && b(7) == UInt8(ascii: "-") && isDigit(b(8)) && isDigit(b(9))
     }
 
     /// `HH:MM`, `HH:MM:SS` (fractions, `Z` or an offset allowed), or TimelineJS's `h:mm AM`.

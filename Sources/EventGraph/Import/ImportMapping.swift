@@ -15,7 +15,12 @@ public struct ImportMapping: Sendable {
     }
 
     /// Where a value comes from, and how it is changed on the way.
-    struct Value: Sendable {
+    ///
+    /// A class, so that the per-row code passes values around without copying their many
+    /// fields. `@unchecked Sendable`: a value is only changed while its mapping file is read
+    /// (``ImportMapping/init(yaml:file:name:)``, which numbers it last); a mapping's values
+    /// are read-only after that, so sharing them between threads is safe.
+    final class Value: @unchecked Sendable {
         enum Origin: Sendable {
             case column(String)
             /// The first of these columns that is not empty.
@@ -50,6 +55,16 @@ public struct ImportMapping: Sendable {
         var lowercase = false
         /// Where the mapping says it (for messages).
         var location: SourceLocation
+        init(origin: Origin, location: SourceLocation) {
+            self.origin = origin
+            self.location = location
+        }
+
+        /// The value's number in its mapping (``prepare(_:_:)``): a file's
+        /// table keeps the columns each value reads by it (``RowTable/columnIndexes(_:)``).
+        var slot = -1
+        /// The value table `table` names, found when the mapping is read.
+        var lookupTable: ValueTable?
 
         /// Every column this value reads.
         var columns: [String] {
@@ -59,6 +74,26 @@ public struct ImportMapping: Sendable {
             case .constant: []
             case let .template(parts): parts.compactMap { if case let .column(c) = $0 { c } else { nil } }.filter { !$0.hasPrefix("@") }
             case let .firstOf(values): values.flatMap(\.columns)
+            }
+        }
+
+        /// The columns this value reads itself, in order (a template's `{@file}` and `{@row}` too).
+        var ownColumns: [String] {
+            switch origin {
+            case let .column(c): [c]
+            case let .columns(cs): cs
+            case let .template(parts): parts.compactMap { if case let .column(c) = $0 { c } else { nil } }
+            case .constant, .firstOf: []
+            }
+        }
+
+        /// Numbers this value and those inside it, and finds its value table.
+        func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
+            slot = next
+            next += 1
+            lookupTable = table.flatMap { tables[$0] }
+            if case let .firstOf(values) = origin {
+                for v in values { v.prepare(&next, tables) }
             }
         }
     }
@@ -85,6 +120,8 @@ public struct ImportMapping: Sendable {
         var location: SourceLocation
 
         var columns: [String] { (column?.columns ?? []) + [year, month, day, time].compactMap { $0 } }
+
+        mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) { column?.prepare(&next, tables) }
     }
 
     /// An actor (or event) named in a cell: by id, else by name, else a new actor made once
@@ -96,6 +133,13 @@ public struct ImportMapping: Sendable {
         var description: Value?
         /// May a name that matches no actor make one? (`create: false` makes it an error.)
         var create = true
+
+        mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
+            value.prepare(&next, tables)
+            kind?.prepare(&next, tables)
+            country?.prepare(&next, tables)
+            description?.prepare(&next, tables)
+        }
     }
 
     struct Evidence: Sendable {
@@ -104,6 +148,13 @@ public struct ImportMapping: Sendable {
         var source: Value?
         var quote: Value?
         var note: Value?
+
+        mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
+            text?.prepare(&next, tables)
+            source?.prepare(&next, tables)
+            quote?.prepare(&next, tables)
+            note?.prepare(&next, tables)
+        }
     }
 
     /// A source made once per distinct id from the rows that cite it.
@@ -111,6 +162,12 @@ public struct ImportMapping: Sendable {
         var id: Value
         var fields: [(String, Value)]
         var published: DateValue?
+
+        mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
+            id.prepare(&next, tables)
+            for k in fields.indices { fields[k].1.prepare(&next, tables) }
+            published?.prepare(&next, tables)
+        }
     }
 
     /// One table of the mapping: which files it reads and what their rows become.
@@ -140,6 +197,42 @@ public struct ImportMapping: Sendable {
         /// Ids are used as written (the loader reports invalid ones) instead of made into ids.
         var keepIDs = false
         var location: SourceLocation
+
+        /// The values an import works out for every row of the table (``RowEvaluator``): all
+        /// but the fields of actors made from names, worked out only for a new name.
+        var rowValues: [Value] {
+            var values: [Value] = fields.map(\.1) + dates.compactMap(\.1.column)
+            for (_, r) in roles + references { values.append(r.value) }
+            if let e = evidence { values += [e.text, e.source, e.quote, e.note].compactMap { $0 } }
+            if let s = source { values += [s.id] + s.fields.map(\.1) + [s.published?.column].compactMap { $0 } }
+            return values
+        }
+
+        /// Calls `body` with every value of the table, those inside others too.
+        func forEachValue(_ body: (Value) -> Void) {
+            func visit(_ v: Value) {
+                body(v)
+                if case let .firstOf(values) = v.origin { for c in values { visit(c) } }
+            }
+            for (_, v) in fields { visit(v) }
+            for (_, d) in dates { if let c = d.column { visit(c) } }
+            for (_, r) in roles + references { for v in [r.value, r.kind, r.country, r.description].compactMap({ $0 }) { visit(v) } }
+            if let e = evidence { for v in [e.text, e.source, e.quote, e.note].compactMap({ $0 }) { visit(v) } }
+            if let s = source {
+                visit(s.id)
+                for (_, v) in s.fields { visit(v) }
+                if let c = s.published?.column { visit(c) }
+            }
+        }
+
+        mutating func prepare(_ next: inout Int, _ tables: [String: ValueTable]) {
+            for k in fields.indices { fields[k].1.prepare(&next, tables) }
+            for k in dates.indices { dates[k].1.prepare(&next, tables) }
+            for k in roles.indices { roles[k].1.prepare(&next, tables) }
+            for k in references.indices { references[k].1.prepare(&next, tables) }
+            evidence?.prepare(&next, tables)
+            source?.prepare(&next, tables)
+        }
     }
 
     public let name: String
@@ -147,6 +240,10 @@ public struct ImportMapping: Sendable {
     var valueTables: [String: [String: String]]
     /// The value tables with lower-case keys (look-ups ignore case).
     var foldedTables: [String: [String: String]] = [:]
+    /// The value tables as looked up by a row's bytes.
+    var lookupTables: [String: ValueTable] = [:]
+    /// How many values the mapping has (numbered 0 ..< valueCount: ``Value/slot``).
+    private(set) var valueCount = 0
     let location: SourceLocation
 
     /// The built-in mappings, by name.
@@ -198,7 +295,12 @@ public struct ImportMapping: Sendable {
             var folded: [String: String] = [:]
             for (key, value) in table where folded[key.lowercased()] == nil { folded[key.lowercased()] = value }
             foldedTables[name] = folded
+            lookupTables[name] = ValueTable(table, folded: folded)
         }
+        // Every value numbered, with its value table.
+        var next = 0
+        for k in self.tables.indices { self.tables[k].prepare(&next, lookupTables) }
+        valueCount = next
     }
 
     // MARK: Reading the mapping

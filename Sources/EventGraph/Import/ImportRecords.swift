@@ -26,17 +26,178 @@ struct ImportRecords {
         case evidence([Evidence])
     }
 
+    /// A record: its id, the row it came from, and its fields in order. The fields' values
+    /// are kept as UTF-8 bytes in one buffer (``pieces`` of ``text``), so a row's record is
+    /// built from its cells' bytes and written as JSON without a `String` per value; ``Value``
+    /// is how a field is given and read back where that is convenient.
     struct Record {
         var id: String
-        var fields: [(String, Value)] = []
         var origin: Origin
+        /// The values' bytes, back to back.
+        private(set) var text: [UInt8] = []
+        /// Pieces of ``text``: a text or number is one piece, a list or ids one an item, pairs
+        /// two an item, an amount two (value, currency), evidence three an item (source, quote,
+        /// note); ``Piece/none`` for one not given.
+        private(set) var pieces: [Piece] = []
+        private(set) var fields: [Field] = []
 
-        subscript(_ key: String) -> Value? {
-            fields.first { $0.0 == key }?.1
+        struct Piece {
+            var start: Int32
+            var end: Int32
+            static let none = Piece(start: -1, end: -1)
+            var isNone: Bool { start < 0 }
         }
 
+        enum Kind: UInt8 { case text, number, list, ids, pairs, amount, evidence }
+
+        /// A field: its key, what its value is, and its pieces (`first ..< first + count`).
+        struct Field {
+            var key: String
+            var kind: Kind
+            var first: Int32
+            var count: Int32
+        }
+
+        init(id: String, fields: [(String, Value)] = [], origin: Origin) {
+            self.id = id
+            self.origin = origin
+            for (key, value) in fields { set(key, value) }
+        }
+
+        /// Empties the record for another row (its buffers kept).
+        mutating func reset(id: String, origin: Origin) {
+            self.id = id
+            self.origin = origin
+            text.removeAll(keepingCapacity: true)
+            pieces.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        var keys: [String] { fields.map(\.key) }
+
+        func has(_ key: String) -> Bool { fields.contains { $0.key == key } }
+
+        subscript(_ key: String) -> Value? {
+            fields.firstIndex { $0.key == key }.map { value(at: $0) }
+        }
+
+        /// The text of a piece (empty for ``Piece/none``).
+        func string(_ piece: Piece) -> String {
+            guard !piece.isNone else { return "" }
+            return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(piece.start)..<Int(piece.end)]), as: UTF8.self) }
+        }
+
+        func withBytes<R>(_ piece: Piece, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(max(piece.start, 0))..<Int(max(piece.end, 0))])) }
+        }
+
+        /// The value of field `n`.
+        func value(at n: Int) -> Value {
+            let f = fields[n]
+            let p = pieces[Int(f.first)..<Int(f.first + f.count)]
+            func s(_ k: Int) -> String { string(p[p.startIndex + k]) }
+            func optional(_ k: Int) -> String? { p[p.startIndex + k].isNone ? nil : s(k) }
+            switch f.kind {
+            case .text: return .text(s(0))
+            case .number: return .number(s(0))
+            case .list: return .list(p.map(string))
+            case .ids: return .ids(p.map(string))
+            case .pairs: return .pairs(stride(from: 0, to: p.count, by: 2).map { (s($0), s($0 + 1)) })
+            case .amount: return .amount(s(0), optional(1))
+            case .evidence: return .evidence(stride(from: 0, to: p.count, by: 3).map { Evidence(source: s($0), quote: optional($0 + 1), note: optional($0 + 2)) })
+            }
+        }
+
+        /// Sets a field: in its place when the record has it, else last.
         mutating func set(_ key: String, _ value: Value) {
-            if let i = fields.firstIndex(where: { $0.0 == key }) { fields[i].1 = value } else { fields.append((key, value)) }
+            switch value {
+            case let .text(t): start(key, .text); piece(t)
+            case let .number(t): start(key, .number); piece(t)
+            case let .list(items): start(key, .list); for t in items { piece(t) }
+            case let .ids(items): start(key, .ids); for t in items { piece(t) }
+            case let .pairs(pairs): start(key, .pairs); for (a, b) in pairs { piece(a); piece(b) }
+            case let .amount(v, currency): start(key, .amount); piece(v); piece(currency)
+            case let .evidence(items):
+                start(key, .evidence)
+                for item in items { piece(item.source); piece(item.quote); piece(item.note) }
+            }
+            finish()
+        }
+
+        /// A text field from bytes.
+        mutating func set(_ key: String, text bytes: UnsafeBufferPointer<UInt8>) {
+            start(key, .text)
+            piece(bytes)
+            finish()
+        }
+
+        /// The field being built (``start(_:_:)`` … ``finish()``): its key, kind and first piece.
+        private var building: (key: String, kind: Kind, first: Int)?
+
+        /// Starts a field; its pieces follow (``piece(_:)``), then ``finish()``.
+        mutating func start(_ key: String, _ kind: Kind) {
+            building = (key, kind, pieces.count)
+        }
+
+        mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let start = text.count
+            text.append(contentsOf: bytes)
+            pieces.append(Piece(start: Int32(start), end: Int32(text.count)))
+        }
+
+        mutating func piece(_ bytes: ArraySlice<UInt8>) {
+            let start = text.count
+            text.append(contentsOf: bytes)
+            pieces.append(Piece(start: Int32(start), end: Int32(text.count)))
+        }
+
+        mutating func set(_ key: String, text bytes: ArraySlice<UInt8>) {
+            start(key, .text)
+            piece(bytes)
+            finish()
+        }
+
+        mutating func piece(_ string: String?) {
+            guard let string else { pieces.append(.none); return }
+            let start = text.count
+            text.append(contentsOf: string.utf8)
+            pieces.append(Piece(start: Int32(start), end: Int32(text.count)))
+        }
+
+        /// Ends the field begun by ``start(_:_:)``: in the place of the field of that key, else last.
+        mutating func finish() {
+            guard let (key, kind, first) = building else { return }
+            building = nil
+            let field = Field(key: key, kind: kind, first: Int32(first), count: Int32(pieces.count - first))
+            if let i = fields.firstIndex(where: { $0.key == key }) { fields[i] = field } else { fields.append(field) }
+        }
+
+        /// Moves field `from` to position `to`.
+        mutating func moveField(from: Int, to: Int) {
+            let f = fields.remove(at: from)
+            fields.insert(f, at: to)
+        }
+
+        /// Inserts a field (not in the record yet) at position `n`.
+        mutating func insert(_ key: String, _ value: Value, at n: Int) {
+            set(key, value)
+            moveField(from: fields.count - 1, to: n)
+        }
+
+        /// Orders the fields by `rank` (stable).
+        mutating func sortFields(by rank: (String) -> Int) {
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { ranks in
+                for (k, f) in fields.enumerated() { ranks[k] = rank(f.key) }
+                // Insertion sort: a few fields, nearly in order already.
+                var i = 1
+                while i < fields.count {
+                    let f = fields[i], r = ranks[i]
+                    var j = i
+                    while j > 0, ranks[j - 1] > r { fields[j] = fields[j - 1]; ranks[j] = ranks[j - 1]; j -= 1 }
+                    if j != i { fields[j] = f; ranks[j] = r }
+                    i += 1
+                }
+            }
         }
     }
 
@@ -44,6 +205,18 @@ struct ImportRecords {
         case sources, actors, relations, events, periods
         var key: String { ["sources", "actors", "relations", "events", "periods"][rawValue] }
         var isList: Bool { self == .relations }
+
+        /// The section a mapping table's records go to.
+        init?(_ make: ImportMapping.Make) {
+            switch make {
+            case .sources: self = .sources
+            case .actors: self = .actors
+            case .relations: self = .relations
+            case .events: self = .events
+            case .periods: self = .periods
+            case .graph, .eventRoles: return nil
+            }
+        }
     }
 
     var title: String?
@@ -56,9 +229,19 @@ struct ImportRecords {
     /// Sections whose records are written as their JSON lines when they are added, not kept
     /// as records (``StreamedLines``): for JSON output, the sections no later row changes.
     /// Set before the first record is added.
-    var streamed: Set<Section> = []
+    var streamed: Set<Section> = [] {
+        didSet { streamedMask = streamed.reduce(0) { $0 | 1 << $1.rawValue } }
+    }
+    private var streamedMask = 0
     /// The records of the streamed sections.
     private(set) var streamedLines: [StreamedLines] = Array(repeating: StreamedLines(), count: Section.allCases.count)
+    /// How many records each streamed section has (their lines may still be being written).
+    private var streamedCounts: [Int] = Array(repeating: 0, count: Section.allCases.count)
+    /// Streamed records not handed to the writer yet, and the writer (``LineWriter``), which
+    /// writes their lines on a thread of its own until ``finishLines()``. (Records are not
+    /// copied while lines are being written: the writer is not copied with them.)
+    private var pending = LineWriter.Batch()
+    private var writer: LineWriter?
 
     /// Records kept as their JSON lines (`"id":{…}`, no comma or line break), one after the
     /// other in `bytes`, with the row each came from.
@@ -73,10 +256,10 @@ struct ImportRecords {
         func line(_ n: Int) -> ArraySlice<UInt8> { bytes[(n == 0 ? 0 : ends[n - 1])..<ends[n]] }
     }
 
-    private func isStreamed(_ section: Section) -> Bool { streamed.contains(section) }
+    private func isStreamed(_ section: Section) -> Bool { streamedMask & 1 << section.rawValue != 0 }
 
     /// The number of records in a section.
-    func count(of section: Section) -> Int { isStreamed(section) ? streamedLines[section.rawValue].count : sections[section.rawValue].count }
+    func count(of section: Section) -> Int { isStreamed(section) ? streamedCounts[section.rawValue] : sections[section.rawValue].count }
 
     var count: Int { Section.allCases.reduce(0) { $0 + count(of: $1) } }
 
@@ -89,33 +272,87 @@ struct ImportRecords {
 
     /// Record `n` of a section as its JSON line is written (for a list item, without a key).
     func jsonLine(_ section: Section, _ n: Int) -> [UInt8] {
+        precondition(writer == nil && pending.entries.isEmpty, "finishLines() first")
         if isStreamed(section) { return Array(streamedLines[section.rawValue].line(n)) }
-        var bytes: [UInt8] = []
-        Self.jsonLine(sections[section.rawValue][n], section, into: &bytes)
+        var bytes: [UInt8] = [], scratch: [UInt8] = []
+        Self.jsonLine(sections[section.rawValue][n], section, into: &bytes, scratch: &scratch)
         return bytes
     }
 
-    static func jsonLine(_ record: Record, _ section: Section, into out: inout [UInt8]) {
-        if !section.isList {
-            JSONBytes.string(record.id, into: &out)
-            out.append(0x3A)
+    /// Appends a record's JSON line (for a list item, without a key): written through a
+    /// pointer into `scratch` (kept between calls, grown when short), then copied to `out`.
+    static func jsonLine(_ record: Record, _ section: Section, into out: inout [UInt8], scratch: inout [UInt8]) {
+        record.text.withUnsafeBufferPointer { text in
+            record.pieces.withUnsafeBufferPointer { pieces in
+                record.fields.withUnsafeBufferPointer { fields in
+                    jsonLine(id: record.id, section, text: text, pieces: pieces, fields: fields, into: &out, scratch: &scratch)
+                }
+            }
         }
-        json(record, into: &out)
+    }
+
+    /// ``jsonLine(_:_:into:scratch:)`` of a record given as its id and storage (pieces relative
+    /// to `text`, fields' first pieces relative to `pieces`).
+    static func jsonLine(id: String, _ section: Section, text: UnsafeBufferPointer<UInt8>, pieces: UnsafeBufferPointer<Record.Piece>,
+                         fields: UnsafeBufferPointer<Record.Field>, into out: inout [UInt8], scratch: inout [UInt8]) {
+        var id = id
+        // Every byte escaped (at most 6), quotes and punctuation (at most 16) around each piece.
+        var room = id.utf8.count * 6 + 3 + 2 + text.count * 6 + pieces.count * 18
+        for f in fields { room += f.key.utf8.count * 6 + 6 }
+        if scratch.count < room { scratch = Array(repeating: 0, count: max(room, 2 * scratch.count, 4096)) }
+        let n = scratch.withUnsafeMutableBufferPointer { buffer -> Int in
+            var w = buffer.baseAddress!
+            if !section.isList {
+                w = id.withUTF8 { JSONBytes.write($0, to: w) }
+                w.pointee = 0x3A
+                w += 1
+            }
+            return write(text: text, pieces: pieces, fields: fields, to: w) - buffer.baseAddress!
+        }
+        scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+    }
+
+    /// Makes room in a section's id index for `count` records (a large table's, guessed from its first rows).
+    mutating func reserve(_ count: Int, in section: Section) {
+        if !section.isList && count > index[section.rawValue].capacity { index[section.rawValue].reserveCapacity(count) }
     }
 
     mutating func add(_ record: Record, to section: Section) {
         if !section.isList { index[section.rawValue][record.id] = count(of: section) }
         if isStreamed(section) {
-            Self.jsonLine(record, section, into: &streamedLines[section.rawValue].bytes)
-            streamedLines[section.rawValue].ends.append(streamedLines[section.rawValue].bytes.count)
+            streamedCounts[section.rawValue] += 1
             streamedLines[section.rawValue].origins.append(record.origin)
+            pending.append(record, section)
+            if pending.entries.count >= 1024 {
+                if writer == nil { writer = LineWriter() }
+                pending = writer!.submit(pending)
+            }
             return
         }
         sections[section.rawValue].append(record)
     }
 
+    /// Writes the streamed records' lines still to be written and waits for the writer.
+    mutating func finishLines() {
+        if !pending.entries.isEmpty {
+            if writer == nil { writer = LineWriter() }
+            _ = writer!.submit(pending)
+            pending = LineWriter.Batch()
+        }
+        guard let writer else { return }
+        let (bytes, ends) = writer.finish()
+        self.writer = nil
+        for section in Section.allCases where !ends[section.rawValue].isEmpty {
+            // Lines written before (this import writes them all through the writer) come first.
+            let base = streamedLines[section.rawValue].bytes.count
+            streamedLines[section.rawValue].bytes += bytes[section.rawValue]
+            streamedLines[section.rawValue].ends += ends[section.rawValue].map { $0 + base }
+        }
+    }
+
     /// Removes the records at these indexes of each section (and re-indexes).
     mutating func remove(indexes: [Set<Int>]) {
+        finishLines()
         for section in streamed.sorted(by: { $0.rawValue < $1.rawValue }) where !indexes[section.rawValue].isEmpty {
             precondition(!section.isList, "only sections of records with ids are streamed")
             let drop = indexes[section.rawValue]
@@ -130,6 +367,7 @@ struct ImportRecords {
                 kept.origins.append(old.origins[n])
             }
             streamedLines[section.rawValue] = kept
+            streamedCounts[section.rawValue] = kept.count
             index[section.rawValue] = map
         }
         for section in Section.allCases where !indexes[section.rawValue].isEmpty && !isStreamed(section) {
@@ -162,8 +400,15 @@ struct ImportRecords {
     /// The document as JSON with one record on each line, and the record behind each line
     /// (1-based line numbers; nil for lines that hold no record).
     func json() -> (bytes: [UInt8], records: [(Section, Int)?]) {
+        precondition(writer == nil && pending.entries.isEmpty, "finishLines() first")
         var out: [UInt8] = []
-        out.reserveCapacity(count * 200 + 256)
+        // Room for the streamed lines as they are (a line break and a comma each), about 200
+        // bytes for each record kept.
+        var room = 4096 + (title?.utf8.count ?? 0) * 6 + (description?.utf8.count ?? 0) * 6 + (schemaExtension?.utf8.count ?? 0)
+        for section in Section.allCases {
+            room += isStreamed(section) ? streamedLines[section.rawValue].bytes.count + 2 * count(of: section) : 200 * count(of: section)
+        }
+        out.reserveCapacity(room)
         // lines[k] is what line k + 1 holds; line 1 is the opening brace.
         var lines: [(Section, Int)?] = [nil]
         lines.reserveCapacity(count + 16)
@@ -173,6 +418,7 @@ struct ImportRecords {
             lines.append(nil)
         }
         out.append(contentsOf: "{".utf8)
+        var scratch: [UInt8] = []
         var first = true
         for (key, value) in [("title", title), ("description", description)] {
             guard let value else { continue }
@@ -206,7 +452,7 @@ struct ImportRecords {
                 if isStreamed(section) {
                     out += streamedLines[section.rawValue].line(n)
                 } else {
-                    Self.jsonLine(sections[section.rawValue][n], section, into: &out)
+                    Self.jsonLine(sections[section.rawValue][n], section, into: &out, scratch: &scratch)
                 }
                 if n + 1 < total { out.append(0x2C) }
             }
@@ -219,60 +465,82 @@ struct ImportRecords {
         return (out, lines)
     }
 
-    static func json(_ record: Record, into out: inout [UInt8]) {
-        out.append(0x7B)
-        for (n, (key, value)) in record.fields.enumerated() {
-            if n > 0 { out.append(0x2C) }
-            JSONBytes.string(key, into: &out)
-            out.append(0x3A)
-            switch value {
-            case let .text(text): JSONBytes.string(text, into: &out)
-            case let .number(text): out.append(contentsOf: text.utf8)
-            case let .ids(ids) where ids.count == 1: JSONBytes.string(ids[0], into: &out)
-            case let .list(items), let .ids(items):
-                out.append(0x5B)
-                for (k, item) in items.enumerated() {
-                    if k > 0 { out.append(0x2C) }
-                    JSONBytes.string(item, into: &out)
-                }
-                out.append(0x5D)
-            case let .pairs(pairs):
-                out.append(0x7B)
-                for (k, (a, b)) in pairs.enumerated() {
-                    if k > 0 { out.append(0x2C) }
-                    JSONBytes.string(a, into: &out)
-                    out.append(0x3A)
-                    JSONBytes.string(b, into: &out)
-                }
-                out.append(0x7D)
-            case let .amount(value, currency):
-                out.append(contentsOf: "{\"value\":".utf8)
-                out.append(contentsOf: value.utf8)
-                if let currency {
-                    out.append(contentsOf: ",\"currency\":".utf8)
-                    JSONBytes.string(currency, into: &out)
-                }
-                out.append(0x7D)
-            case let .evidence(items):
-                out.append(0x5B)
-                for (k, item) in items.enumerated() {
-                    if k > 0 { out.append(0x2C) }
-                    out.append(contentsOf: "{\"source\":".utf8)
-                    JSONBytes.string(item.source, into: &out)
-                    if let quote = item.quote {
-                        out.append(contentsOf: ",\"quote\":".utf8)
-                        JSONBytes.string(quote, into: &out)
-                    }
-                    if let note = item.note {
-                        out.append(contentsOf: ",\"note\":".utf8)
-                        JSONBytes.string(note, into: &out)
-                    }
-                    out.append(0x7D)
-                }
-                out.append(0x5D)
+    /// Writes a record's fields as a JSON object at `to` (with room for it: ``jsonLine(id:_:text:pieces:fields:into:scratch:)``);
+    /// returns where it ended.
+    static func write(text: UnsafeBufferPointer<UInt8>, pieces: UnsafeBufferPointer<Record.Piece>, fields: UnsafeBufferPointer<Record.Field>,
+                      to: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        do {
+            func bytes(_ p: Record.Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[Int(p.start)..<Int(p.end)]) }
+            var w = to
+            func put(_ b: UInt8) { w.pointee = b; w += 1 }
+            func put(_ s: StaticString) {
+                w.update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+                w += s.utf8CodeUnitCount
             }
+            func string(_ p: Record.Piece) { w = JSONBytes.write(bytes(p), to: w) }
+            put(0x7B)
+            for (n, field) in fields.enumerated() {
+                if n > 0 { put(0x2C) }
+                var key = field.key
+                key.withUTF8 { w = JSONBytes.write($0, to: w) }
+                put(0x3A)
+                let p = pieces[Int(field.first)..<Int(field.first + field.count)]
+                let at = p.startIndex
+                switch field.kind {
+                case .text: string(p[at])
+                case .number:
+                    let b = bytes(p[at])
+                    if let base = b.baseAddress { w.update(from: base, count: b.count) }
+                    w += b.count
+                case .ids where p.count == 1: string(p[at])
+                case .list, .ids:
+                    put(0x5B)
+                    for k in p.indices {
+                        if k > at { put(0x2C) }
+                        string(p[k])
+                    }
+                    put(0x5D)
+                case .pairs:
+                    put(0x7B)
+                    for k in stride(from: at, to: p.endIndex, by: 2) {
+                        if k > at { put(0x2C) }
+                        string(p[k])
+                        put(0x3A)
+                        string(p[k + 1])
+                    }
+                    put(0x7D)
+                case .amount:
+                    put("{\"value\":")
+                    let b = bytes(p[at])
+                    if let base = b.baseAddress { w.update(from: base, count: b.count) }
+                    w += b.count
+                    if !p[at + 1].isNone {
+                        put(",\"currency\":")
+                        string(p[at + 1])
+                    }
+                    put(0x7D)
+                case .evidence:
+                    put(0x5B)
+                    for k in stride(from: at, to: p.endIndex, by: 3) {
+                        if k > at { put(0x2C) }
+                        put("{\"source\":")
+                        string(p[k])
+                        if !p[k + 1].isNone {
+                            put(",\"quote\":")
+                            string(p[k + 1])
+                        }
+                        if !p[k + 2].isNone {
+                            put(",\"note\":")
+                            string(p[k + 2])
+                        }
+                        put(0x7D)
+                    }
+                    put(0x5D)
+                }
+            }
+            put(0x7D)
+            return w
         }
-        out.append(0x7D)
     }
 
     // MARK: YAML
@@ -289,7 +557,7 @@ struct ImportRecords {
             out += "\n\(section.key):\n"
             for record in sections[section.rawValue] {
                 var indent = "    "
-                var fields = record.fields[...]
+                var fields = record.fields.indices.map { (record.fields[$0].key, record.value(at: $0)) }[...]
                 if section.isList {
                     if let (key, value) = fields.first {
                         out += "  - \(key): \(Self.yamlInline(value))\n"
@@ -344,33 +612,76 @@ enum JSONBytes {
 
     /// Appends `text` as a JSON string (`"`, `\`, control characters, U+2028/9 escaped).
     static func string(_ text: String, into out: inout [UInt8]) {
-        out.append(0x22)
         var text = text
-        text.withUTF8 { bytes in
-            var clean = true
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { clean = false; break }
-            if clean { out.append(contentsOf: bytes); return }
+        text.withUTF8 { string($0, into: &out) }
+    }
+
+    /// True when no byte needs a look: none below 0x20, `"`, `\\` or 0xE2 (U+2028/9's first byte);
+    /// eight bytes at a time.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Some byte of w is below n (n <= 0x80), some byte is zero.
+        @inline(__always) func below(_ w: UInt64, _ n: UInt64) -> Bool { (w &- ones &* n) & ~w & highs != 0 }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if below(w, 0x20) || below(w ^ (ones &* 0x22), 1) || below(w ^ (ones &* 0x5C), 1) || below(w ^ (ones &* 0xE2), 1) { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The most bytes ``write(_:to:)`` writes for `bytes`.
+    static func room(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { isClean(bytes) ? bytes.count + 2 : bytes.count * 6 + 2 }
+
+    /// Appends UTF-8 `bytes` as a JSON string.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: room(bytes)))
+        let end = out.withUnsafeMutableBufferPointer { o in write(bytes, to: o.baseAddress! + start) - o.baseAddress! }
+        out.removeLast(out.count - end)
+    }
+
+    /// Writes UTF-8 `bytes` as a JSON string at `to` (room for ``room(_:)`` bytes); returns
+    /// where it ended.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var w = to
+        func put(_ b: UInt8) { w.pointee = b; w += 1 }
+        put(0x22)
+        if isClean(bytes) {
+            if let base = bytes.baseAddress { w.update(from: base, count: bytes.count) }
+            w += bytes.count
+        } else {
             var k = 0
             while k < bytes.count {
                 let b = bytes[k]
                 switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x22: put(0x5C); put(0x22)
+                case 0x5C: put(0x5C); put(0x5C)
+                case 0x0A: put(0x5C); put(0x6E)
+                case 0x0D: put(0x5C); put(0x72)
+                case 0x09: put(0x5C); put(0x74)
                 case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
-                    out.append(contentsOf: Array("\\u202".utf8))
-                    out.append(bytes[k + 2] == 0xA8 ? 0x38 : 0x39)
+                    // \u2028, \u2029
+                    for c in "\\u202".utf8 { put(c) }
+                    put(bytes[k + 2] == 0xA8 ? 0x38 : 0x39)
                     k += 3
                     continue
                 case ..<0x20:
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-                default: out.append(b)
+                    put(0x5C); put(0x75); put(0x30); put(0x30); put(hex[Int(b >> 4)]); put(hex[Int(b & 15)])
+                default: put(b)
                 }
                 k += 1
             }
         }
-        out.append(0x22)
+        put(0x22)
+        return w
     }
 }

@@ -16,6 +16,9 @@ public struct MappedImporter: Sendable {
     /// Whether JSON output is written as records are made (``ImportRecords/streamed``); tests
     /// turn it off to compare with JSON written from records kept in memory.
     var streamsRecords = true
+    /// About how many bytes of a file are mapped as one piece (``RowEvaluator``); tests make
+    /// it small to cut tables into many pieces.
+    var pieceSize = 1 << 19
 
     public init(mapping: ImportMapping, schema: Schema = .builtIn) {
         self.mapping = mapping
@@ -72,6 +75,7 @@ public struct MappedImporter: Sendable {
     /// - Throws: ``InputError`` with every problem (none when `skipBadRows` could leave the bad rows out).
     public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
         var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
+        run.pieceSize = pieceSize
         // With JSON asked for, records no later row changes go straight to their JSON lines:
         // sources and actors, and events unless event-roles tables or continuation rows add to them.
         if syntax == .json && streamsRecords {
@@ -81,6 +85,7 @@ public struct MappedImporter: Sendable {
             }
         }
         run.readAll()
+        run.records.finishLines()
         if !run.errors.isEmpty {
             // All at once: what the loader finds in the rows that could be read, too.
             var all = run.errors
@@ -152,8 +157,22 @@ struct ImportRun {
     var skipped: [Diagnostic] = []
     var skippedRows = Set<[Int32]>()
     var rowsRead = 0
-    /// Actors by name (names and ids from actor tables, and actors made from names).
-    var actorByName: [String: String] = [:]
+    /// About how many bytes of a file are one piece of rows (``MappedImporter/pieceSize``).
+    var pieceSize = 1 << 19
+    /// Actors by id and by name (names and ids from actor tables, and actors made from names).
+    var actorNames = ActorNames()
+    /// The record of the row being read, kept for the next row when its section is streamed (its buffers reused).
+    private var spare = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
+    private var spareSource = ImportRecords.Record(id: "", origin: Origin(file: 0, line: 0, table: 0))
+    /// An event's roles while its row is read: each role's ids (numbers in ``actorNames``) in order (``readEvent``).
+    /// (`text`: an id as a role column wrote it, kept as written.)
+    private var roleItems: [(role: String, id: Int32, text: String?)] = []
+    private var roleIDs: [Int32] = []
+    /// The table being read: its rows' values are worked out by `evaluator`, a chunk at a time.
+    private var evaluator: RowEvaluator?
+    private var chunk = RowEvaluator.Chunk()
+    /// Where each value (by slot) is among the values worked out for every row (-1: not one).
+    private var evaluatedIndex: [Int] = []
     /// Which tables read which file.
     var tablesOfFile: [[Int]] = []
 
@@ -221,17 +240,48 @@ struct ImportRun {
         }
     }
 
-    /// A row being read: its cells by column, its position, and the problems found in it.
+    /// A row being read: its values (worked out by a ``RowEvaluator``), its position, and
+    /// the problems found in it.
     struct RowContext {
         let table: RowTable
         var problems: [Diagnostic] = []
         var origin: Origin
+        /// Where the row is read from (its cells are read again only when a message or a
+        /// value not worked out ahead needs them).
+        let position: CSVReader.Position
+        /// The row's number in the chunk of worked-out values.
+        let evaluated: Int
+        /// The row's texts (the values worked out, and what is worked out here), back to back:
+        /// a value's text is a range of it.
+        var scratch: [UInt8] = []
+        /// Where the row's texts started in its chunk (ranges worked out ahead are moved by it).
+        var textBase = 0
+
+        init(table: RowTable, origin: Origin, position: CSVReader.Position, evaluated: Int) {
+            self.table = table
+            self.origin = origin
+            self.position = position
+            self.evaluated = evaluated
+        }
+
+        /// The table, positioned on this row.
+        var cells: RowTable {
+            table.seek(position)
+            return table
+        }
+
+        /// The row's cell in a column.
+        func cell(_ index: Int) -> String { cells.cell(index) }
+
+        func string(_ r: Range<Int>) -> String { ImportText.string(scratch, r) }
+
+        func isEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool { scratch[a].elementsEqual(scratch[b]) }
 
         func location(_ column: String?) -> SourceLocation {
             guard let column, let index = table.column(column) else {
                 return SourceLocation(file: table.name, line: Int(origin.line), column: 1)
             }
-            return table.location(of: index)
+            return cells.location(of: index)
         }
 
         mutating func fail(_ column: String?, _ message: String) {
@@ -274,9 +324,63 @@ struct ImportRun {
         } ?? []
         let conditions = spec.when.map { (table.column($0.column), $0.values) }
         var previous: (id: String, section: ImportRecords.Section, index: Int)?
-        while table.nextRow() {
-            var row = RowContext(table: table, origin: Origin(file: table.file, line: Int32(table.rowLine), table: Int16(tableIndex)))
-            if !conditions.allSatisfy({ (index, values) in values.contains((index.map { table.cell($0) } ?? "").lowercased()) }) { continue }
+        // The rows' values are worked out in pieces of the file on two threads, and the
+        // records made here from the pieces in order.
+        var all: [ImportMapping.Value] = []
+        spec.forEachValue { all.append($0) }
+        var columns = Array(repeating: [Int?](), count: mapping.valueCount)
+        for v in all where v.slot >= 0 { columns[v.slot] = table.columnIndexes(v) }
+        let rowValues = spec.rowValues
+        evaluatedIndex = Array(repeating: -1, count: mapping.valueCount)
+        for (k, v) in rowValues.enumerated() where v.slot >= 0 { evaluatedIndex[v.slot] = k }
+        let evaluator = RowEvaluator(mapping: mapping, fileName: table.name, baseName: MappedImporter.baseName(table.name),
+                                     columns: columns, header: table.columns, rowValues: rowValues)
+        self.evaluator = evaluator
+        let source = table.source
+        let (starts, end) = table.pieces(every: pieceSize)
+        var rows = 0
+        var scratch: [UInt8] = []
+        var syntaxProblems: [CSVReader.Problem] = []
+        OrderedChunks.run(count: starts.count, makeState: {}, make: { _, k in
+            evaluator.evaluate(source, from: starts[k], before: k + 1 < starts.count ? starts[k + 1].offset : end)
+        }, use: { k, chunk in
+            if k == 0 && starts.count > 1 {
+                // The ids of a large table: as many as the first piece's rows suggest.
+                let guess = chunk.lines.count * starts.count
+                switch spec.make {
+                case .sources, .actors, .events, .periods: records.reserve(guess, in: ImportRecords.Section(spec.make)!)
+                default: break
+                }
+                if spec.source != nil { records.reserve(guess, in: .sources) }
+            }
+            self.chunk = chunk
+            for r in chunk.lines.indices {
+                rows += 1
+                var row = RowContext(table: table, origin: Origin(file: table.file, line: chunk.lines[r], table: Int16(tableIndex)),
+                                     position: chunk.positions[r], evaluated: r)
+                // The row's texts (as worked out ahead) in the buffer every row uses.
+                let start = Int(chunk.textStarts[r]), end = r + 1 < chunk.lines.count ? Int(chunk.textStarts[r + 1]) : chunk.scratch.count
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(contentsOf: chunk.scratch[start..<end])
+                row.textBase = start
+                swap(&row.scratch, &scratch)
+                defer { swap(&row.scratch, &scratch) }
+                readRow(spec, tableIndex, &row, conditions: conditions, roleColumns: roleColumns, nameColumns: nameColumns, previous: &previous)
+            }
+            syntaxProblems += chunk.syntaxProblems
+            return .goOn
+        })
+        self.chunk = RowEvaluator.Chunk()
+        table.finishPass(rows: rows, problems: syntaxProblems)
+    }
+
+
+    /// Makes the records of one row.
+    private mutating func readRow(_ spec: ImportMapping.Table, _ tableIndex: Int, _ row: inout RowContext, conditions: [(Int?, Set<String>)],
+                                  roleColumns: [(String, Int)], nameColumns: [(String, Int)],
+                                  previous: inout (id: String, section: ImportRecords.Section, index: Int)?) {
+        do {
+            if !conditions.allSatisfy({ (index, values) in values.contains((index.map { row.cell($0) } ?? "").lowercased()) }) { return }
             switch spec.make {
             case .graph:
                 if let t = text(spec, "title", &row) { records.title = t }
@@ -286,7 +390,8 @@ struct ImportRun {
             case .relations, .events:
                 // A row repeating the record before's id adds evidence to it.
                 if spec.continuation, let prev = previous, let id = text(spec, "id", &row), id == prev.id {
-                    if let item = evidence(spec, &row), row.problems.isEmpty {
+                    if let found = evidence(spec, &row), row.problems.isEmpty {
+                        let item = found.evidence(row)
                         if case var .evidence(items)? = records.sections[prev.section.rawValue][prev.index]["sources"] {
                             items.append(item)
                             records.sections[prev.section.rawValue][prev.index].set("sources", .evidence(items))
@@ -314,103 +419,85 @@ struct ImportRun {
 
     // MARK: Values
 
-    /// A value's text for this row (nil when empty); a value-table miss is a problem.
-    func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> String? {
-        var raw: String?
-        var column: String?
-        switch value.origin {
-        case let .column(c):
-            column = c
-            raw = row.table.column(c).map { row.table.cell($0) }
-        case let .columns(cs):
-            for c in cs {
-                if let i = row.table.column(c) { let t = row.table.cell(i); if !t.isEmpty { raw = t; column = c; break } }
-            }
-        case let .constant(text): raw = text
-        case let .template(parts):
-            var out = ""
-            var any = false
-            for part in parts {
-                switch part {
-                case let .text(t): out += t
-                case let .column(c):
-                    if c == "@file" { out += MappedImporter.baseName(row.table.name) } else if c == "@row" { out += String(row.origin.line) } else {
-                        let t = row.table.column(c).map { row.table.cell($0) } ?? ""
-                        if !t.isEmpty { any = true }
-                        out += t
-                    }
-                }
-            }
-            raw = any || !parts.contains(where: { if case let .column(c) = $0 { !c.hasPrefix("@") } else { false } }) ? Self.trimmed(out) : nil
-        case let .firstOf(values):
-            for v in values {
-                var probe = row
-                probe.problems = []
-                if let t = evaluate(v, &probe, what: what), probe.problems.isEmpty { return t }
-            }
-            if let fallback = value.fallback { return fallback.isEmpty ? nil : fallback }
-            return nil
+    /// A value's text for this row (nil when empty), as a range of `row.scratch`, with its
+    /// problems: as worked out ahead for the row (``RowEvaluator``), else worked out now.
+    func evaluate(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> Range<Int>? {
+        let k = value.slot >= 0 && value.slot < evaluatedIndex.count ? evaluatedIndex[value.slot] : -1
+        guard k >= 0 else {
+            // Not worked out ahead (e.g. the fields of an actor made from a name): from the cells.
+            var live = RowEvaluator.Row(cells: row.cells, scratch: [], problems: [], line: row.origin.line)
+            swap(&live.scratch, &row.scratch)
+            defer { swap(&live.scratch, &row.scratch) }
+            let text = evaluator!.evaluate(value, &live, what: what)
+            row.problems += live.problems
+            return text
         }
-        var text = raw.map(Self.trimmed) ?? ""
-        if text.isEmpty {
-            if let fallback = value.fallback, !fallback.isEmpty { return fallback }
-            return nil
+        let n = row.evaluated * evaluator!.rowValues.count + k
+        let problemsStart = n == 0 ? 0 : Int(chunk.problemEnds[n - 1]), problemsEnd = Int(chunk.problemEnds[n])
+        for p in chunk.problems[problemsStart..<problemsEnd] {
+            // A value-table miss names the value as this call does.
+            let suffix = " (" + RowEvaluator.unnamed + "); add it there or give the value a default"
+            row.problems.append(p.message.hasSuffix(suffix)
+                ? Diagnostic(p.location, String(p.message.dropLast(suffix.count)) + " (\(what)); add it there or give the value a default", severity: p.severity)
+                : p)
         }
-        if value.lowercase { text = text.lowercased() }
-        if let tableName = value.table, let table = mapping.valueTables[tableName] {
-            let candidates = value.split.map { sep in Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty } } ?? [text]
-            var hit: String?
-            for candidate in candidates {
-                if let v = table[candidate] ?? mapping.foldedTables[tableName]?[candidate.lowercased()] { hit = v; break }
-                if value.matchPrefix, let key = table.keys.filter({ candidate.hasPrefix($0) }).max(by: { $0.count < $1.count }) { hit = table[key]; break }
-            }
-            if let hit {
-                text = value.found ?? hit
-            } else if let fallback = value.fallback {
-                if fallback.isEmpty { return nil }
-                text = fallback
-            } else {
-                row.fail(column, "'\(text)' is not in the mapping's value table '\(tableName)' (\(what)); add it there or give the value a default")
-                return nil
-            }
-        } else if let sep = value.split, let part = value.part {
-            let parts = Self.parts(text, sep)
-            guard part < parts.count else { return nil }
-            text = parts[part].trimmingWhitespace()
-            if text.isEmpty { return nil }
-        }
-        if let prefix = value.prefix { text = prefix + text }
-        if let suffix = value.suffix { text += suffix }
-        return SpreadsheetCell.restored(text)
+        let start = chunk.ranges[2 * n]
+        return start < 0 ? nil : (Int(start) - row.textBase)..<(Int(chunk.ranges[2 * n + 1]) - row.textBase)
     }
 
-    func list(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> [String] {
-        guard let text = evaluate(value, &row, what: what) else { return [] }
-        guard value.table == nil else { return [text] }
-        let sep = value.split ?? String(SpreadsheetLayout.listSeparator)
-        return Self.parts(text, sep).map(Self.trimmed).filter { !$0.isEmpty }
+    /// ``evaluate(_:_:what:)`` as a `String`.
+    func evaluateText(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> String? {
+        evaluate(value, &row, what: what).map { row.string($0) }
+    }
+
+    /// A list value's items (each trimmed, none empty), as ranges of `row.scratch`, in `items`.
+    func list(_ value: ImportMapping.Value, _ row: inout RowContext, what: String, into items: inout [Range<Int>]) {
+        items.removeAll(keepingCapacity: true)
+        guard let text = evaluate(value, &row, what: what) else { return }
+        guard value.table == nil else { items.append(text); return }
+        ImportText.forEachPart(row.scratch, text, separator: value.split ?? Self.listSeparator) { items.append($0) }
+        var kept = 0
+        for k in items.indices {
+            let t = ImportText.trim(&row.scratch, items[k])
+            if !t.isEmpty { items[kept] = t; kept += 1 }
+        }
+        items.removeSubrange(kept...)
+    }
+
+    private static let listSeparator = String(SpreadsheetLayout.listSeparator)
+
+    func listTexts(_ value: ImportMapping.Value, _ row: inout RowContext, what: String) -> [String] {
+        var items: [Range<Int>] = []
+        list(value, &row, what: what, into: &items)
+        return items.map { row.string($0) }
     }
 
     func text(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> String? {
+        guard let value = spec.fields.first(where: { $0.0 == field })?.1 else { return nil }
+        return evaluateText(value, &row, what: field)
+    }
+
+    /// ``text(_:_:_:)`` as a range of `row.scratch`.
+    func textRange(_ spec: ImportMapping.Table, _ field: String, _ row: inout RowContext) -> Range<Int>? {
         guard let value = spec.fields.first(where: { $0.0 == field })?.1 else { return nil }
         return evaluate(value, &row, what: field)
     }
 
     private func firstColumn(_ value: ImportMapping.Value?) -> String? { value?.columns.first }
 
-    /// A date field as an EventGraph partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
-    func date(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> String? {
+    /// A date field as an EventGraph partial date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), a range of `row.scratch`.
+    func date(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> Range<Int>? {
         if let value = spec.column {
             guard let text = evaluate(value, &row, what: what) else { return nil }
-            guard let date = ImportDates.parse(text, format: spec.format) else {
-                row.fail(firstColumn(value), "'\(text)' is not a \(spec.format.rawValue) date (\(ImportDates.example(spec.format)))")
+            guard let date = ImportDates.parse(&row.scratch, text, format: spec.format) else {
+                row.fail(firstColumn(value), "'\(row.string(text))' is not a \(spec.format.rawValue) date (\(ImportDates.example(spec.format)))")
                 return nil
             }
             return date
         }
         func cell(_ c: String?) -> String? {
             guard let c, let i = row.table.column(c) else { return nil }
-            let t = row.table.cell(i).trimmingWhitespace()
+            let t = row.cell(i).trimmingWhitespace()
             return t.isEmpty ? nil : t
         }
         guard let year = cell(spec.year) else {
@@ -422,40 +509,14 @@ struct ImportRun {
             row.fail(spec.year, "'\([year, cell(spec.month), cell(spec.day)].compactMap { $0 }.joined(separator: "-"))' is not a date: year, month and day must be numbers, and a day needs a month")
             return nil
         }
-        return result
+        return ImportText.append(result, to: &row.scratch)
+    }
+
+    func dateText(_ spec: ImportMapping.DateValue, _ row: inout RowContext, what: String) -> String? {
+        date(spec, &row, what: what).map { row.string($0) }
     }
 
     // MARK: Ids
-
-    /// `text` split at every `separator` (compared as bytes; the text itself when it has none).
-    static func parts(_ text: String, _ separator: String) -> [String] {
-        let sep = Array(separator.utf8)
-        guard let first = sep.first else { return [text] }
-        var result: [String] = []
-        var text = text
-        text.withUTF8 { b in
-            var start = 0, i = 0
-            while i + sep.count <= b.count {
-                if b[i] == first && (sep.count == 1 || Array(b[i..<(i + sep.count)]) == sep) {
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-                    i += sep.count
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            if result.isEmpty { return }
-            result.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
-        }
-        return result.isEmpty ? [text] : result
-    }
-
-    /// `text` without surrounding white space (without a copy when there is none).
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        func plain(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
-        return plain(first) && plain(last) ? text : text.trimmingWhitespace()
-    }
 
     /// `text` as an id: kept when it is one, else lower case ASCII letters and digits joined by `-`
     /// (a name with none of them gets a hash), with `prefix-` before a leading digit.
@@ -510,10 +571,10 @@ struct ImportRun {
         if records.has(id, in: .sources) { row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "source '\(id)' is given twice"); return }
         var record = ImportRecords.Record(id: id, origin: row.origin)
         for (key, value) in spec.fields where key != "id" {
-            if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) }
+            if let t = evaluateText(value, &row, what: key) { record.set(key, .text(t)) }
         }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
-        if record["title"] == nil { record.set("title", .text(raw)) }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
+        if !record.has("title") { record.set("title", .text(raw)) }
         if row.problems.isEmpty { records.add(record, to: .sources) }
     }
 
@@ -533,45 +594,48 @@ struct ImportRun {
         for (key, value) in spec.fields where key != "id" {
             if key == "names" {
                 // `language: name|language: name` (Kumu's export).
-                let pairs = list(value, &row, what: key).compactMap { item -> (String, String)? in
+                let pairs = listTexts(value, &row, what: key).compactMap { item -> (String, String)? in
                     guard let colon = item.range(of: ": ") else { return nil }
                     return (String(item[..<colon.lowerBound]).trimmingWhitespace(), String(item[colon.upperBound...]).trimmingWhitespace())
                 }
                 if !pairs.isEmpty { record.set("names", .pairs(pairs)) }
             } else if ImportMapping.listFields.contains(key) {
-                let items = list(value, &row, what: key)
+                let items = listTexts(value, &row, what: key)
                 if !items.isEmpty { record.set(key, .list(items)) }
-            } else if let t = evaluate(value, &row, what: key) {
+            } else if let t = evaluateText(value, &row, what: key) {
                 record.set(key, .text(t))
             }
             if key == "name" {
                 let names = nameColumns.compactMap { (lang, index) -> (String, String)? in
-                    let t = row.table.cell(index).trimmingWhitespace()
+                    let t = row.cell(index).trimmingWhitespace()
                     return t.isEmpty ? nil : (lang, t)
                 }
                 if !names.isEmpty { record.set("names", .pairs(names)) }
             }
         }
-        if record["name"] == nil { record.set("name", .text(rawID)) }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        if !record.has("name") { record.set("name", .text(rawID)) }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         guard row.problems.isEmpty else { return }
         records.add(record, to: .actors)
-        actorByName[rawID] = id
-        if let name { actorByName[name] = actorByName[name] ?? id }
+        actorNames.addID(id)
+        actorNames.addName(rawID, id: id, replacing: true)
+        if let name { actorNames.addName(name, id: id, replacing: false) }
     }
 
-    /// The actor a cell names: an actor id, a known name, or a new actor made from the name.
-    private mutating func actor(_ text: String, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> String? {
-        if records.has(text, in: .actors) { return text }
-        if let id = actorByName[text] { return id }
+    /// The actor a cell names (the text at `name` in `row.scratch`): an actor id, a known
+    /// name, or a new actor made from the name.
+    /// (The id as its number in ``actorNames``.)
+    private mutating func actor(_ name: Range<Int>, _ ref: ImportMapping.Reference, _ row: inout RowContext, made: inout [ImportRecords.Record]) -> Int32? {
+        if let id = actorNames.find(row.scratch, name) { return id }
+        let text = row.string(name)
         // A role may name an event (format.md); events are read before the rows that add roles.
-        if records.has(text, in: .events) { return text }
-        if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return pending.id }
+        if records.has(text, in: .events) { return actorNames.number(ofID: text) }
+        if let pending = made.first(where: { $0["name"].map { if case let .text(t) = $0 { t == text } else { false } } ?? false }) { return actorNames.number(ofID: pending.id) }
         guard ref.create else {
             row.fail(firstColumn(ref.value), "no actor '\(text)' (by id or name)")
             return nil
         }
-        guard let kindValue = ref.kind, let kind = evaluate(kindValue, &row, what: "the kind of '\(text)'") else {
+        guard let kindValue = ref.kind, let kind = evaluateText(kindValue, &row, what: "the kind of '\(text)'") else {
             if ref.kind == nil || row.problems.isEmpty {
                 row.fail(firstColumn(ref.value), "no actor '\(text)', and the mapping gives no kind to make one (add 'kind:' to this reference)")
             }
@@ -582,38 +646,55 @@ struct ImportRun {
         var record = ImportRecords.Record(id: id, origin: row.origin)
         record.set("kind", .text(kind))
         record.set("name", .text(text))
-        if let c = ref.country, let country = evaluate(c, &row, what: "country") { record.set("country", .text(country)) }
-        if let d = ref.description, let t = evaluate(d, &row, what: "description") { record.set("description", .text(t)) }
+        if let c = ref.country, let country = evaluateText(c, &row, what: "country") { record.set("country", .text(country)) }
+        if let d = ref.description, let t = evaluateText(d, &row, what: "description") { record.set("description", .text(t)) }
         made.append(record)
-        return id
+        return actorNames.number(ofID: id)
     }
 
     private mutating func commit(_ made: [ImportRecords.Record]) {
         for record in made {
             records.add(record, to: .actors)
-            if case let .text(name)? = record["name"] { actorByName[name] = record.id }
+            actorNames.addID(record.id)
+            if case let .text(name)? = record["name"] { actorNames.addName(name, id: record.id, replacing: true) }
         }
     }
 
-    private mutating func evidence(_ spec: ImportMapping.Table, _ row: inout RowContext) -> ImportRecords.Evidence? {
+    /// A row's citation: its source's id, and the quote and note as ranges of the row's scratch.
+    struct FoundEvidence {
+        var source: String
+        var quote: Range<Int>?
+        var note: Range<Int>?
+
+        func evidence(_ row: RowContext) -> ImportRecords.Evidence {
+            ImportRecords.Evidence(source: source, quote: quote.map { row.string($0) }, note: note.map { row.string($0) })
+        }
+    }
+
+    private mutating func evidence(_ spec: ImportMapping.Table, _ row: inout RowContext) -> FoundEvidence? {
         let quote = spec.evidence?.quote.flatMap { evaluate($0, &row, what: "quote") }
         let note = spec.evidence?.note.flatMap { evaluate($0, &row, what: "note") }
         if let s = spec.source {
-            guard let raw = evaluate(s.id, &row, what: "source id") else { return fileSource(row, quote: quote, note: note) }
-            let id = Self.slug(raw, prefix: spec.idPrefix.map { $0 + "-s" } ?? "s")
+            guard let rawRange = evaluate(s.id, &row, what: "source id") else { return fileSource(row, quote: quote, note: note) }
+            let id = ImportText.slug(row.scratch, rawRange, prefix: spec.idPrefix.map { $0 + "-s" } ?? "s")
             if !records.has(id, in: .sources) {
-                var record = ImportRecords.Record(id: id, origin: row.origin)
-                for (key, value) in s.fields { if let t = evaluate(value, &row, what: key) { record.set(key, .text(t)) } }
-                if let p = s.published, let t = date(p, &row, what: "published") { record.set("published", .text(t)) }
-                if record["title"] == nil { record.set("title", .text(raw)) }
-                if let i = record.fields.firstIndex(where: { $0.0 == "title" }), i != 0 { let t = record.fields.remove(at: i); record.fields.insert(t, at: 0) }
+                var record = ImportRecords.Record(id: "", origin: row.origin)
+                swap(&record, &spareSource)
+                record.reset(id: id, origin: row.origin)
+                defer { spareSource = record }
+                for (key, value) in s.fields {
+                    if let t = evaluate(value, &row, what: key) { record.set(key, text: row.scratch[t]) }
+                }
+                if let p = s.published, let t = date(p, &row, what: "published") { record.set("published", text: row.scratch[t]) }
+                if !record.has("title") { record.set("title", text: row.scratch[rawRange]) }
+                if let i = record.fields.firstIndex(where: { $0.key == "title" }), i != 0 { record.moveField(from: i, to: 0) }
                 if row.problems.isEmpty { records.add(record, to: .sources) }
             }
-            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+            return FoundEvidence(source: id, quote: quote, note: note)
         }
         if let sourceValue = spec.evidence?.source {
-            guard let id = evaluate(sourceValue, &row, what: "source") else {
-                return quote == nil && note == nil ? nil : ImportRecords.Evidence(source: "", quote: quote, note: note)
+            guard let id = evaluateText(sourceValue, &row, what: "source") else {
+                return quote == nil && note == nil ? nil : FoundEvidence(source: "", quote: quote, note: note)
             }
             if !records.has(id, in: .sources) {
                 // A source named only by id (e.g. Kumu's 'Sources' column): a stub with the id as title.
@@ -621,14 +702,14 @@ struct ImportRun {
                     records.add(ImportRecords.Record(id: id, fields: [("title", .text(id))], origin: row.origin), to: .sources)
                 }
             }
-            return ImportRecords.Evidence(source: id, quote: quote, note: note)
+            return FoundEvidence(source: id, quote: quote, note: note)
         }
         return fileSource(row, quote: quote, note: note)
     }
 
     /// Citations written in one cell (``EvidenceText``); sources named only there become stubs.
     private mutating func evidenceText(_ spec: ImportMapping.Table, _ row: inout RowContext) -> [ImportRecords.Evidence]? {
-        guard let value = spec.evidence?.text, let text = evaluate(value, &row, what: "evidence") else { return nil }
+        guard let value = spec.evidence?.text, let text = evaluateText(value, &row, what: "evidence") else { return nil }
         let items = EvidenceText.parse(text)
         guard !items.isEmpty else { return nil }
         for item in items where !records.has(item.source, in: .sources) && !mapping.tables.contains(where: { $0.make == .sources }) {
@@ -638,66 +719,80 @@ struct ImportRun {
     }
 
     /// The file itself as the source (for tables whose rows cite nothing).
-    private mutating func fileSource(_ row: RowContext, quote: String?, note: String?) -> ImportRecords.Evidence {
+    private mutating func fileSource(_ row: RowContext, quote: Range<Int>?, note: Range<Int>?) -> FoundEvidence {
         let base = MappedImporter.baseName(row.table.name)
         let id = "file-" + Self.slug(base, prefix: "f")
         if !records.has(id, in: .sources) {
             records.add(ImportRecords.Record(id: id, fields: [("title", .text(base)), ("file", .text(base))],
                                              origin: Origin(file: row.origin.file, line: 1, table: row.origin.table)), to: .sources)
         }
-        return ImportRecords.Evidence(source: id, quote: quote, note: note)
+        return FoundEvidence(source: id, quote: quote, note: note)
     }
 
     private mutating func readEvent(_ spec: ImportMapping.Table, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
-        guard let title = text(spec, "title", &row) else {
+        guard let title = textRange(spec, "title", &row) else {
             row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
             return nil
         }
-        let idColumn = firstColumn(spec.fields.first { $0.0 == "id" }?.1)
         var id: String
-        if let raw = text(spec, "id", &row) {
-            id = spec.keepIDs ? raw : Self.slug(raw, prefix: spec.idPrefix ?? "e")
-            if records.has(id, in: .events) { row.fail(idColumn, "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))"); return nil }
+        if let raw = textRange(spec, "id", &row) {
+            id = spec.keepIDs ? row.string(raw) : ImportText.slug(row.scratch, raw, prefix: spec.idPrefix ?? "e")
+            if records.has(id, in: .events) {
+                row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))")
+                return nil
+            }
         } else {
-            id = freshID(title, prefix: spec.idPrefix ?? "e", in: .events)
+            id = freshID(row.string(title), prefix: spec.idPrefix ?? "e", in: .events)
         }
-        var record = ImportRecords.Record(id: id, origin: row.origin)
+        var record = ImportRecords.Record(id: "", origin: row.origin)
+        swap(&record, &spare)
+        record.reset(id: id, origin: row.origin)
+        defer { spare = record }
         var kind: String?
+        var items: [Range<Int>] = []
         for (key, value) in spec.fields where key != "id" && key != "amount" && key != "currency" {
             if ImportMapping.listFields.contains(key) {
-                let items = list(value, &row, what: key)
-                if !items.isEmpty { record.set(key, .list(items)) }
+                list(value, &row, what: key, into: &items)
+                if !items.isEmpty {
+                    record.start(key, .list)
+                    for item in items { record.piece(row.scratch[item]) }
+                    record.finish()
+                }
             } else if let t = evaluate(value, &row, what: key) {
-                record.set(key, .text(t))
-                if key == "kind" { kind = t }
+                record.set(key, text: row.scratch[t])
+                if key == "kind" { kind = row.string(t) }
             }
         }
         func dateValue(_ key: String) -> ImportMapping.DateValue? { spec.dates.first { $0.0 == key }?.1 }
         let start = dateValue("start").flatMap { date($0, &row, what: "start") } ?? dateValue("date").flatMap { date($0, &row, what: "date") }
         let end = dateValue("end").flatMap { date($0, &row, what: "end") }
-        if let end, let start, end != start {
-            record.set("start", .text(start)); record.set("end", .text(end))
+        if let end, let start, !row.isEqual(end, start) {
+            record.set("start", text: row.scratch[start]); record.set("end", text: row.scratch[end])
         } else if let start {
-            record.set("date", .text(start))
-        } else if row.problems.isEmpty && record["after"] == nil && record["before"] == nil {
+            record.set("date", text: row.scratch[start])
+        } else if row.problems.isEmpty && !record.has("after") && !record.has("before") {
             // (An event dated only relative to others has its date worked out on load.)
             row.fail(spec.dates.first?.1.columns.first, "this row has no date")
         }
-        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluate(a, &row, what: "amount") {
+        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluateText(a, &row, what: "amount") {
             let digits = amount.replacingOccurrences(of: ",", with: "")
             if Double(digits) == nil { row.fail(firstColumn(a), "'\(amount)' is not a number") }
-            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluate($0.1, &row, what: "currency") }
+            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluateText($0.1, &row, what: "currency") }
             record.set("amount", .amount(digits, currency))
         }
-        // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns.
+        // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns;
+        // each role's ids in the order found, a role's later ids once.
         var made: [ImportRecords.Record] = []
-        var roles: [(String, [String])] = []
-        func add(_ role: String, _ ids: [String]) {
-            if let i = roles.firstIndex(where: { $0.0 == role }) {
-                for id in ids where !roles[i].1.contains(id) { roles[i].1.append(id) }
-            } else { roles.append((role, ids)) }
+        roleItems.removeAll(keepingCapacity: true)
+        func add(_ role: String, _ ids: [Int32], texts: [String]? = nil) {
+            if roleItems.contains(where: { $0.role == role }) {
+                for (k, id) in ids.enumerated() where !roleItems.contains(where: { $0.role == role && $0.id == id }) { roleItems.append((role, id, texts?[k])) }
+            } else {
+                for (k, id) in ids.enumerated() { roleItems.append((role, id, texts?[k])) }
+            }
         }
-        let eventKind = kind.flatMap { schema.eventKinds[$0] }
+        var eventKind: Schema.EventKind?
+        if let kind { eventKind = schema.eventKinds[kind] }
         for (name, ref) in spec.roles {
             var role = name
             if name == "edge-from" || name == "edge-to" {
@@ -705,21 +800,37 @@ struct ImportRun {
                 let first = eventKind.roles.first { $0.many }?.name ?? eventKind.roles.first?.name ?? "involved"
                 role = (name == "edge-from" ? eventKind.edge?.from : eventKind.edge?.to) ?? first
             }
-            let names = list(ref.value, &row, what: role)
-            var ids: [String] = []
-            for n in names { if let a = actor(n, ref, &row, made: &made) { ids.append(a) } }
-            if !ids.isEmpty { add(role, ids) }
+            roleIDs.removeAll(keepingCapacity: true)
+            list(ref.value, &row, what: role, into: &items)
+            for n in items {
+                if let a = actor(n, ref, &row, made: &made) { roleIDs.append(a) }
+            }
+            if !roleIDs.isEmpty { add(role, roleIDs) }
         }
         for (role, index) in roleColumns {
-            let cell = row.table.cell(index)
+            let cell = row.cell(index)
             let names = SpreadsheetLayout.splitList(cell)
-            if !names.isEmpty { add(role, names) }
+            if !names.isEmpty { add(role, names.map { actorNames.number(ofID: $0) }, texts: names) }
         }
-        for (role, ids) in roles { record.set(role, .ids(ids)) }
-        if let items = evidenceText(spec, &row) { record.set("sources", .evidence(items)) } else if let item = evidence(spec, &row) { record.set("sources", .evidence([item])) }
+        for (k, item) in roleItems.enumerated() where !roleItems[..<k].contains(where: { $0.role == item.role }) {
+            record.start(item.role, .ids)
+            for other in roleItems[k...] where other.role == item.role {
+                if let text = other.text { record.piece(text) } else { record.piece(actorNames.bytes(other.id)) }
+            }
+            record.finish()
+        }
+        if let items = evidenceText(spec, &row) {
+            record.set("sources", .evidence(items))
+        } else if let item = evidence(spec, &row) {
+            record.start("sources", .evidence)
+            record.piece(item.source)
+            if let q = item.quote { record.piece(row.scratch[q]) } else { record.piece(nil as String?) }
+            if let n = item.note { record.piece(row.scratch[n]) } else { record.piece(nil as String?) }
+            record.finish()
+        }
         guard row.problems.isEmpty else { return nil }
         // Fields in the order people write them: kind, date, title, roles, the rest.
-        record.fields.sort { a, b in Self.fieldRank(a.0) < Self.fieldRank(b.0) }
+        record.sortFields(by: Self.fieldRank)
         commit(made)
         records.add(record, to: .events)
         return id
@@ -727,14 +838,13 @@ struct ImportRun {
 
     /// Where an event field goes among the record's fields (a stable sort by this rank).
     private static func fieldRank(_ key: String) -> Int {
-        switch key {
-        case "kind": 0
-        case "date": 1
-        case "start": 2
-        case "end": 3
-        case "title": 4
-        case "description": 5
-        case "sources": 99
+        // (By length first: most keys are compared with one word at most.)
+        switch key.utf8.count {
+        case 3: key == "end" ? 3 : 50
+        case 4: key == "kind" ? 0 : key == "date" ? 1 : 50
+        case 5: key == "start" ? 2 : key == "title" ? 4 : 50
+        case 7: key == "sources" ? 99 : 50
+        case 11: key == "description" ? 5 : 50
         default: 50
         }
     }
@@ -747,16 +857,17 @@ struct ImportRun {
         var made: [ImportRecords.Record] = []
         for (key, ref) in spec.references where key == "from" || key == "to" {
             guard let name = evaluate(ref.value, &row, what: key) else { row.fail(firstColumn(ref.value), "this row has no '\(key)'"); continue }
-            if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(id)) }
+            // (`name` is a range of the row's scratch.)
+            if let id = actor(name, ref, &row, made: &made) { record.set(key, .text(actorNames.id(id))) }
         }
         if let r = text(spec, "role", &row) { record.set("role", .text(r)) }
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         let id = text(spec, "id", &row) ?? ""
         record.id = id
         if let items = evidenceText(spec, &row) {
             record.set("sources", .evidence(items))
         } else if spec.evidence != nil || spec.source != nil, let item = evidence(spec, &row), !item.source.isEmpty {
-            record.set("sources", .evidence([item]))
+            record.set("sources", .evidence([item.evidence(row)]))
         }
         guard row.problems.isEmpty else { return nil }
         commit(made)
@@ -777,13 +888,13 @@ struct ImportRun {
             id = freshID(title, prefix: spec.idPrefix ?? "p", in: .periods)
         }
         var record = ImportRecords.Record(id: id, fields: [("title", .text(title))], origin: row.origin)
-        for (key, d) in spec.dates { if let t = date(d, &row, what: key) { record.set(key, .text(t)) } }
+        for (key, d) in spec.dates { if let t = dateText(d, &row, what: key) { record.set(key, .text(t)) } }
         // A period of one date runs to the end of that date.
         if record["to"] == nil, case let .text(from)? = record["from"] { record.set("to", .text(from)) }
         if record["from"] == nil && row.problems.isEmpty { row.fail(spec.dates.first?.1.columns.first, "this row has no date") }
-        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluate(c.1, &row, what: "color") { record.set("color", .text(color)) }
+        if let c = spec.fields.first(where: { $0.0 == "color" }), let color = evaluateText(c.1, &row, what: "color") { record.set("color", .text(color)) }
         if let a = spec.fields.first(where: { $0.0 == "actors" }) {
-            let ids = list(a.1, &row, what: "actors")
+            let ids = listTexts(a.1, &row, what: "actors")
             if !ids.isEmpty { record.set("actors", .list(ids)) }
         }
         guard row.problems.isEmpty else { return }
@@ -800,7 +911,7 @@ struct ImportRun {
         var eventColumn: String?
         var eventID: String?
         for c in eventRef.value.columns {
-            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            let t = row.table.column(c).map { row.cell($0).trimmingWhitespace() } ?? ""
             if records.has(t, in: .events) { eventColumn = c; eventID = t; break }
         }
         guard let eventID, let index = records.index[3][eventID] else {
@@ -809,11 +920,11 @@ struct ImportRun {
         }
         var actorName: String?
         for c in actorRef.value.columns where c != eventColumn {
-            let t = row.table.column(c).map { row.table.cell($0).trimmingWhitespace() } ?? ""
+            let t = row.table.column(c).map { row.cell($0).trimmingWhitespace() } ?? ""
             if !t.isEmpty { actorName = t; break }
         }
         var made: [ImportRecords.Record] = []
-        guard let actorName, let actorID = actor(actorName, actorRef, &row, made: &made) else {
+        guard let actorName, let actorID = actor(ImportText.append(actorName, to: &row.scratch), actorRef, &row, made: &made).map({ actorNames.id($0) }) else {
             if row.problems.isEmpty { row.fail(actorRef.value.columns.first, "names no actor") }
             return
         }
@@ -824,8 +935,8 @@ struct ImportRun {
             if !ids.contains(actorID) { ids.append(actorID) }
             record.set(role, .ids(ids))
         } else {
-            let at = record.fields.firstIndex { $0.0 == "sources" || !["kind", "date", "start", "end", "title", "description"].contains($0.0) } ?? record.fields.count
-            record.fields.insert((role, .ids([actorID])), at: at)
+            let at = record.fields.firstIndex { $0.key == "sources" || !["kind", "date", "start", "end", "title", "description"].contains($0.key) } ?? record.fields.count
+            record.insert(role, .ids([actorID]), at: at)
         }
         records.sections[3][index] = record
     }

@@ -7,7 +7,8 @@ final class RowTable {
     let name: String
     let file: Int32
     private(set) var header: [String] = []
-    private var columnIndex: [String: Int] = [:]
+    /// Column numbers by name (as found, and folded: ``fold(_:)``).
+    private(set) var columns = Header()
     private let storage: MappedFile?
     private var csv: CSVReader?
     private var jsonRows: [(line: Int, cells: [String])] = []
@@ -49,19 +50,64 @@ final class RowTable {
         }
         for (n, h) in header.enumerated() {
             let key = h.trimmingWhitespace()
-            if columnIndex[key] == nil { columnIndex[key] = n }
+            if columns.index[key] == nil { columns.index[key] = n }
             let folded = Self.fold(key)
-            if columnIndex[folded] == nil { columnIndex[folded] = n }
+            if columns.index[folded] == nil { columns.index[folded] = n }
         }
     }
+
+    /// A header's columns by name.
+    struct Header: Sendable {
+        var index: [String: Int] = [:]
+
+        func column(_ name: String) -> Int? { index[name] ?? index[RowTable.fold(name)] }
+    }
+
+    // MARK: Reading in pieces
+
+    /// The file's rows for ``RowEvaluator``'s threads.
+    var source: RowEvaluator.Source {
+        if let storage, csv != nil { return .csv(storage) }
+        return .json(jsonRows)
+    }
+
+    /// Where pieces of about `size` bytes of the rows start (for a JSON table, row numbers),
+    /// and where the last ends.
+    func pieces(every size: Int) -> (starts: [CSVReader.Position], end: Int) {
+        if let startState { return (startState.cuts(every: size), startState.bytes.count) }
+        let starts = stride(from: 0, to: max(jsonRows.count, 1), by: 4096).map { CSVReader.Position(offset: $0, line: 0, lineStart: 0) }
+        return (starts, jsonRows.count)
+    }
+
+    /// Ends a pass read in pieces: its rows, and the CSV syntax problems the pieces found.
+    func finishPass(rows: Int, problems: [CSVReader.Problem]) {
+        rowCount = rows
+        passProblems = problems.map { Diagnostic(SourceLocation(file: name, line: $0.line, column: $0.column), $0.message) }
+        readToEnd = true
+    }
+
+    /// Makes the row read from `position` (by a piece) the current row.
+    func seek(_ position: CSVReader.Position) {
+        guard position != seekedTo else { return }
+        seekedTo = position
+        if let startState {
+            csv = CSVReader(startState.bytes, at: position)
+            _ = csv!.next()
+        } else {
+            jsonCursor = position.offset
+        }
+    }
+
+    private var seekedTo: CSVReader.Position?
 
     /// A column name as compared when the exact one is missing: lower case, no spaces or `_`.
     static func fold(_ name: String) -> String { "~" + name.lowercased().filter { $0 != " " && $0 != "_" } }
 
-    func column(_ name: String) -> Int? { columnIndex[name] ?? columnIndex[Self.fold(name)] }
+    func column(_ name: String) -> Int? { columns.column(name) }
 
     /// Back to the first row (each mapping table reads the file from the start).
     func rewind() {
+        seekedTo = nil
         if let startState { csv = startState }
         jsonCursor = -1
         passProblems = []
@@ -71,6 +117,7 @@ final class RowTable {
 
     /// Moves to the next row; false at the end.
     func nextRow() -> Bool {
+        seekedTo = nil
         if csv != nil {
             guard csv!.next() else {
                 for p in csv!.problems { passProblems.append(Diagnostic(SourceLocation(file: name, line: p.line, column: p.column), p.message)) }
@@ -98,6 +145,32 @@ final class RowTable {
         let cells = jsonRows[jsonCursor].cells
         return index < cells.count ? cells[index] : ""
     }
+
+    /// Appends the current row's cell in a column to `out` (nothing when the row is shorter)
+    /// and returns its range: the bytes of ``cell(_:)``.
+    func appendCell(_ index: Int, to out: inout [UInt8]) -> Range<Int> {
+        if let csv {
+            guard index < csv.fields.count else { return out.count..<out.count }
+            return csv.append(csv.fields[index], to: &out)
+        }
+        let cells = jsonRows[jsonCursor].cells
+        return ImportText.append(index < cells.count ? cells[index] : "", to: &out)
+    }
+
+    /// The columns a mapping value reads itself (``ImportMapping/Value/ownColumns``), found
+    /// in this file's header once per value.
+    func columnIndexes(_ value: ImportMapping.Value) -> [Int?] {
+        let slot = value.slot
+        if slot >= 0, slot < bound.count, let known = bound[slot] { return known }
+        let found = value.ownColumns.map { column($0) }
+        if slot >= 0 {
+            if slot >= bound.count { bound += Array(repeating: nil, count: slot + 1 - bound.count) }
+            bound[slot] = found
+        }
+        return found
+    }
+
+    private var bound: [[Int?]?] = []
 
     /// Where the current row's cell in a column is.
     func location(of index: Int) -> SourceLocation {
