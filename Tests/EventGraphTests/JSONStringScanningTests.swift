@@ -112,4 +112,24 @@ struct JSONStringScanningTests {
             #expect(decoded == [title])
         }
     }
+
+    @Test("ByteWord's tests flag exactly the first matching byte of a word, against a byte-by-byte search over random words")
+    func byteWordFirstFlag() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x5C, 0x7F, 0x80, 0xBF, 0xC0, 0xE2, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in Bool.random(using: &generator) ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator) }
+            let w = bytes.withUnsafeBufferPointer { ByteWord.load($0.baseAddress!) }
+            for target in interesting {
+                let mask = ByteWord.equal(w, target)
+                #expect((mask == 0) == !bytes.contains(target))
+                if mask != 0 { #expect(ByteWord.first(mask) == bytes.firstIndex(of: target)!) }
+            }
+            let below = ByteWord.below(w, 0x20)
+            #expect((below == 0) == !bytes.contains { $0 < 0x20 })
+            if below != 0 { #expect(ByteWord.first(below) == bytes.firstIndex { $0 < 0x20 }!) }
+            #expect(ByteWord.continuations(w).nonzeroBitCount == bytes.filter { $0 & 0xC0 == 0x80 }.count)
+            #expect(ByteWord.nonASCII(w).nonzeroBitCount == bytes.filter { $0 >= 0x80 }.count)
+        }
+    }
 }

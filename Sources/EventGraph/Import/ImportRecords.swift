@@ -620,14 +620,10 @@ enum JSONBytes {
     /// eight bytes at a time.
     static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Some byte of w is below n (n <= 0x80), some byte is zero.
-        @inline(__always) func below(_ w: UInt64, _ n: UInt64) -> Bool { (w &- ones &* n) & ~w & highs != 0 }
         var i = 0
         while i + 8 <= bytes.count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if below(w, 0x20) || below(w ^ (ones &* 0x22), 1) || below(w ^ (ones &* 0x5C), 1) || below(w ^ (ones &* 0xE2), 1) { return false }
+            let w = ByteWord.load(base + i)
+            if ByteWord.below(w, 0x20) | ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C) | ByteWord.equal(w, 0xE2) != 0 { return false }
             i += 8
         }
         while i < bytes.count {

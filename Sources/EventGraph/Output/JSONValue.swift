@@ -89,12 +89,10 @@ extension ExportSink {
         var first = 0
         if let base = bytes.baseAddress {
             while first + 8 <= bytes.count {
-                let w = UnsafeRawPointer(base + first).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w)) & highs
+                let w = ByteWord.load(base + first)
+                let special = ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C) | ByteWord.below(w, 0x20)
                 if special != 0 {
-                    first += special.trailingZeroBitCount >> 3
+                    first += ByteWord.first(special)
                     break
                 }
                 first += 8

@@ -308,11 +308,10 @@ public struct InputLimits: Sendable {
 /// The offset of the first byte that is not part of valid UTF-8 (the byte count when all are).
 func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
-    let raw = UnsafeRawPointer(base)
     var pos = 0
     while pos < bytes.count {
         // ASCII eight bytes at a time.
-        while pos + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        while pos + 8 <= bytes.count, ByteWord.nonASCII(ByteWord.load(base + pos)) == 0 {
             pos += 8
         }
         guard pos < bytes.count else { break }

@@ -48,12 +48,10 @@ struct JSONParser {
             // then straight to the first such byte (the lowest flag of these tests is exact: a
             // borrow can only flag bytes above a true hit).
             while pos + 8 <= count {
-                let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & highs
+                let w = ByteWord.load(base + pos)
+                let special = ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C) | ByteWord.below(w, 0x20) | ByteWord.nonASCII(w)
                 if special != 0 {
-                    pos += special.trailingZeroBitCount >> 3
+                    pos += ByteWord.first(special)
                     break
                 }
                 pos += 8
@@ -119,13 +117,10 @@ struct JSONParser {
                 pos += 1
                 while true {
                     while pos + 8 <= count {
-                        let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                        let q = w ^ 0x2222_2222_2222_2222, e = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                        let hits = (((q &- ones) & ~q) | ((e &- ones) & ~e)) & highs
+                        let w = ByteWord.load(base + pos)
+                        let hits = ByteWord.equal(w, 0x22) | ByteWord.equal(w, 0x5C)
                         if hits != 0 {
-                            // The first quote or backslash (the lowest flag is exact).
-                            pos += hits.trailingZeroBitCount >> 3
+                            pos += ByteWord.first(hits)
                             break
                         }
                         pos += 8

@@ -177,9 +177,7 @@ final class Locator {
     @inline(__always) static func scalars(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         var n = 0, i = from
         while i + 8 <= to {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let continuations = w & ~(w << 1) & 0x8080_8080_8080_8080
-            n += 8 - continuations.nonzeroBitCount
+            n += 8 - ByteWord.continuations(ByteWord.load(base + i)).nonzeroBitCount
             i += 8
         }
         while i < to {
