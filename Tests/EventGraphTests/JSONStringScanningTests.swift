@@ -93,19 +93,7 @@ struct JSONStringScanningTests {
     @Test("JSON strings are written with the escapes of the one rule wherever the awkward byte falls in a word, and read back by Foundation")
     func writtenStrings() throws {
         for title in Self.titles() + ["\u{0}\u{1F}\u{7F}", "ab\"cd\\ef\ngh\rij\tkl"] {
-            var expected = "\""
-            for scalar in title.unicodeScalars {
-                switch scalar {
-                case "\"": expected += "\\\""
-                case "\\": expected += "\\\\"
-                case "\n": expected += "\\n"
-                case "\r": expected += "\\r"
-                case "\t": expected += "\\t"
-                case _ where scalar.value < 0x20: expected += String(format: "\\u%04x", scalar.value)
-                default: expected.unicodeScalars.append(scalar)
-                }
-            }
-            expected += "\""
+            let expected = ExportStreamingTests.jsonByScalars(title)
             let written = ExportSink.text { $0.writeJSONString(title) }
             #expect(written == expected, "\(title.debugDescription)")
             let decoded = try JSONSerialization.jsonObject(with: Data("[\(written)]".utf8)) as? [String]

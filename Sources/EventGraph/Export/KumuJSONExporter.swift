@@ -42,20 +42,22 @@ public struct KumuJSONExporter: GraphExporter {
             years[event.id] = y
             for id in event.allParticipants { years[id, default: []].formUnion(y) }
         }
+        /// The years from `since` to `until` (a relation's validity, an actor's lifespan); an open
+        /// end runs to the graph's first or last dated year.
+        func yearsBetween(since: PartialDate?, until: PartialDate?) -> Set<Int>? {
+            let a = since.map { PartialDate.civil(fromDayNumber: $0.interval.first).year } ?? (first == .max ? nil : first)
+            let b = until.map { PartialDate.civil(fromDayNumber: $0.interval.last).year } ?? (last == .min ? a : last)
+            guard let a, let b else { return nil }
+            return span(a, max(a, b))
+        }
         for relation in graph.relations {
-            let a = relation.since.map { PartialDate.civil(fromDayNumber: $0.interval.first).year } ?? (first == .max ? nil : first)
-            let b = relation.until.map { PartialDate.civil(fromDayNumber: $0.interval.last).year } ?? (last == .min ? a : last)
-            guard let a, let b else { continue }
-            let y = span(a, max(a, b))
+            guard let y = yearsBetween(since: relation.since, until: relation.until) else { continue }
             years[relation.id] = y
             years[relation.from, default: []].formUnion(y)
             years[relation.to, default: []].formUnion(y)
         }
         for actor in graph.actors where actor.hasLifespan {
-            let a = actor.since.map { PartialDate.civil(fromDayNumber: $0.interval.first).year } ?? (first == .max ? nil : first)
-            let b = actor.until.map { PartialDate.civil(fromDayNumber: $0.interval.last).year } ?? (last == .min ? a : last)
-            guard let a, let b else { continue }
-            years[actor.id] = span(a, max(a, b))
+            if let y = yearsBetween(since: actor.since, until: actor.until) { years[actor.id] = y }
         }
         func objects(_ header: [String], _ rows: [[String]], skip: Set<String>) -> JSONValue {
             .array(rows.map { row in

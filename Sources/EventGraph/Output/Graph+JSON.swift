@@ -41,14 +41,14 @@ extension GraphView {
                 var position = offsets[i]
                 let node = Int(view.eventNodes[i])
                 // The ids' bytes copied from the store: no `String` or `JSONValue` per link.
-                view.forEachRoleLinkSymbol(ofEvent: node) { role, target, _ in
-                    Self.startItem(at: position, to: out)
-                    var link = JSONObjectWriter(out, depth: 2)
-                    view.links.withIDBytes(node) { source in
+                view.links.withIDBytes(node) { source in
+                    view.forEachRoleLinkSymbol(ofEvent: node) { role, target, _ in
+                        Self.startItem(at: position, to: out)
+                        var link = JSONObjectWriter(out, depth: 2)
                         view.withIDBytes(ofSymbol: target) { Self.roleLink(source: source, target: $0, role: role, into: &link) }
+                        link.end()
+                        position += 1
                     }
-                    link.end()
-                    position += 1
                 }
             }
         }

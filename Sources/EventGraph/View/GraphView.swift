@@ -126,16 +126,19 @@ public struct GraphView: Sendable {
     /// The event at a node (nil for actors and relations), its roles limited to what the view keeps.
     public func event(at node: Int) -> Event? {
         guard links.type(node) == .event else { return nil }
-        return store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: keepsTarget)
+        return makeEvent(at: node, keepsTarget: keepsTarget)
     }
 
     /// The kept events as the node writers of the exports read them: every field but the
     /// roles, which those writers take from the columns as links (``forEachRoleLink(ofEvent:_:)``),
     /// so no `String` is made per participant.
     var eventsWithoutRoles: Records<Event> {
-        Records(nodes: eventNodes) { [self] node in
-            store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: { _ in false })
-        }
+        Records(nodes: eventNodes) { [self] in makeEvent(at: $0, keepsTarget: { _ in false }) }
+    }
+
+    /// The event at an event node, with the role targets `keepsTarget` keeps.
+    private func makeEvent(at node: Int, keepsTarget: (Int32) -> Bool) -> Event {
+        store.events.event(Int(store.record[node]), id: links.id(node), files: store.files, name: store.name, keepsTarget: keepsTarget)
     }
 
     /// Whether an event's role target (a symbol) stays in this view's events.
