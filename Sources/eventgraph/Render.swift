@@ -21,7 +21,7 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("themes: how many lanes (the most connected actors) when no --actor is given (default \(DiagramOptions.defaultLanes)).", valueName: "N"))
     var lanes: Int?
 
-    @Option(name: .customLong("max-actors"), help: ArgumentHelp("actors and events views: draw only the N most connected actors and the links among them when there are more, and say so in the title (0 draws every actor; --focus draws one neighbourhood instead).", valueName: "N"))
+    @Option(name: .customLong("max-actors"), help: ArgumentHelp("actors and events views: draw only the N most connected actors and the links among them when there are more, and say so in the title (with --focus, the N nearest the focus, most connected first; 0 draws every actor).", valueName: "N"))
     var maxActors: Int = DiagramOptions.overviewActors
 
     @Option(help: "Graphviz layout engine.")
@@ -53,13 +53,14 @@ struct Render: ParsableCommand {
         let filter = try filters.filter(for: graph)
         var filtered = graph.filtered(by: filter)
         var options = DiagramOptions(language: lang, legend: !noLegend)
-        // A big graph's actor or event diagram is drawn as a readable overview (not the page,
-        // which zooms): the most connected actors, said in the title.
-        // (--frames makes its overview of the union, in FrameSequence.)
-        if view == .actors || view == .events, filter.focus == nil, format != .html, frames == nil,
-           let overview = filtered.overview(limit: maxActors) {
+        // A big graph's actor or event diagram, or a big neighbourhood, is drawn as a readable
+        // overview (not the page, which zooms): the most connected actors, or those nearest the
+        // focus, said in the title. (--frames makes its overview of the union, in FrameSequence.)
+        if view == .actors || view == .events, format != .html, frames == nil,
+           let overview = filtered.overview(limit: maxActors, focus: filter.focus, depth: filter.depth) {
             filtered = overview.view
-            options.title = "\(graph.title.map { $0 + " — " } ?? "")\(overview.caption) (--max-actors 0 draws all; --focus ID one neighbourhood)"
+            let advice = filter.focus == nil ? "--max-actors 0 draws all; --focus ID one neighbourhood" : "--max-actors 0 draws all"
+            options.title = "\(graph.title.map { $0 + " — " } ?? "")\(overview.caption) (\(advice))"
         }
         options.actors = try actors.map { try graph.resolveActor($0) }
         options.lanes = lanes ?? DiagramOptions.defaultLanes
@@ -90,7 +91,7 @@ struct Render: ParsableCommand {
     private func renderFrames(_ graph: GraphView, _ filter: GraphFilter, _ step: FrameStep,
                               _ options: DiagramOptions, _ format: RenderFormat) throws {
         let sequence = try FrameSequence(graph: graph, filter: filter, view: view, step: step, options: options,
-                                         maximumActors: filter.focus == nil ? maxActors : 0)
+                                         maximumActors: maxActors)
         let engine = layout.layout
         let (positions, layoutWarnings) = try layoutLimit.limit(sequence.document, layout: engine) { try sequence.layOut(with: engine) }
         let (files, warnings) = try sequence.draw(positions, format: GraphvizFormat(rawValue: format.rawValue))

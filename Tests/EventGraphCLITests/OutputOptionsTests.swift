@@ -95,6 +95,19 @@ struct LayoutTimeoutTests {
         #expect(!all.stdout.contains("most connected"))
         #expect(all.stdout.count > overview.stdout.count)
     }
+
+    @Test("a big neighbourhood is drawn nearest first under --max-actors, said in its title; --max-actors 0 draws all of it")
+    func focusedOverview() throws {
+        let focused = try CommandRunner.run(["render", "Graphs/ai-race", "--focus", "openai", "--depth", "2", "--max-actors", "12", "--format", "dot"])
+        #expect(focused.status == 0)
+        #expect(focused.stdout.contains("the 12 nearest and most connected of "))
+        #expect(focused.stdout.contains("(--max-actors 0 draws all)"))
+        #expect(focused.stdout.contains("\"openai\""), "the focus is always drawn")
+        let all = try CommandRunner.run(["render", "Graphs/ai-race", "--focus", "openai", "--depth", "2", "--max-actors", "0", "--format", "dot"])
+        #expect(all.status == 0)
+        #expect(!all.stdout.contains("nearest and most connected"))
+        #expect(all.stdout.count > focused.stdout.count)
+    }
 }
 
 /// Bad usage found after loading is one sentence with exit 2, not the generic usage text.

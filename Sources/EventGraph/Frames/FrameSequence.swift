@@ -34,8 +34,9 @@ public struct FrameSequence: Sendable {
     ///   no window is given, or the range needs more than ``maximumFrames`` frames.
     /// - Complexity: O(F × N): one filtered view per frame.
     /// - Parameter maximumActors: when the union has more actors, draw its overview
-    ///   (``GraphView/overview(limit:)``: the most connected actors and the links among
-    ///   them, said in the caption); 0 draws every actor.
+    ///   (``GraphView/overview(limit:focus:depth:)``: the most connected actors, or those
+    ///   nearest the filter's focus, and the links among them, said in the caption); 0 draws
+    ///   every actor.
     public init(graph: GraphView, filter: GraphFilter, view: DiagramView, step: FrameStep,
                 options: DiagramOptions = DiagramOptions(), maximumActors: Int = 0) throws(FrameError) {
         guard view == .actors || view == .events else { throw .unsupportedView(view) }
@@ -69,7 +70,7 @@ public struct FrameSequence: Sendable {
         }
         // A big union is drawn as its overview, the same in every frame.
         var title = options.title ?? graph.title
-        if let overview = union.overview(limit: maximumActors) {
+        if let overview = union.overview(limit: maximumActors, focus: filter.focus, depth: filter.depth) {
             union = overview.view
             title = (title.map { $0 + " — " } ?? "") + overview.caption
         }

@@ -28,7 +28,7 @@ public struct DiagramOptions: Sendable {
         self.timeWindow = timeWindow
     }
 
-    /// Actors an actor or event diagram of a whole graph shows by default (``GraphView/overview(limit:)``).
+    /// Actors an actor or event diagram of a whole graph shows by default (``GraphView/overview(limit:focus:depth:)``).
     public static let overviewActors = 40
 
     /// Lanes of a theme-line chart when none are chosen.
