@@ -49,11 +49,14 @@ public enum OutputFolder {
             throw OutputFileError(path: path, reason: "it is not a folder (a device, pipe or socket)")
         }
         let exists = OutputTarget.kind(of: path) == .folder
-        let staging = OutputTarget.join(parent, ".\(OutputTarget.name(of: path)).tmp-\(UUID().uuidString)")
-        guard mkdir(staging, 0o700) == 0 else {
-            throw OutputFileError(path: path, reason: OutputTarget.sentence(errno, writing: staging))
-        }
+        let staging = OutputTarget.temporaryPath(in: parent, name: OutputTarget.name(of: path))
+        // Registered before it exists, so that a signal at any moment finds it.
         InterruptCleanup.register(staging, folder: true)
+        guard mkdir(staging, 0o700) == 0 else {
+            let code = errno
+            InterruptCleanup.unregister(staging)
+            throw OutputFileError(path: path, reason: OutputTarget.sentence(code, writing: staging))
+        }
         // Each file is checked when the export asks for it, and written into `staging`.
         var staged: [(target: String, temporary: String, descriptor: Int32, mode: mode_t)] = []
         defer {

@@ -119,13 +119,27 @@ enum OutputTarget {
 
     /// Creates a new, empty temporary file in `folder` (exclusively, mode 0600); returns its
     /// open descriptor and path.
+    ///
+    /// The path is registered with ``InterruptCleanup`` before the file exists, so a signal
+    /// arriving at any moment finds it (a signal between creating and registering, as with
+    /// `mkstemp`, would leave the file behind).
     static func createTemporary(in folder: String, name: String, for path: String) throws(OutputFileError) -> (descriptor: Int32, path: String) {
-        var template = Array(join(folder, ".\(name).tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OutputFileError(path: path, reason: sentence(errno, writing: folder)) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        InterruptCleanup.register(temporary)
-        return (fd, temporary)
+        while true {
+            let temporary = temporaryPath(in: folder, name: name)
+            InterruptCleanup.register(temporary)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temporary) }
+            let code = errno
+            InterruptCleanup.unregister(temporary)
+            if code == EEXIST || code == EINTR { continue }
+            throw OutputFileError(path: path, reason: sentence(code, writing: folder))
+        }
+    }
+
+    /// A hidden name beside an output, `.NAME.tmp-` and a random UUID, for a temporary file or
+    /// staging folder.
+    static func temporaryPath(in folder: String, name: String) -> String {
+        join(folder, ".\(name).tmp-\(UUID().uuidString)")
     }
 
     /// Writes all of `buffer` to a descriptor; returns the error number of a failure.
