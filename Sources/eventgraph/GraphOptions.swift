@@ -18,6 +18,14 @@ struct GraphOptions: ParsableArguments {
     func load() throws -> GraphView {
         try loadGraph(graph)
     }
+
+    /// Checks the graph as ``load()`` does, without building its store (`validate`); its
+    /// warnings are printed.
+    func check() throws -> GraphCheck {
+        let check = try GraphLoader().check(paths: graph)
+        for warning in check.warnings { Entry.printError(warning.description) }
+        return check
+    }
 }
 
 /// Positionals of commands shaped `GRAPH… NAME…`: graph paths first, then a fixed number of

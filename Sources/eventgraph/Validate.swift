@@ -9,7 +9,6 @@ struct Validate: ParsableCommand {
     @OptionGroup var input: GraphOptions
 
     func run() throws {
-        let graph = try input.load()
-        print("ok: \(graph.summary)")
+        print("ok: \(try input.check().summary)")
     }
 }

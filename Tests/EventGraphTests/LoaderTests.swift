@@ -206,6 +206,50 @@ struct LoaderTests {
     }
 }
 
+/// `validate` checks without building the store: it must find exactly what a load finds.
+@Suite("Checking without the store")
+struct CheckTests {
+    static let graphs = ["Samples/quickstart", "Samples/time", "Samples/paths", "Graphs/ai-race"]
+    static let broken: [String] = ["Fixtures/errors", "Fixtures/hostile"].flatMap { folder in
+        let url = Bundle.module.resourceURL!.appendingPathComponent(folder)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+            .map { url.appendingPathComponent($0).path }
+    }
+
+    @Test("a valid graph's check has the counts and warnings of its load", arguments: graphs)
+    func validGraphs(folder: String) throws {
+        let path = Fixtures.root.appendingPathComponent(folder).path
+        let graph = try GraphLoader().load(paths: [path])
+        let check = try GraphLoader().check(paths: [path])
+        #expect(check.summary == graph.summary)
+        #expect(check.counts == GraphCounts(actors: graph.actors.count, events: graph.events.count,
+                                            relations: graph.relations.count, sources: graph.sources.count))
+        #expect(check.warnings.map(\.description) == graph.warnings.map(\.description))
+    }
+
+    @Test("a broken or hostile document's check throws exactly what its load throws, or both pass alike", arguments: broken)
+    func brokenDocuments(path: String) {
+        func outcome(_ body: () throws(InputError) -> String) -> String {
+            do throws(InputError) { return "ok: " + (try body()) } catch { return error.diagnostics.map(\.description).joined(separator: "\n") }
+        }
+        let loaded = outcome { () throws(InputError) in
+            let graph = try GraphLoader().load(paths: [path])
+            return ([graph.summary] + graph.warnings.map(\.description)).joined(separator: "\n")
+        }
+        let checked = outcome { () throws(InputError) in
+            let check = try GraphLoader().check(paths: [path])
+            return ([check.summary] + check.warnings.map(\.description)).joined(separator: "\n")
+        }
+        #expect(checked == loaded)
+        #expect(!loaded.isEmpty)
+    }
+
+    @Test("the broken corpus is there")
+    func corpusPresent() {
+        #expect(Self.broken.count >= 20)
+    }
+}
+
 enum Fixtures {
     /// The package root, found from this file's path.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -132,7 +132,7 @@ public struct MappedImporter: Sendable {
     /// The loader's diagnostics for the document (none when it is a valid graph).
     static func check(_ bytes: [UInt8], schema: Schema) -> [Diagnostic] {
         do {
-            _ = try GraphLoader(baseSchema: schema).load(name: ImportRun.documentName, json: bytes)
+            _ = try GraphLoader(baseSchema: schema).check(name: ImportRun.documentName, json: bytes)
             return []
         } catch {
             return error.diagnostics.filter { $0.severity == .error }

@@ -59,15 +59,16 @@ public struct GraphLoader: Sendable {
     /// validator, stored in the one ``GraphStore``.
     /// - Throws: ``InputError`` with every diagnostic of every file.
     public func load(paths: [String]) throws(InputError) -> GraphView {
-        let files = try Self.inputFiles(paths)
-        var validator = GraphValidator(schema: baseSchema)
-        for (index, file) in files.enumerated() {
-            switch GraphDocument.open(file: file, index: index, limits: limits, recordsPerChunk: recordsPerChunk) {
-            case let .success(document): validator.add(document)
-            case let .failure(error): validator.fail(error.diagnostics, file: file)
-            }
-        }
+        var validator = try self.validator(paths: paths)
         return GraphView(store: try validator.finish())
+    }
+
+    /// Checks the files and folders at `paths` as ``load(paths:)`` does, every rule the same,
+    /// without building the store: `validate`'s whole job.
+    /// - Throws: ``InputError`` with every diagnostic of every file.
+    public func check(paths: [String]) throws(InputError) -> GraphCheck {
+        var validator = try self.validator(paths: paths)
+        return try validator.check()
     }
 
     /// Loads and validates in-memory documents (the `name` is used in diagnostics and, by its
@@ -76,27 +77,32 @@ public struct GraphLoader: Sendable {
     public func load(_ documents: [InputDocument]) throws(InputError) -> GraphView {
         var validator = GraphValidator(schema: baseSchema)
         for (index, input) in documents.enumerated() {
-            switch GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits,
-                                       recordsPerChunk: recordsPerChunk) {
-            case let .success(document): validator.add(document)
-            case let .failure(error): validator.fail(error.diagnostics, file: input.name)
-            }
+            validator.add(GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits,
+                                             recordsPerChunk: recordsPerChunk), name: input.name)
         }
         return GraphView(store: try validator.finish())
+    }
+
+    /// A validator with pass 1 done over the files at `paths`.
+    private func validator(paths: [String]) throws(InputError) -> GraphValidator {
+        let files = try Self.inputFiles(paths)
+        var validator = GraphValidator(schema: baseSchema)
+        for (index, file) in files.enumerated() {
+            validator.add(GraphDocument.open(file: file, index: index, limits: limits, recordsPerChunk: recordsPerChunk), name: file)
+        }
+        return validator
     }
 }
 
 extension GraphLoader {
-    /// Loads and validates one JSON document held as bytes (an import's result), read as a
-    /// `.json` file is read: no text copy.
+    /// Checks one JSON document held as bytes (an import's result), read as a `.json` file is
+    /// read, without building its store.
     /// - Throws: ``InputError`` with every diagnostic.
-    func load(name: String, json bytes: [UInt8]) throws(InputError) -> GraphView {
+    func check(name: String, json bytes: [UInt8]) throws(InputError) -> GraphCheck {
         var validator = GraphValidator(schema: baseSchema)
-        switch GraphDocument.open(name: name, index: 0, json: MappedFile(copying: bytes), recordsPerChunk: recordsPerChunk) {
-        case let .success(document): validator.add(document)
-        case let .failure(error): validator.fail(error.diagnostics, file: name)
-        }
-        return GraphView(store: try validator.finish())
+        validator.add(GraphDocument.open(name: name, index: 0, json: MappedFile(copying: bytes), recordsPerChunk: recordsPerChunk),
+                      name: name)
+        return try validator.check()
     }
 }
 

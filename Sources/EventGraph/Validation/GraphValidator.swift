@@ -44,6 +44,14 @@ struct GraphValidator {
         documents.append((document, fields))
     }
 
+    /// Pass 1 for an opened document, or its problems when it could not be read.
+    mutating func add(_ opened: Result<GraphDocument, InputError>, name: String) {
+        switch opened {
+        case let .success(document): add(document)
+        case let .failure(error): fail(error.diagnostics, file: name)
+        }
+    }
+
     /// Reports a document that could not be read at all (its file still counts).
     mutating func fail(_ problems: [Diagnostic], file: String) {
         files.append(file)
@@ -51,7 +59,26 @@ struct GraphValidator {
     }
 
     /// Passes 2 and 3: every record, then every reference; the store when nothing is wrong.
-    mutating func finish(expectedEvents: Int = 0) throws(InputError) -> GraphStore {
+    mutating func finish() throws(InputError) -> GraphStore {
+        try finish { builder, validator, warnings in
+            builder.build(title: validator.title?.0, description: validator.description?.0, schema: validator.schema,
+                          files: validator.files, warnings: warnings)
+        }
+    }
+
+    /// Passes 2 and 3 without building the store: what `validate` and an import's check need
+    /// (every diagnostic is found before the build, which only lays out what was checked).
+    mutating func check() throws(InputError) -> GraphCheck {
+        try finish { builder, _, warnings in
+            GraphCheck(counts: GraphCounts(actors: builder.actors.count, events: builder.events.count,
+                                           relations: builder.relations.count, sources: builder.sources.count),
+                       warnings: warnings)
+        }
+    }
+
+    /// Passes 2 and 3, then `make` from the builder, the validator (its title, schema and
+    /// files as the passes left them) and the warnings, when nothing is wrong.
+    private mutating func finish<R>(_ make: (consuming GraphStoreBuilder, GraphValidator, [Diagnostic]) -> R) throws(InputError) -> R {
         diagnostics += schema.checkReferences()
         eventKinds = EventKinds(schema)
         builder = GraphStoreBuilder(expectedEvents: documents.reduce(0) { total, item in
@@ -72,13 +99,11 @@ struct GraphValidator {
             let references = BackgroundWork { snapshot.referenceDiagnostics(schema: schema, files: files) }
             var rest = builder.resolveRelativeDates(files: files)
             if rest.isEmpty { rest += builder.lifespanDiagnostics(files: files) }
-            let store = rest.contains(where: { $0.severity == .error }) ? nil
-                : builder.build(title: title?.0, description: description?.0, schema: schema, files: files,
-                                warnings: rest.sorted())
+            let made = rest.contains(where: { $0.severity == .error }) ? nil : make(builder, self, rest.sorted())
             let problems = references.wait()
             if !problems.isEmpty { throw InputError(problems) }
-            guard let store else { throw InputError(rest) }
-            return store
+            guard let made else { throw InputError(rest) }
+            return made
         }
         // A record had errors (the passes before report only errors): its references are still
         // checked, unless a section stopped at a syntax error (they would be noise), and

@@ -240,9 +240,7 @@ public struct GraphView: Sendable {
 
     /// A summary line: `12 actors, 10 events, 3 relations, 2 sources`.
     public var summary: String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return [count(actorNodes.count, "actor"), count(eventNodes.count, "event"),
-                count(relationNodes.count, "relation"), count(sources.count, "source")].joined(separator: ", ")
+        GraphCounts(actors: actorNodes.count, events: eventNodes.count, relations: relationNodes.count, sources: sources.count).summary
     }
 
     /// A short human name for a node: an actor's display name, an event's title, a relation
