@@ -168,6 +168,26 @@ struct ImportRun {
     /// (`text`: an id as a role column wrote it, kept as written.)
     private var roleItems: [(role: String, id: Int32, text: String?)] = []
     private var roleIDs: [Int32] = []
+    /// What ``readEvent`` looks up in its table's mapping for every row, looked up once per table.
+    private var eventPlan: EventPlan?
+
+    /// An events table's fields as ``readEvent`` uses them, found by name once instead of per row.
+    private struct EventPlan {
+        let title, id, amount, currency: ImportMapping.Value?
+        let start, date, end: ImportMapping.DateValue?
+        /// The other fields in the mapping's order: each a list field or not, the kind or not.
+        let fields: [(key: String, value: ImportMapping.Value, isList: Bool, isKind: Bool)]
+
+        init(_ spec: ImportMapping.Table) {
+            func field(_ name: String) -> ImportMapping.Value? { spec.fields.first { $0.0 == name }?.1 }
+            func dateValue(_ name: String) -> ImportMapping.DateValue? { spec.dates.first { $0.0 == name }?.1 }
+            (title, id, amount, currency) = (field("title"), field("id"), field("amount"), field("currency"))
+            (start, date, end) = (dateValue("start"), dateValue("date"), dateValue("end"))
+            fields = spec.fields.filter { !["id", "amount", "currency"].contains($0.0) }.map { key, value in
+                (key, value, ImportMapping.listFields.contains(key), key == "kind")
+            }
+        }
+    }
     /// The table being read: its rows' values are worked out by `evaluator`, a chunk at a time.
     private var evaluator: RowEvaluator?
     private var chunk = RowEvaluator.Chunk()
@@ -337,6 +357,8 @@ struct ImportRun {
                                      columns: columns, header: table.columns, rowValues: rowValues)
         self.evaluator = evaluator
         let source = table.source
+        eventPlan = spec.make == .events ? EventPlan(spec) : nil
+        defer { eventPlan = nil }
         let (starts, end) = table.pieces(every: pieceSize)
         var rows = 0
         var scratch: [UInt8] = []
@@ -730,15 +752,16 @@ struct ImportRun {
     }
 
     private mutating func readEvent(_ spec: ImportMapping.Table, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
-        guard let title = textRange(spec, "title", &row) else {
-            row.fail(firstColumn(spec.fields.first { $0.0 == "title" }?.1), "this row has no title")
+        let plan = eventPlan ?? EventPlan(spec)
+        guard let title = plan.title.flatMap({ evaluate($0, &row, what: "title") }) else {
+            row.fail(firstColumn(plan.title), "this row has no title")
             return nil
         }
         var id: String
-        if let raw = textRange(spec, "id", &row) {
+        if let raw = plan.id.flatMap({ evaluate($0, &row, what: "id") }) {
             id = spec.keepIDs ? row.string(raw) : ImportText.slug(row.scratch, raw, prefix: spec.idPrefix ?? "e")
             if records.has(id, in: .events) {
-                row.fail(firstColumn(spec.fields.first { $0.0 == "id" }?.1), "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))")
+                row.fail(firstColumn(plan.id), "event '\(id)' is already defined (on line \(records.origin(.events, records.index[3][id]!).line))")
                 return nil
             }
         } else {
@@ -750,8 +773,8 @@ struct ImportRun {
         defer { spare = record }
         var kind: String?
         var items: [Range<Int>] = []
-        for (key, value) in spec.fields where key != "id" && key != "amount" && key != "currency" {
-            if ImportMapping.listFields.contains(key) {
+        for (key, value, isList, isKind) in plan.fields {
+            if isList {
                 list(value, &row, what: key, into: &items)
                 if !items.isEmpty {
                     record.start(key, .list)
@@ -760,12 +783,11 @@ struct ImportRun {
                 }
             } else if let t = evaluate(value, &row, what: key) {
                 record.set(key, text: row.scratch[t])
-                if key == "kind" { kind = row.string(t) }
+                if isKind { kind = row.string(t) }
             }
         }
-        func dateValue(_ key: String) -> ImportMapping.DateValue? { spec.dates.first { $0.0 == key }?.1 }
-        let start = dateValue("start").flatMap { date($0, &row, what: "start") } ?? dateValue("date").flatMap { date($0, &row, what: "date") }
-        let end = dateValue("end").flatMap { date($0, &row, what: "end") }
+        let start = plan.start.flatMap { date($0, &row, what: "start") } ?? plan.date.flatMap { date($0, &row, what: "date") }
+        let end = plan.end.flatMap { date($0, &row, what: "end") }
         if let end, let start, !row.isEqual(end, start) {
             record.set("start", text: row.scratch[start]); record.set("end", text: row.scratch[end])
         } else if let start {
@@ -774,10 +796,10 @@ struct ImportRun {
             // (An event dated only relative to others has its date worked out on load.)
             row.fail(spec.dates.first?.1.columns.first, "this row has no date")
         }
-        if let a = spec.fields.first(where: { $0.0 == "amount" })?.1, let amount = evaluateText(a, &row, what: "amount") {
+        if let a = plan.amount, let amount = evaluateText(a, &row, what: "amount") {
             let digits = amount.replacingOccurrences(of: ",", with: "")
             if Double(digits) == nil { row.fail(firstColumn(a), "'\(amount)' is not a number") }
-            let currency = spec.fields.first(where: { $0.0 == "currency" }).flatMap { evaluateText($0.1, &row, what: "currency") }
+            let currency = plan.currency.flatMap { evaluateText($0, &row, what: "currency") }
             record.set("amount", .amount(digits, currency))
         }
         // Roles: named ones, `edge-from`/`edge-to` (the kind's arrow ends), and role columns;
