@@ -130,6 +130,22 @@ struct ImportBytesTests {
         #expect(find("paris") == nil)
     }
 
+    @Test("an id index finds what a dictionary of the same ids finds, through growth, reserving and moves", arguments: [0, 10, 5_000])
+    func idIndex(reserved: Int) {
+        var index = IDIndex(), reference: [String: Int] = [:]
+        index.reserve(reserved)
+        var generator = SeededGenerator(seed: UInt64(reserved) + 7)
+        for step in 0..<3_000 {
+            let id = "e\(generator.next() % 1_200)" + (step % 3 == 0 ? "-a-longer-id-than-sixteen-bytes" : "")
+            index.set(id, at: step)
+            reference[id] = step
+        }
+        #expect(index.count == reference.count)
+        for (id, position) in reference { #expect(index[id] == position) }
+        #expect(index["absent"] == nil && index[""] == nil)
+        #expect(index.idsByPosition == reference.sorted { $0.value < $1.value }.map(\.key))
+    }
+
     /// A table with quoted line breaks, CRLF and CR-only lines, blank lines and syntax errors.
     static func awkwardTable(syntaxError: Bool) -> String { "Event ID,Event Date,Source Name,Source Sectors,Source Country,Event Text,CAMEO Code,Intensity,Target Name,Target Sectors,Target Country,Story ID,Sentence Number,Publisher\r\n"
         + (0..<120).map { n in

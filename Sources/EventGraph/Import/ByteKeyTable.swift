@@ -39,6 +39,17 @@ struct ByteKeyTable: Sendable {
         }
     }
 
+    /// Makes room for `count` keys without growing the table.
+    mutating func reserve(_ count: Int) {
+        ends.reserveCapacity(count)
+        hashes.reserveCapacity(count)
+        var size = slots.count
+        while size < 2 * count { size *= 2 }
+        guard size > slots.count else { return }
+        slots = Array(repeating: 0, count: size)
+        for k in 0..<ends.count { place(k, mask: size - 1) }
+    }
+
     /// Adds `key` unless it is there; its number either way.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {

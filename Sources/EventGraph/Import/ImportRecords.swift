@@ -225,7 +225,7 @@ struct ImportRecords {
     var schemaExtension: String?
     var sections: [[Record]] = Array(repeating: [], count: Section.allCases.count)
     /// Where each id is in its section (not for relations).
-    var index: [[String: Int]] = Array(repeating: [:], count: Section.allCases.count)
+    var index: [IDIndex] = Array(repeating: IDIndex(), count: Section.allCases.count)
     /// Sections whose records are written as their JSON lines when they are added, not kept
     /// as records (``StreamedLines``): for JSON output, the sections no later row changes.
     /// Set before the first record is added.
@@ -314,11 +314,11 @@ struct ImportRecords {
 
     /// Makes room in a section's id index for `count` records (a large table's, guessed from its first rows).
     mutating func reserve(_ count: Int, in section: Section) {
-        if !section.isList && count > index[section.rawValue].capacity { index[section.rawValue].reserveCapacity(count) }
+        if !section.isList { index[section.rawValue].reserve(count) }
     }
 
     mutating func add(_ record: Record, to section: Section) {
-        if !section.isList { index[section.rawValue][record.id] = count(of: section) }
+        if !section.isList { index[section.rawValue].set(record.id, at: count(of: section)) }
         if isStreamed(section) {
             streamedCounts[section.rawValue] += 1
             streamedLines[section.rawValue].origins.append(record.origin)
@@ -358,10 +358,10 @@ struct ImportRecords {
             let drop = indexes[section.rawValue]
             let old = streamedLines[section.rawValue]
             var kept = StreamedLines()
-            var map: [String: Int] = [:]
-            let ids = index[section.rawValue].sorted { $0.value < $1.value }.map(\.key)
+            var map = IDIndex()
+            let ids = index[section.rawValue].idsByPosition
             for n in 0..<old.count where !drop.contains(n) {
-                map[ids[n]] = kept.count
+                map.set(ids[n], at: kept.count)
                 kept.bytes += old.line(n)
                 kept.ends.append(kept.bytes.count)
                 kept.origins.append(old.origins[n])
@@ -374,8 +374,8 @@ struct ImportRecords {
             let drop = indexes[section.rawValue]
             sections[section.rawValue] = sections[section.rawValue].enumerated().filter { !drop.contains($0.offset) }.map(\.element)
             if !section.isList {
-                var map: [String: Int] = [:]
-                for (n, r) in sections[section.rawValue].enumerated() { map[r.id] = n }
+                var map = IDIndex()
+                for (n, r) in sections[section.rawValue].enumerated() { map.set(r.id, at: n) }
                 index[section.rawValue] = map
             }
         }
@@ -387,9 +387,9 @@ struct ImportRecords {
         for section in Section.allCases {
             sections[section.rawValue].removeAll { drop(section, $0) }
             if !section.isList {
-                var map: [String: Int] = [:]
-                map.reserveCapacity(sections[section.rawValue].count)
-                for (n, r) in sections[section.rawValue].enumerated() { map[r.id] = n }
+                var map = IDIndex()
+                map.reserve(sections[section.rawValue].count)
+                for (n, r) in sections[section.rawValue].enumerated() { map.set(r.id, at: n) }
                 index[section.rawValue] = map
             }
         }
