@@ -343,6 +343,12 @@ struct ImportRecords {
         let (bytes, ends) = writer.finish()
         self.writer = nil
         for section in Section.allCases where !ends[section.rawValue].isEmpty {
+            if streamedLines[section.rawValue].bytes.isEmpty {
+                // The usual case: every line came through the writer (taken, not copied).
+                streamedLines[section.rawValue].bytes = bytes[section.rawValue]
+                streamedLines[section.rawValue].ends = ends[section.rawValue]
+                continue
+            }
             // Lines written before (this import writes them all through the writer) come first.
             let base = streamedLines[section.rawValue].bytes.count
             streamedLines[section.rawValue].bytes += bytes[section.rawValue]

@@ -96,13 +96,16 @@ public struct GraphLoader: Sendable {
 
 extension GraphLoader {
     /// Checks one JSON document held as bytes (an import's result), read as a `.json` file is
-    /// read, without building its store.
+    /// read, in place (no copy: the document, and everything read from it, is gone when this
+    /// returns; the check keeps only counts and diagnostics), without building its store.
     /// - Throws: ``InputError`` with every diagnostic.
     func check(name: String, json bytes: [UInt8]) throws(InputError) -> GraphCheck {
-        var validator = GraphValidator(schema: baseSchema)
-        validator.add(GraphDocument.open(name: name, index: 0, json: MappedFile(copying: bytes), recordsPerChunk: recordsPerChunk),
-                      name: name)
-        return try validator.check()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) -> GraphCheck in
+            var validator = GraphValidator(schema: baseSchema)
+            validator.add(GraphDocument.open(name: name, index: 0, json: MappedFile(borrowing: buffer), recordsPerChunk: recordsPerChunk),
+                          name: name)
+            return try validator.check()
+        }
     }
 }
 

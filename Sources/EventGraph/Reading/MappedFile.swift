@@ -12,13 +12,22 @@ final class MappedFile: @unchecked Sendable {
     let path: String
     let base: UnsafePointer<UInt8>?
     let count: Int
-    /// True for bytes copied into memory this object allocated (not a mapping).
-    private let owned: Bool
+    /// What holds the bytes, and so what deinit gives back.
+    private let storage: Storage
+
+    private enum Storage {
+        /// A mapping of the file (unmapped).
+        case mapped
+        /// Memory this object allocated and copied the bytes into (deallocated).
+        case owned
+        /// Someone else's bytes, valid while this object is used (``init(borrowing:)``).
+        case borrowed
+    }
 
     /// Maps `path`; nil when it cannot be opened or mapped (or is not a regular file).
     init?(path: String) {
         self.path = path
-        owned = false
+        storage = .mapped
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -36,16 +45,30 @@ final class MappedFile: @unchecked Sendable {
 
     init(copying bytes: [UInt8]) {
         path = ""
-        owned = true
+        storage = .owned
         count = bytes.count
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { storage.initialize(from: b, count: bytes.count) } }
         base = UnsafePointer(storage)
     }
 
+    /// Bytes someone else owns, not copied: they must outlive every use of this object and of
+    /// what is read from it (``GraphLoader/check(name:json:)`` reads a document and lets it go
+    /// inside the scope of its array's buffer).
+    init(borrowing bytes: UnsafeBufferPointer<UInt8>) {
+        path = ""
+        storage = .borrowed
+        count = bytes.count
+        base = bytes.baseAddress.map { UnsafePointer($0) }
+    }
+
     deinit {
         guard let base else { return }
-        if owned { UnsafeMutablePointer(mutating: base).deallocate() } else { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+        switch storage {
+        case .owned: UnsafeMutablePointer(mutating: base).deallocate()
+        case .mapped: munmap(UnsafeMutableRawPointer(mutating: base), count)
+        case .borrowed: break
+        }
     }
 
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
