@@ -60,13 +60,13 @@ struct Import: ParsableCommand {
                 }
                 map = try ImportMapping(yaml: text, file: name)
             }
-            result = try MappedImporter(mapping: map).run(files, skipBadRows: skipBadRows, syntax: syntax)
+            result = try MappedImporter(mapping: map).run(files, skipBadRows: skipBadRows, syntax: syntax, writingTo: output, protecting: inputs)
         }
+        if from == .ftm { try OutputFile.write(result.bytes, to: output, inputs: inputs) }
         let stderr = FileHandle.standardError
         for note in result.notes { stderr.write(Data((note.description + "\n").utf8)) }
         for skipped in result.skipped { stderr.write(Data((skipped.description + "\n").utf8)) }
         if result.skippedRows > 0 { stderr.write(Data("skipped \(result.skippedRows) row\(result.skippedRows == 1 ? "" : "s") (\(result.skipped.count) problem\(result.skipped.count == 1 ? "" : "s"))\n".utf8)) }
-        try OutputFile.write(result.bytes, to: output, inputs: inputs)
         if let output, output != "-" {
             print("wrote \(output) (\(result.syntax == .json ? "JSON" : "YAML")) from \(files.count) file\(files.count == 1 ? "" : "s"): \(result.summary)")
         }

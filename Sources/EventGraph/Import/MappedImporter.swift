@@ -74,6 +74,33 @@ public struct MappedImporter: Sendable {
     /// Imports `inputs`. `syntax` nil: YAML up to ``yamlLimit`` records, else JSON.
     /// - Throws: ``InputError`` with every problem (none when `skipBadRows` could leave the bad rows out).
     public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil) throws(InputError) -> Result {
+        try run(inputs, skipBadRows: skipBadRows, syntax: syntax, stage: nil).result
+    }
+
+    /// Imports `inputs` and writes the result to `path` (standard output when nil or `-`), as
+    /// ``OutputFile/write(_:to:inputs:)`` does: nothing is written unless the import succeeds.
+    /// A JSON result is written to its temporary file while the loader checks it (both read the
+    /// same bytes), and renamed into place once it passes.
+    /// - Parameter protecting: the graph paths the output may not overwrite.
+    /// - Throws: ``InputError`` with every problem of the import, else ``OutputFileError``.
+    public func run(_ inputs: [Input], skipBadRows: Bool = false, syntax: OutputSyntax? = nil,
+                    writingTo path: String?, protecting: [String] = []) throws -> Result {
+        // (A file that cannot be staged is written after the import, which reports why.)
+        let stage: (([UInt8]) -> OutputFile.Staged?)? = syntax == .json && path != nil && path != "-"
+            ? { bytes in try? OutputFile.Staged(bytes, to: path!, inputs: protecting) } : nil
+        let (result, staged) = try run(inputs, skipBadRows: skipBadRows, syntax: syntax, stage: stage)
+        if let staged {
+            try staged.keep()
+        } else {
+            try OutputFile.write(result.bytes, to: path, inputs: protecting)
+        }
+        return result
+    }
+
+    /// ``run(_:skipBadRows:syntax:)``, with each candidate JSON result handed to `stage` while
+    /// the loader checks it; the staged output of the result that passed is returned, the others dropped.
+    private func run(_ inputs: [Input], skipBadRows: Bool, syntax: OutputSyntax?,
+                     stage: (([UInt8]) -> OutputFile.Staged?)?) throws(InputError) -> (result: Result, staged: OutputFile.Staged?) {
         var run = ImportRun(mapping: mapping, schema: schema, inputs: inputs, skipBadRows: skipBadRows)
         run.pieceSize = pieceSize
         // With JSON asked for, records no later row changes go straight to their JSON lines:
@@ -98,10 +125,14 @@ public struct MappedImporter: Sendable {
         // The loader checks what the rows made; with skipBadRows the rows it rejects are left out.
         var rounds = 0
         var json: (bytes: [UInt8], records: [(ImportRecords.Section, Int)?])
+        var staged: OutputFile.Staged?
         while true {
             json = run.records.json()
+            staged = stage?(json.bytes)
             let problems = Self.check(json.bytes, schema: schema)
             if problems.isEmpty { break }
+            staged?.drop()
+            staged = nil
             let traced = problems.map { run.trace($0, lines: json.records) }
             guard skipBadRows, rounds < 16 else {
                 throw InputError(traced.map(\.diagnostic).sorted())
@@ -124,9 +155,10 @@ public struct MappedImporter: Sendable {
         let use = syntax ?? (records.count <= Self.yamlLimit ? .yaml : .json)
         let bytes: [UInt8] = use == .json ? json.bytes
             : Array(records.yaml(header: "# Imported by eventgraph import --mapping \(mapping.name) from \(inputs.map { Self.baseName($0.name) }.joined(separator: ", ")).\n").utf8)
-        return Result(bytes: bytes, syntax: use, rowsRead: run.rowsRead, skipped: run.skipped.sorted(), skippedRows: run.skippedRows.count,
-                      notes: run.notes, actors: records.count(of: .actors), events: records.count(of: .events),
-                      relations: records.count(of: .relations), sources: records.count(of: .sources))
+        let result = Result(bytes: bytes, syntax: use, rowsRead: run.rowsRead, skipped: run.skipped.sorted(), skippedRows: run.skippedRows.count,
+                            notes: run.notes, actors: records.count(of: .actors), events: records.count(of: .events),
+                            relations: records.count(of: .relations), sources: records.count(of: .sources))
+        return (result, staged)
     }
 
     /// The loader's diagnostics for the document (none when it is a valid graph).
