@@ -60,29 +60,47 @@ public struct GraphLoader: Sendable {
     /// - Throws: ``InputError`` with every diagnostic of every file.
     public func load(paths: [String]) throws(InputError) -> GraphView {
         let files = try Self.inputFiles(paths)
-        var validator = GraphValidator(schema: baseSchema)
-        for (index, file) in files.enumerated() {
-            switch GraphDocument.open(file: file, index: index, limits: limits, recordsPerChunk: recordsPerChunk) {
-            case let .success(document): validator.add(document)
-            case let .failure(error): validator.fail(error.diagnostics, file: file)
-            }
+        return try load(files) { index, skims in
+            GraphDocument.open(file: files[index], index: index, limits: limits, recordsPerChunk: recordsPerChunk,
+                               skimsSections: skims)
         }
-        return GraphView(store: try validator.finish())
+    }
+
+    /// Opens the `names.count` documents with `open(index, skimsSections)` and validates them:
+    /// first with large YAML sections left out of the first pass (checked as they are read),
+    /// and again the exact way if a document needs it (``GraphDocument/needsExactRead``), so
+    /// the answers and diagnostics are those of the exact way.
+    private func load(_ names: [String], open: (Int, Bool) -> Result<GraphDocument, InputError>) throws(InputError) -> GraphView {
+        var skims = true
+        while true {
+            var validator = GraphValidator(schema: baseSchema)
+            var opened: [GraphDocument] = []
+            for (index, name) in names.enumerated() {
+                switch open(index, skims) {
+                case let .success(document):
+                    validator.add(document)
+                    opened.append(document)
+                case let .failure(error): validator.fail(error.diagnostics, file: name)
+                }
+            }
+            let store: Result<GraphStore, InputError>
+            do { store = .success(try validator.finish()) } catch { store = .failure(error) }
+            if skims && opened.contains(where: \.needsExactRead) {
+                skims = false
+                continue
+            }
+            return GraphView(store: try store.get())
+        }
     }
 
     /// Loads and validates in-memory documents (the `name` is used in diagnostics and, by its
     /// extension, decides the syntax).
     /// - Throws: ``InputError`` with every diagnostic of every document.
     public func load(_ documents: [InputDocument]) throws(InputError) -> GraphView {
-        var validator = GraphValidator(schema: baseSchema)
-        for (index, input) in documents.enumerated() {
-            switch GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits,
-                                       recordsPerChunk: recordsPerChunk) {
-            case let .success(document): validator.add(document)
-            case let .failure(error): validator.fail(error.diagnostics, file: input.name)
-            }
+        try load(documents.map(\.name)) { index, skims in
+            GraphDocument.open(name: documents[index].name, index: index, text: documents[index].text, limits: limits,
+                               recordsPerChunk: recordsPerChunk, skimsSections: skims)
         }
-        return GraphView(store: try validator.finish())
     }
 }
 
