@@ -184,11 +184,25 @@ struct YAMLSkimmedSectionTests {
         let twice = YAMLReadingTests.replacing(record: "e500", in: valid, with: Self.event(5, title: "T"))
         let composed = YAMLReadingTests.replacing(record: "e500", in: valid, with: "  \"\u{E9}\":\n    kind: meeting")
         let both = YAMLReadingTests.replacing(record: "e20", in: composed, with: "  \"e\u{301}\":\n    kind: meeting")
-        for text in [inRecord, nested, twice, both] {
+        let kelvin = YAMLReadingTests.replacing(record: "e302", in: valid, with: Self.event(302, title: "T\n    amount: {K: 1, \"\u{212A}\": 2}"))
+        for text in [inRecord, nested, twice, both, kelvin] {
             #expect(try #require(try Self.skimming(text, perChunk: 64)).needsExactRead)
             let exact = try Self.expectSameAsExact(text)
             #expect(exact.diagnostics.contains("given twice in the same mapping"), "\(exact.diagnostics)")
         }
+    }
+
+    @Test("a record's mapping of many keys, and keys that differ only past ASCII, are left to the exact reading or read as it reads them")
+    func manyAndNonASCIIKeys() throws {
+        let (valid, _) = try YAMLReadingTests.blockGraph(events: 100)
+        let many = YAMLReadingTests.replacing(record: "e40", in: valid,
+            with: Self.event(40, title: "T\n    amount: {" + (0..<70).map { "k\($0): \($0)" }.joined(separator: ", ") + "}"))
+        #expect(try #require(try Self.skimming(many, perChunk: 7)).needsExactRead)
+        try Self.expectSameAsExact(many)
+        let accents = YAMLReadingTests.replacing(record: "e41", in: valid, with: Self.event(41, title: "T\n    amount: {\u{E9}: 1, \u{E8}: 2, e: 3}"))
+        let skim = try #require(try Self.skimming(accents, perChunk: 7))
+        #expect(skim.sections == 4 && !skim.needsExactRead)
+        try Self.expectSameAsExact(accents)
     }
 
     @Test("comments at the margin, blank lines, CR LF line breaks and an indentless list are read from the chunks, as the exact reading reads them")

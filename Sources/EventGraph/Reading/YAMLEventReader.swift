@@ -51,6 +51,12 @@ final class YAMLEventReader {
     /// no anchors, aliases or tags) and count its values and record keys into ``chunkCheck``.
     @exclusivity(unchecked) private var checksRecords = false
     @exclusivity(unchecked) private var chunkCheck = YAMLSectionCheck.Chunk()
+    /// Pass 2 on a chunk that is checked: the keys of the open mappings inside its records
+    /// (their text in ``recordBytes``), innermost last, and where each mapping's start.
+    @exclusivity(unchecked) private var chunkKeys: [(start: Int, end: Int)] = []
+    @exclusivity(unchecked) private var chunkKeyStarts: [Int] = []
+    /// A checked chunk refuses a mapping of more keys than this (comparing each with each).
+    private static let checkedKeysLimit = 64
     private let topText = TextBuffer()
     private let recordText = TextBuffer()
     /// Where a section's records are built: ``records`` and its text, or the current chunk's.
@@ -783,9 +789,33 @@ final class YAMLEventReader {
         } catch {
             stack = []
             inSection = false
-            if checksRecords { mappingKeys = YAMLMappingKeys() }
+            chunkKeys.removeAll(keepingCapacity: true)
+            chunkKeyStarts.removeAll(keepingCapacity: true)
             return false
         }
+    }
+
+    /// A checked chunk: a key of the innermost open mapping of a record, refused (``unchecked``)
+    /// when it is given twice there, as pass 1 compares keys (scalars by their text, as Swift
+    /// strings: ASCII text by its bytes), or is not a scalar, or the mapping has too many keys.
+    private func addCheckedKey(_ node: Int32) throws(Stop) {
+        let key = recordTree[node]
+        guard key.kind != .mapping && key.kind != .list else { throw Self.unchecked }
+        let from = chunkKeyStarts[chunkKeyStarts.count - 1]
+        guard chunkKeys.count - from < Self.checkedKeysLimit else { throw Self.unchecked }
+        let base = recordBytes.base
+        let text = UnsafeBufferPointer(start: base + key.start, count: key.end - key.start)
+        for other in chunkKeys[from...] {
+            let otherText = UnsafeBufferPointer(start: base + other.start, count: other.end - other.start)
+            if text.count == otherText.count && memcmp(base + key.start, base + other.start, text.count) == 0 {
+                throw Self.unchecked
+            }
+            if (text.contains { $0 >= 0x80 } || otherText.contains { $0 >= 0x80 })
+                && String(decoding: text, as: UTF8.self) == String(decoding: otherText, as: UTF8.self) {
+                throw Self.unchecked
+            }
+        }
+        chunkKeys.append((key.start, key.end))
     }
 
     /// What the checks of the last chunk read (``readChunk(_:of:toEnd:_:)``) counted; nil when
@@ -879,7 +909,8 @@ final class YAMLEventReader {
             let anchor = isFirstPass ? anchorPointer.map { String(cString: $0) } : nil
             let hasProperties = anchor != nil || tag != nil
             if hasProperties { properties.append((anchor, tag)) }
-            if (isFirstPass || checksRecords) && isMapping { mappingKeys.open() }
+            if isFirstPass && isMapping { mappingKeys.open() }
+            if checksRecords && isMapping { chunkKeyStarts.append(chunkKeys.count) }
             stack.append(Frame(node: node, isMapping: isMapping, isSection: isSection, hasProperties: hasProperties))
             if isSection {
                 inSection = true
@@ -898,7 +929,8 @@ final class YAMLEventReader {
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             let frame = stack.removeLast()
             let (anchor, tag) = frame.hasProperties ? properties.removeLast() : (nil, nil)
-            if (isFirstPass || checksRecords && !frame.isSection) && frame.isMapping, let (names, first) = mappingKeys.close() {
+            if checksRecords && !frame.isSection && frame.isMapping { chunkKeys.removeSubrange(chunkKeyStarts.removeLast()...) }
+            if isFirstPass && frame.isMapping, let (names, first) = mappingKeys.close() {
                 let (line, column) = locator.lineAndColumn(first)
                 throw Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: max(line, 1), column: max(column, 1)),
                     "\(names.map { "'\($0)'" }.joined(separator: ", ")) \(names.count == 1 ? "is" : "are") given twice in the same mapping"))
@@ -968,9 +1000,8 @@ final class YAMLEventReader {
         if stack[i].isMapping {
             if stack[i].atKey {
                 stack[i].atKey = false
-                if isFirstPass || (checksRecords && !stack[i].isSection) {
-                    mappingKeys.add(key(), mark: tree[node].mark)
-                }
+                if isFirstPass { mappingKeys.add(key(), mark: tree[node].mark) }
+                if checksRecords && !stack[i].isSection { try addCheckedKey(node) }
                 if checksRecords && stack[i].isSection {
                     // A record's key, compared with the section's other keys by its text's hash
                     // (Swift strings: canonically equivalent text hashes alike, as pass 1

@@ -41,14 +41,18 @@ struct YAMLSectionScan {
     private static let sectionNames: [[UInt8]] = GraphDocument.recordSections.sorted().map { Array($0.utf8) }
 
     /// Scans `bytes` (every line break a line feed or CR LF); nil when there is no such section,
-    /// or a section's line has a tab in its indentation or a record's line starts with a character that could make it something else than a
-    /// plain or quoted key (`?`, `-`, `&`, `{`, …): such documents are read the exact way.
+    /// or a section's line has a tab in its indentation, or a record's line starts with a
+    /// character that could make it something else than a plain or quoted key (`?`, `-`, `&`,
+    /// `{`, …): such documents are read the exact way.
     init?(_ bytes: UnsafeBufferPointer<UInt8>, recordsPerChunk: Int) {
         guard let base = bytes.baseAddress, recordsPerChunk > 0 else { return nil }
         let count = bytes.count
         var line = 0
         var at = 0
-        var current: Section?
+        /// Inside a section: its index in `sections` (the last), its records' indentation and kind.
+        var inSection = false
+        var indent = 0
+        var isMapping = true
         while at < count {
             // The line [at, next): its indentation and first character (LF: a blank line).
             let hit = memchr(base + at, 0x0A, count - at)
@@ -58,44 +62,42 @@ struct YAMLSectionScan {
             let first: UInt8 = at + spaces < lineEnd ? base[at + spaces] : 0x0A
             let second: UInt8 = at + spaces + 1 < lineEnd ? base[at + spaces + 1] : 0x0A
             // A tab where a line's indentation is: libyaml decides what it is.
-            if first == 0x09 && current != nil { return nil }
+            if first == 0x09 && inSection { return nil }
             let isBlank = first == 0x0A || first == 0x23 || (first == 0x0D && second == 0x0A)
-            if var section = current, !isBlank {
+            if inSection && !isBlank {
                 let dash = first == 0x2D && (second == 0x20 || second == 0x0A || second == 0x0D)
-                if spaces < section.indent || (spaces == section.indent && !section.isMapping && !dash) {
-                    section.end = at
-                    sections.append(section)
-                    current = nil
-                } else if spaces == section.indent {
-                    if section.isMapping && Self.cannotStartKey(first) { return nil }
-                    if section.count % recordsPerChunk == 0 {
-                        section.starts.append(at)
-                        section.lines.append(line)
-                        section.records.append(section.count)
+                if spaces < indent || (spaces == indent && !isMapping && !dash) {
+                    sections[sections.count - 1].end = at
+                    inSection = false
+                } else if spaces == indent {
+                    if isMapping && Self.cannotStartKey(first) { return nil }
+                    let last = sections.count - 1
+                    let record = sections[last].count
+                    if record % recordsPerChunk == 0 {
+                        sections[last].starts.append(at)
+                        sections[last].lines.append(line)
+                        sections[last].records.append(record)
                     }
-                    section.count += 1
-                    current = section
-                } else {
-                    current = section
+                    sections[last].count = record + 1
                 }
             }
-            if current == nil && spaces == 0 && Self.isSectionHeader(base + at, lineEnd - at),
+            if !inSection && spaces == 0 && Self.isSectionHeader(base + at, lineEnd - at),
                let section = Self.firstRecord(base, count, after: lineEnd, line: line + 1) {
                 // Go on from the first record's line (counted as the section's next line).
-                current = section
+                sections.append(section)
+                inSection = true
+                indent = section.indent
+                isMapping = section.isMapping
                 at = section.bodyStart
                 line = section.firstLine
                 continue
             }
-            if current != nil { current!.lineFeeds += hit == nil ? 0 : 1 }
+            if inSection && hit != nil { sections[sections.count - 1].lineFeeds += 1 }
             guard hit != nil else { break }
             at = lineEnd + 1
             line += 1
         }
-        if var section = current {
-            section.end = count
-            sections.append(section)
-        }
+        if inSection { sections[sections.count - 1].end = count }
         guard !sections.isEmpty else { return nil }
     }
 
