@@ -205,6 +205,30 @@ struct YAMLSkimmedSectionTests {
         try Self.expectSameAsExact(accents)
     }
 
+    @Test("a block section the scan leaves to pass 1, after skimmed ones, is cut at its own records' lines in the document (not in pass 1's shorter text)")
+    func sectionAfterSkimmedOnesIsCutInTheDocument() throws {
+        let (valid, answers) = try YAMLReadingTests.blockGraph(events: 100)
+        // An anchored first key: the scan does not take the events section (the last); pass 1 reads it.
+        let text = valid.replacingOccurrences(of: "\n  e0:\n", with: "\n  &first e0:\n")
+        #expect(text != valid)
+        guard case let .success(document) = GraphDocument.open(name: "g.yaml", index: 0, text: text, limits: InputLimits(),
+                                                                recordsPerChunk: 7, skimsSections: true) else {
+            Issue.record("not read")
+            return
+        }
+        let sections = document.top.entries(document.root!).filter { GraphDocument.recordSections.contains($0.key) }
+        let chunked = try sections.map { try #require(document.chunkedSection($0.value)) }
+        #expect(chunked.map { $0.yaml?.layout.isCheckedByChunks } == [true, true, true, false])
+        let events = try #require(chunked.last)
+        let bytes = Array(text.utf8)
+        let firstLines = events.starts.map { String(decoding: bytes[$0...].prefix { $0 != 0x0A }, as: UTF8.self) }
+        let lines = text.components(separatedBy: "\n")
+        let records = lines[try #require(lines.firstIndex(of: "events:"))...].filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+        #expect(records.count == 100 && firstLines.first == "  &first e0:")
+        #expect(firstLines == stride(from: 0, to: 100, by: 7).map { records[$0] })
+        #expect(try Self.expectSameAsExact(text).answers == answers)
+    }
+
     @Test("comments at the margin, blank lines, CR LF line breaks and an indentless list are read from the chunks, as the exact reading reads them")
     func layoutsTheScanAccepts() throws {
         let (valid, answers) = try YAMLReadingTests.blockGraph(events: 100)
