@@ -89,12 +89,13 @@ struct YAMLSkimmedSectionTests {
         #expect(events.starts.map { String(decoding: bytes[$0..<($0 + 5)], as: UTF8.self) } == ["  k0:", "  k2:"])
         #expect(String(decoding: bytes[events.end...].prefix(10), as: UTF8.self) == "relations:")
         #expect(!relations.isMapping && relations.indent == 0 && relations.count == 2 && relations.end == bytes.count)
-        // The first pass's text: one stand-in record per section, every other line where it was.
-        let (presented, _) = bytes.withUnsafeBufferPointer { scan.presented($0) }
+        // The first pass's text: one stand-in record a section, a line each; the lines after
+        // them are numbered back to the document's.
+        let (presented, shifts) = bytes.withUnsafeBufferPointer { scan.presented($0) }
         let lines = String(decoding: presented, as: UTF8.self).components(separatedBy: "\n")
-        #expect(lines.count == text.components(separatedBy: "\n").count)
-        #expect(lines[4] == "  k:" && lines[14] == "relations:" && lines[15] == "-")
-        #expect(lines[5..<14].allSatisfy { $0.isEmpty })
+        #expect(lines == ["title: T", "# a comment", "events:  # the events", "", "  k:", "relations:", "-", ""])
+        #expect(shifts.map(\.standInLine) == [4, 6] && shifts.map(\.linesLeftOut) == [9, 11])
+        #expect(shifts.map { $0.presentedEnd + $0.delta } == [events.end, relations.end])
         // Records that could be something else than a key (`? k`, an anchor, a tab) are not scanned.
         for odd in ["  ? k\n  : 1\n", "  &a k: 1\n", "  k: 1\n \t k2: 2\n"] {
             let other = Array(("events:\n  k0: 0\n" + odd).utf8)
@@ -227,6 +228,17 @@ struct YAMLSkimmedSectionTests {
         #expect(records.count == 100 && firstLines.first == "  &first e0:")
         #expect(firstLines == stride(from: 0, to: 100, by: 7).map { records[$0] })
         #expect(try Self.expectSameAsExact(text).answers == answers)
+    }
+
+    @Test("top-level values after skimmed sections are placed on their lines in the document, as the exact reading places them")
+    func topLevelAfterSkimmedSections() throws {
+        let (valid, _) = try YAMLReadingTests.blockGraph(events: 50)
+        let text = valid + (valid.hasSuffix("\n") ? "" : "\n") + "description: [not, text]\n"
+        let skim = try #require(try Self.skimming(text, perChunk: 7))
+        #expect(skim.sections == 4 && !skim.needsExactRead)
+        let exact = try Self.expectSameAsExact(text)
+        let last = text.components(separatedBy: "\n").count - 1
+        #expect(exact.diagnostics.hasPrefix("g.yaml:\(last):14: error: description must be"), "\(exact.diagnostics)")
     }
 
     @Test("comments at the margin, blank lines, CR LF line breaks and an indentless list are read from the chunks, as the exact reading reads them")

@@ -38,7 +38,7 @@ final class YAMLEventReader {
     /// replaced by stand-ins (only during ``read(name:index:bytes:limits:recordsPerChunk:skimsSections:)``).
     private var pass1Bytes: UnsafeBufferPointer<UInt8>
     /// Pass 1 over stand-ins: where its text and the document's differ (``YAMLSectionScan/presented(_:)``).
-    private var shifts: [(presentedEnd: Int, delta: Int)] = []
+    @exclusivity(unchecked) private var shifts: [YAMLSectionScan.Shift] = []
     /// Pass 1 over stand-ins: the sections the scan found, and each one's placeholder node,
     /// root entry and the aliases before it once pass 1 has found it where the scan put it.
     private var planned: [YAMLSectionScan.Section] = []
@@ -652,7 +652,7 @@ final class YAMLEventReader {
             return
         }
         layout!.starts.append(documentOffset(start))
-        layout!.lines.append(Int(mark.line))
+        layout!.lines.append(documentLine(Int(mark.line)))
         layout!.aliases.append(aliasTargets.count)
         layout!.records.append(record)
     }
@@ -670,6 +670,12 @@ final class YAMLEventReader {
     private func documentOffset(_ offset: Int) -> Int {
         guard let shift = shifts.last(where: { $0.presentedEnd <= offset }) else { return offset }
         return offset + shift.delta
+    }
+
+    /// The line (from 0) in the document of line `line` of pass 1's text (outside the stand-ins).
+    @inline(__always) private func documentLine(_ line: Int) -> Int {
+        guard !shifts.isEmpty, let shift = shifts.last(where: { $0.standInLine < line }) else { return line }
+        return line + shift.linesLeftOut
     }
 
     /// The byte offset (in pass 1's text) of the start of `mark`'s line, when the bytes before
@@ -830,7 +836,7 @@ final class YAMLEventReader {
 
     /// Builds one node event into the tree being built.
     private func handle(_ event: inout yaml_event_t) throws(Stop) {
-        let mark = Locator.yamlMark(line: event.start_mark.line + 1 + lineOffset, column: event.start_mark.column + 1)
+        let mark = Locator.yamlMark(line: documentLine(event.start_mark.line) + 1 + lineOffset, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -921,7 +927,7 @@ final class YAMLEventReader {
                 }
                 // A section the scan found: its stand-in starts where its first record does.
                 if isBlock, let i = planned.firstIndex(where: {
-                    $0.firstLine == Int(event.start_mark.line) && $0.indent == Int(event.start_mark.column) && $0.isMapping == isMapping
+                    $0.firstLine == documentLine(Int(event.start_mark.line)) && $0.indent == Int(event.start_mark.column) && $0.isMapping == isMapping
                 }) {
                     readingPlanned = i
                 }

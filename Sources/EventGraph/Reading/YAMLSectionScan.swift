@@ -6,9 +6,9 @@ import Foundation
 /// up to the first line written less indented.
 ///
 /// This is what lets the reader's first pass skip the section's text (``YAMLEventReader``):
-/// libyaml sees the document with each section's records replaced by one stand-in record and
-/// blank lines (so every other line keeps its number), and each chunk of the records is parsed
-/// alone when the validator reads it. The scan only proposes; nothing it finds is trusted
+/// libyaml sees the document with each section's records replaced by one stand-in record (the
+/// reader numbers the lines after it as the document does), and each chunk of the records is
+/// parsed alone when the validator reads it. The scan only proposes; nothing it finds is trusted
 /// until libyaml agrees: the first pass must find each section where the scan put it, and
 /// every chunk must parse alone without a problem into the records the scan counted in it.
 /// A line that looks like a record start inside a quoted scalar or a flow collection leaves
@@ -156,18 +156,37 @@ struct YAMLSectionScan {
         return nil
     }
 
+    /// Where the first pass's text (``presented(_:)``) and the document differ, per section.
+    struct Shift {
+        /// The end of the stand-in (and its line feed) in the first pass's text, and how much
+        /// further on the byte there is in the document.
+        let presentedEnd: Int
+        let delta: Int
+        /// The stand-in's line in the first pass's text, and the lines the document has more
+        /// than it from the line after it on (this section's and the sections' before).
+        let standInLine: Int
+        let linesLeftOut: Int
+    }
+
     /// The text the first pass parses: the document with each section's records replaced by
-    /// ``standIn(_:)`` and as many line feeds as they had, so every other line keeps its number.
-    func presented(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: [UInt8], shifts: [(presentedEnd: Int, delta: Int)]) {
+    /// ``standIn(_:)`` and one line feed (libyaml then reads a line per section, not one per
+    /// line of records), and the shifts that give a byte or line of it in the document.
+    func presented(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: [UInt8], shifts: [Shift]) {
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count - sections.reduce(0) { $0 + ($1.end - $1.bodyStart - $1.lineFeeds) })
-        var shifts: [(presentedEnd: Int, delta: Int)] = []
+        text.reserveCapacity(bytes.count - sections.reduce(0) { $0 + ($1.end - $1.bodyStart) } + 64 * sections.count)
+        var shifts: [Shift] = []
         var from = 0
+        var linesLeftOut = 0
         for section in sections {
             text.append(contentsOf: bytes[from..<section.bodyStart])
             text.append(contentsOf: Self.standIn(section))
-            text.append(contentsOf: repeatElement(0x0A, count: section.lineFeeds))
-            shifts.append((text.count, section.end - text.count))
+            let standInLine = section.firstLine - linesLeftOut
+            if section.lineFeeds > 0 {
+                text.append(0x0A)
+                linesLeftOut += section.lineFeeds - 1
+            }
+            shifts.append(Shift(presentedEnd: text.count, delta: section.end - text.count, standInLine: standInLine,
+                                linesLeftOut: linesLeftOut))
             from = section.end
         }
         text.append(contentsOf: bytes[from...])
