@@ -241,6 +241,27 @@ struct YAMLSkimmedSectionTests {
         #expect(exact.diagnostics.hasPrefix("g.yaml:\(last):14: error: description must be"), "\(exact.diagnostics)")
     }
 
+    @Test("with several documents, one that must be read again sends them all to the exact reading: the same diagnostics")
+    func severalDocuments() throws {
+        let (valid, _) = try YAMLReadingTests.blockGraph(events: 60)
+        let broken = YAMLReadingTests.replacing(record: "e30", in: valid, with: Self.event(30, title: "T\n    title: U"))
+        func load(_ texts: [String], perChunk: Int) -> String {
+            var loader = GraphLoader()
+            loader.recordsPerChunk = perChunk
+            do {
+                let graph = try loader.load(texts.enumerated().map { InputDocument(name: "g\($0.offset).yaml", text: $0.element) })
+                return "ok " + (SyntaxEquivalenceTests.answers(graph)["validate"] ?? "")
+            } catch {
+                return error.description
+            }
+        }
+        for texts in [[valid, broken], [broken, valid], [valid, valid]] {
+            let exact = load(texts, perChunk: 0)
+            #expect(exact.contains("given twice") || exact.contains("defined twice"), "\(exact)")
+            for perChunk in [1, 7] { #expect(load(texts, perChunk: perChunk) == exact, "chunks of \(perChunk)") }
+        }
+    }
+
     @Test("comments at the margin, blank lines, CR LF line breaks and an indentless list are read from the chunks, as the exact reading reads them")
     func layoutsTheScanAccepts() throws {
         let (valid, answers) = try YAMLReadingTests.blockGraph(events: 100)

@@ -113,7 +113,7 @@ struct ChunkedSection: Sendable {
             switch chunk.end {
             case .next, .sectionEnd:
                 if let check = section.yaml?.check {
-                    guard let counted = chunk.check, check.accept(counted, entry: section.yaml!.layout.entry, first: index == 0,
+                    guard let counted = chunk.check, check.accept(counted, entry: section.yaml!.layout.entry, records: section.yaml!.layout.count, first: index == 0,
                                                                   last: index + 1 == section.count) else {
                         check.refuse()
                         return .stop

@@ -6,16 +6,17 @@ import Foundation
 /// and expansion bound) without building a tree of the whole document.
 ///
 /// Two passes over the text:
-/// 1. ``read(name:index:bytes:limits:)`` parses the whole stream once: every syntax error, key
-///    given twice, undefined alias, second document and the alias expansion bound is found
-///    here, as before, and stops the document. The top level is built into ``top``, except the
-///    records of a record section (``GraphDocument/recordSections``), which are built one at a
-///    time into ``records`` and dropped: the section is a placeholder node (`count < 0`, its
-///    entry's index in the root mapping in `start`). Anchored nodes are kept, expanded, to be
-///    copied wherever they are aliased; each alias's anchor is noted in order. In a block-style
-///    section, the first line of every `recordsPerChunk`-th record is noted
-///    (``YAMLSectionLayout``). With `recordsPerChunk` > 0 a large document is parsed on
-///    another thread (``ParseJob``) while this one builds it.
+/// 1. ``read(name:index:bytes:limits:recordsPerChunk:skimsSections:)`` parses the whole
+///    stream once: every syntax error, key given twice, undefined alias, second document and
+///    the alias expansion bound is found here, as before, and stops the document. The top
+///    level is built into ``top``, except the records of a record section
+///    (``GraphDocument/recordSections``), which are built one at a time into ``records`` and
+///    dropped: the section is a placeholder node (`count < 0`, its entry's index in the root
+///    mapping in `start`). Anchored nodes are kept, expanded, to be copied wherever they are
+///    aliased; each alias's anchor is noted in order. In a block-style section, the first
+///    line of every `recordsPerChunk`-th record is noted (``YAMLSectionLayout``). With
+///    `recordsPerChunk` > 0 a large document is parsed on another thread (``ParseJob``) while
+///    this one builds it.
 /// 2. A section with a layout is read in chunks (``GraphDocument/chunkedSection(_:)``, as a
 ///    JSON section is): each chunk's text parsed alone by a reader of its thread
 ///    (``chunkReader(of:)``, ``readChunk(_:of:toEnd:_:)``). Other sections:
@@ -25,6 +26,17 @@ import Foundation
 ///    A section of more than `recordsPerChunk` records (0: none) is parsed and built on a
 ///    worker thread, a chunk of records per tree (``HandoffQueue``), while the calling
 ///    thread reads them.
+///
+/// Skimmed sections (`skimsSections`, what ``GraphLoader`` asks for): libyaml would read a
+/// large block section twice, and pass 1's records are dropped. So pass 1 first tries the
+/// document with the block sections a byte scan finds (``YAMLSectionScan``) left out: each
+/// replaced by one stand-in record (``pass1Bytes``; marks and chunk cuts are moved back to the
+/// document's lines and bytes, ``documentLine(_:)``, ``documentOffset(_:)``). Its sections'
+/// chunks are then the only reading of their text: each is checked as pass 1 would check it
+/// (``checksRecords``, ``YAMLSectionCheck``). Any problem pass 1 finds in that text, or a
+/// section not where the scan put it, and it reads the document the exact way instead; any
+/// problem a chunk finds, and the loader reads the document again the exact way
+/// (``GraphDocument/needsExactRead``). So every diagnostic is the exact reading's.
 final class YAMLEventReader {
     /// The document's top level; its scalars point into ``topText``.
     let top: RecordTree
@@ -926,8 +938,9 @@ final class YAMLEventReader {
                     layout = YAMLSectionLayout(entry: Int(stack[0].count), isMapping: isMapping)
                 }
                 // A section the scan found: its stand-in starts where its first record does.
+                let line = documentLine(Int(event.start_mark.line)), column = Int(event.start_mark.column)
                 if isBlock, let i = planned.firstIndex(where: {
-                    $0.firstLine == documentLine(Int(event.start_mark.line)) && $0.indent == Int(event.start_mark.column) && $0.isMapping == isMapping
+                    $0.firstLine == line && $0.indent == column && $0.isMapping == isMapping
                 }) {
                     readingPlanned = i
                 }

@@ -37,12 +37,14 @@ final class YAMLSectionCheck: @unchecked Sendable {
         self.limit = limit
     }
 
-    /// A chunk of the section at root entry `entry` was read alone without a problem; whether
-    /// its records may be committed.
-    func accept(_ chunk: Chunk, entry: Int, first: Bool, last: Bool) -> Bool {
+    /// A chunk of the section at root entry `entry` (of `records` records) was read alone
+    /// without a problem; whether its records may be committed.
+    func accept(_ chunk: Chunk, entry: Int, records: Int, first: Bool, last: Bool) -> Bool {
         guard !refused else { return false }
-        if first { keys.removeAll(keepingCapacity: true) }
-        keys.reserveCapacity(keys.count + chunk.keys.count)
+        if first {
+            keys.removeAll(keepingCapacity: true)
+            keys.reserveCapacity(records)
+        }
         for key in chunk.keys where !keys.insert(key).inserted {
             refused = true
             return false
