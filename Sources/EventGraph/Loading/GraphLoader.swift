@@ -59,38 +59,59 @@ public struct GraphLoader: Sendable {
     /// validator, stored in the one ``GraphStore``.
     /// - Throws: ``InputError`` with every diagnostic of every file.
     public func load(paths: [String]) throws(InputError) -> GraphView {
-        var validator = try self.validator(paths: paths)
-        return GraphView(store: try validator.finish())
+        let files = try Self.inputFiles(paths)
+        return GraphView(store: try validate(files, open: openFile(files)) { (validator) throws(InputError) in try validator.finish() })
     }
 
     /// Checks the files and folders at `paths` as ``load(paths:)`` does, every rule the same,
     /// without building the store: `validate`'s whole job.
     /// - Throws: ``InputError`` with every diagnostic of every file.
     public func check(paths: [String]) throws(InputError) -> GraphCheck {
-        var validator = try self.validator(paths: paths)
-        return try validator.check()
+        let files = try Self.inputFiles(paths)
+        return try validate(files, open: openFile(files)) { (validator) throws(InputError) in try validator.check() }
     }
 
     /// Loads and validates in-memory documents (the `name` is used in diagnostics and, by its
     /// extension, decides the syntax).
     /// - Throws: ``InputError`` with every diagnostic of every document.
     public func load(_ documents: [InputDocument]) throws(InputError) -> GraphView {
-        var validator = GraphValidator(schema: baseSchema)
-        for (index, input) in documents.enumerated() {
-            validator.add(GraphDocument.open(name: input.name, index: index, text: input.text, limits: limits,
-                                             recordsPerChunk: recordsPerChunk), name: input.name)
-        }
-        return GraphView(store: try validator.finish())
+        let store = try validate(documents.map(\.name), open: { index, skims in
+            GraphDocument.open(name: documents[index].name, index: index, text: documents[index].text, limits: limits,
+                               recordsPerChunk: recordsPerChunk, skimsSections: skims)
+        }) { (validator) throws(InputError) in try validator.finish() }
+        return GraphView(store: store)
     }
 
-    /// A validator with pass 1 done over the files at `paths`.
-    private func validator(paths: [String]) throws(InputError) -> GraphValidator {
-        let files = try Self.inputFiles(paths)
-        var validator = GraphValidator(schema: baseSchema)
-        for (index, file) in files.enumerated() {
-            validator.add(GraphDocument.open(file: file, index: index, limits: limits, recordsPerChunk: recordsPerChunk), name: file)
+    /// Opens file `index` of `files`, its large YAML sections skimmed or not.
+    private func openFile(_ files: [String]) -> (Int, Bool) -> Result<GraphDocument, InputError> {
+        { index, skims in
+            GraphDocument.open(file: files[index], index: index, limits: limits, recordsPerChunk: recordsPerChunk, skimsSections: skims)
         }
-        return validator
+    }
+
+    /// Opens the documents `names` with `open(index, skimsSections)`, validates them and
+    /// `finish`es the validator: first with large YAML sections left out of the first pass
+    /// (checked as they are read), and again the exact way if a document needs it
+    /// (``GraphDocument/needsExactRead``), so the answers and diagnostics are those of the exact way.
+    private func validate<R>(_ names: [String], open: (Int, Bool) -> Result<GraphDocument, InputError>,
+                             _ finish: (inout GraphValidator) throws(InputError) -> R) throws(InputError) -> R {
+        var skims = true
+        while true {
+            var validator = GraphValidator(schema: baseSchema)
+            var opened: [GraphDocument] = []
+            for (index, name) in names.enumerated() {
+                let document = open(index, skims)
+                if case let .success(document) = document { opened.append(document) }
+                validator.add(document, name: name)
+            }
+            let outcome: Result<R, InputError>
+            do throws(InputError) { outcome = .success(try finish(&validator)) } catch { outcome = .failure(error) }
+            if skims && opened.contains(where: \.needsExactRead) {
+                skims = false
+                continue
+            }
+            return try outcome.get()
+        }
     }
 }
 

@@ -39,6 +39,10 @@ struct ChunkedSection: Sendable {
         case misaligned
         /// At a syntax error (the section stops there, as a one-thread read does).
         case syntaxError(Diagnostic)
+        /// A YAML section that pass 1 did not read, at something a chunk read alone cannot vouch
+        /// for: the section stops, and the document is to be read again the exact way
+        /// (``YAMLSectionCheck``).
+        case unchecked
     }
 
     /// What a chunk decoded (one batch of its records), the diagnostics decoding them gave, and how it ended.
@@ -46,6 +50,8 @@ struct ChunkedSection: Sendable {
         var records: Batch
         var diagnostics: [Diagnostic]
         var end: End
+        /// A chunk of a YAML section that pass 1 did not read: what its parse counted.
+        var check: YAMLSectionCheck.Chunk? = nil
     }
 
     var count: Int { starts.count }
@@ -77,7 +83,7 @@ struct ChunkedSection: Sendable {
         var records = makeBatch()
         if let yaml, let parser = chunkReader.yaml {
             let end = parser.readChunk(index, of: yaml, toEnd: toEnd) { key, value in decode(reader, key, value, &records) }
-            return Chunk(records: records, diagnostics: reader.takeDiagnostics(), end: end)
+            return Chunk(records: records, diagnostics: reader.takeDiagnostics(), end: end, check: parser.takeChunkCheck(of: yaml))
         }
         let tree = reader.tree
         var parser = JSONParser(bytes: mapped.bytes, at: starts[index], into: tree)
@@ -106,8 +112,18 @@ struct ChunkedSection: Sendable {
         }, use: { index, chunk in
             switch chunk.end {
             case .next, .sectionEnd:
+                if let check = section.yaml?.check {
+                    guard let counted = chunk.check, check.accept(counted, entry: section.yaml!.layout.entry, records: section.yaml!.layout.count, first: index == 0,
+                                                                  last: index + 1 == section.count) else {
+                        check.refuse()
+                        return .stop
+                    }
+                }
                 commit(chunk.records, chunk.diagnostics)
                 return .goOn
+            case .unchecked:
+                section.yaml?.check?.refuse()
+                return .stop
             case .misaligned:
                 stop = (index, chunk.end)
                 return .stop

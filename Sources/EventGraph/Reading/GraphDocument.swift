@@ -44,8 +44,11 @@ final class GraphDocument {
     /// - Returns: the document, or the diagnostics that stop it from being read.
     /// `recordsPerChunk`: how many records of a section one chunk holds (JSON: ``chunkedSection(_:)``;
     /// YAML: built on a worker thread, see ``YAMLEventReader``; 0: no chunks, one thread).
-    static func open(file: String, index: Int, limits: InputLimits,
-                     recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
+    /// `skimsSections`: a YAML document's block sections may be left out of its first pass and
+    /// checked as they are read (``YAMLEventReader/read(name:index:bytes:limits:recordsPerChunk:skimsSections:)``);
+    /// the caller then reads the document again without if ``needsExactRead``.
+    static func open(file: String, index: Int, limits: InputLimits, recordsPerChunk: Int = chunkRecords,
+                     skimsSections: Bool = false) -> Result<GraphDocument, InputError> {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
             return .failure(InputError([Diagnostic(SourceLocation(file: file), "is a folder, not a graph file")]))
@@ -65,17 +68,18 @@ final class GraphDocument {
             return .failure(InputError([Diagnostic(SourceLocation(file: file, line: 1, column: 1),
                                                    "the file is not UTF-8 text (first bad byte at offset \(invalid))")]))
         }
-        return yaml(name: file, index: index, mapped: mapped, limits: limits, recordsPerChunk: recordsPerChunk)
+        return yaml(name: file, index: index, mapped: mapped, limits: limits, recordsPerChunk: recordsPerChunk,
+                    skimsSections: skimsSections)
     }
 
     /// Reads in-memory text (the name decides the syntax, as for files).
-    static func open(name: String, index: Int, text: String, limits: InputLimits,
-                     recordsPerChunk: Int = chunkRecords) -> Result<GraphDocument, InputError> {
+    static func open(name: String, index: Int, text: String, limits: InputLimits, recordsPerChunk: Int = chunkRecords,
+                     skimsSections: Bool = false) -> Result<GraphDocument, InputError> {
         if name.lowercased().hasSuffix(".json") {
             return open(name: name, index: index, json: MappedFile(copying: Array(text.utf8)), recordsPerChunk: recordsPerChunk)
         }
         return yaml(name: name, index: index, mapped: MappedFile(copying: Array(text.utf8)), limits: limits,
-                    recordsPerChunk: recordsPerChunk)
+                    recordsPerChunk: recordsPerChunk, skimsSections: skimsSections)
     }
 
     /// Reads JSON bytes held in memory (as a file's bytes are read: no text copy).
@@ -217,9 +221,9 @@ final class GraphDocument {
     /// UTF-8 bytes (checked) read by libyaml's events: the top level now, record sections again
     /// when the validator reads them.
     private static func yaml(name: String, index: Int, mapped: MappedFile, limits: InputLimits,
-                             recordsPerChunk: Int) -> Result<GraphDocument, InputError> {
+                             recordsPerChunk: Int, skimsSections: Bool) -> Result<GraphDocument, InputError> {
         YAMLEventReader.read(name: name, index: index, bytes: mapped.bytes, limits: limits,
-                             recordsPerChunk: recordsPerChunk).map { reader in
+                             recordsPerChunk: recordsPerChunk, skimsSections: skimsSections).map { reader in
             GraphDocument(name: name, top: reader.top, root: reader.root, mapped: mapped, records: reader.records, yaml: reader,
                           recordsPerChunk: recordsPerChunk)
         }
@@ -231,6 +235,9 @@ final class GraphDocument {
     /// list items). For a placeholder the records are parsed now, one at a time; a syntax
     /// error stops the section and is returned.
     func forEachRecord(in section: Int32, _ body: (RecordTree, Int32, Int32) -> Void) -> Diagnostic? {
+        // A document to be read again: what is read now is dropped (and a whole-document parser
+        // could not count aliases past a section that pass 1 did not read).
+        if isRefused { return nil }
         let node = top[section]
         if node.count < 0, let yaml {
             return yaml.forEachRecord(section: node.start, count: Int(-1 - node.count), body)
@@ -265,6 +272,7 @@ final class GraphDocument {
     /// A YAML section of one chunk is read this way too (on this thread): its text is parsed
     /// alone, where a parser of the whole document would parse every section before it again.
     func chunkedSection(_ section: Int32) -> ChunkedSection? {
+        if isRefused { return nil }
         if let yaml, let mapped, let chunks = yaml.chunks(of: section) {
             return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: chunks.layout.isMapping,
                                   starts: chunks.layout.starts, recordsPerChunk: recordsPerChunk, yaml: chunks)
@@ -273,6 +281,19 @@ final class GraphDocument {
         let node = top[section]
         return ChunkedSection(mapped: mapped, file: name, fileIndex: top.locator.fileIndex, isObject: node.kind == .mapping,
                               starts: [node.start] + splits, recordsPerChunk: recordsPerChunk)
+    }
+
+    /// Whether the document must be read again, without skimming its sections (see
+    /// ``open(file:index:limits:recordsPerChunk:skimsSections:)``): a section pass 1 did not read
+    /// was not all read, or not all as pass 1 would have accepted it. Asked once every section
+    /// has been read; the reading's results are then to be dropped.
+    var needsExactRead: Bool {
+        yaml?.sectionCheck.map { !$0.vouches } ?? false
+    }
+
+    /// Whether a chunk of a section pass 1 did not read was found wrong (the rest is not read).
+    private var isRefused: Bool {
+        yaml?.sectionCheck?.refused ?? false
     }
 
     /// The number of records of a section value (for JSON, an estimate from its size), for

@@ -6,16 +6,17 @@ import Foundation
 /// and expansion bound) without building a tree of the whole document.
 ///
 /// Two passes over the text:
-/// 1. ``read(name:index:bytes:limits:)`` parses the whole stream once: every syntax error, key
-///    given twice, undefined alias, second document and the alias expansion bound is found
-///    here, as before, and stops the document. The top level is built into ``top``, except the
-///    records of a record section (``GraphDocument/recordSections``), which are built one at a
-///    time into ``records`` and dropped: the section is a placeholder node (`count < 0`, its
-///    entry's index in the root mapping in `start`). Anchored nodes are kept, expanded, to be
-///    copied wherever they are aliased; each alias's anchor is noted in order. In a block-style
-///    section, the first line of every `recordsPerChunk`-th record is noted
-///    (``YAMLSectionLayout``). With `recordsPerChunk` > 0 a large document is parsed on
-///    another thread (``ParseJob``) while this one builds it.
+/// 1. ``read(name:index:bytes:limits:recordsPerChunk:skimsSections:)`` parses the whole
+///    stream once: every syntax error, key given twice, undefined alias, second document and
+///    the alias expansion bound is found here, as before, and stops the document. The top
+///    level is built into ``top``, except the records of a record section
+///    (``GraphDocument/recordSections``), which are built one at a time into ``records`` and
+///    dropped: the section is a placeholder node (`count < 0`, its entry's index in the root
+///    mapping in `start`). Anchored nodes are kept, expanded, to be copied wherever they are
+///    aliased; each alias's anchor is noted in order. In a block-style section, the first
+///    line of every `recordsPerChunk`-th record is noted (``YAMLSectionLayout``). With
+///    `recordsPerChunk` > 0 a large document is parsed on another thread (``ParseJob``) while
+///    this one builds it.
 /// 2. A section with a layout is read in chunks (``GraphDocument/chunkedSection(_:)``, as a
 ///    JSON section is): each chunk's text parsed alone by a reader of its thread
 ///    (``chunkReader(of:)``, ``readChunk(_:of:toEnd:_:)``). Other sections:
@@ -25,6 +26,17 @@ import Foundation
 ///    A section of more than `recordsPerChunk` records (0: none) is parsed and built on a
 ///    worker thread, a chunk of records per tree (``HandoffQueue``), while the calling
 ///    thread reads them.
+///
+/// Skimmed sections (`skimsSections`, what ``GraphLoader`` asks for): libyaml would read a
+/// large block section twice, and pass 1's records are dropped. So pass 1 first tries the
+/// document with the block sections a byte scan finds (``YAMLSectionScan``) left out: each
+/// replaced by one stand-in record (``pass1Bytes``; marks and chunk cuts are moved back to the
+/// document's lines and bytes, ``documentLine(_:)``, ``documentOffset(_:)``). Its sections'
+/// chunks are then the only reading of their text: each is checked as pass 1 would check it
+/// (``checksRecords``, ``YAMLSectionCheck``). Any problem pass 1 finds in that text, or a
+/// section not where the scan put it, and it reads the document the exact way instead; any
+/// problem a chunk finds, and the loader reads the document again the exact way
+/// (``GraphDocument/needsExactRead``). So every diagnostic is the exact reading's.
 final class YAMLEventReader {
     /// The document's top level; its scalars point into ``topText``.
     let top: RecordTree
@@ -34,6 +46,29 @@ final class YAMLEventReader {
     @exclusivity(unchecked) private(set) var root: Int32?
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The text pass 1 parses: the document's, or with the sections of a ``YAMLSectionScan``
+    /// replaced by stand-ins (only during ``read(name:index:bytes:limits:recordsPerChunk:skimsSections:)``).
+    private var pass1Bytes: UnsafeBufferPointer<UInt8>
+    /// Pass 1 over stand-ins: where its text and the document's differ (``YAMLSectionScan/presented(_:)``).
+    @exclusivity(unchecked) private var shifts: [YAMLSectionScan.Shift] = []
+    /// Pass 1 over stand-ins: the sections the scan found, and each one's placeholder node,
+    /// root entry and the aliases before it once pass 1 has found it where the scan put it.
+    private var planned: [YAMLSectionScan.Section] = []
+    private var found: [Int: (node: Int32, entry: Int, aliases: Int)] = [:]
+    /// Pass 1 over stand-ins: the planned section being read (its index in ``planned``).
+    private var readingPlanned: Int?
+    /// The checks of the sections read from their chunks alone (nil: every section was read by pass 1).
+    private(set) var sectionCheck: YAMLSectionCheck?
+    /// Pass 2 on a chunk of such a section: check what pass 1 would have (keys given twice,
+    /// no anchors, aliases or tags) and count its values and record keys into ``chunkCheck``.
+    @exclusivity(unchecked) private var checksRecords = false
+    @exclusivity(unchecked) private var chunkCheck = YAMLSectionCheck.Chunk()
+    /// Pass 2 on a chunk that is checked: the keys of the open mappings inside its records
+    /// (their text in ``recordBytes``), innermost last, and where each mapping's start.
+    @exclusivity(unchecked) private var chunkKeys: [(start: Int, end: Int)] = []
+    @exclusivity(unchecked) private var chunkKeyStarts: [Int] = []
+    /// A checked chunk refuses a mapping of more keys than this (comparing each with each).
+    private static let checkedKeysLimit = 64
     private let topText = TextBuffer()
     private let recordText = TextBuffer()
     /// Where a section's records are built: ``records`` and its text, or the current chunk's.
@@ -80,6 +115,10 @@ final class YAMLEventReader {
         let diagnostic: Diagnostic
     }
 
+    /// A chunk of a section that pass 1 did not read has something only pass 1 can judge (its
+    /// message is never shown: the document is read again the exact way).
+    private static let unchecked = Stop(diagnostic: Diagnostic(SourceLocation(file: "", line: 1, column: 1), "not checked"))
+
     // The state of one pass. Not checked at run time (a reader belongs to one thread; these are
     // read and written for every event).
     @exclusivity(unchecked) private var stack: [Frame] = []
@@ -118,7 +157,7 @@ final class YAMLEventReader {
     /// Whether every line break of the text is a line feed (CR LF counts as one), so that
     /// counting line feeds counts libyaml's lines; a lone CR, NEL, LS or PS breaks a line
     /// for libyaml too. Found when a section is first cut.
-    private lazy var breaksAreLineFeeds = Self.breaksAreLineFeeds(bytes)
+    private lazy var breaksAreLineFeeds = Self.breaksAreLineFeeds(pass1Bytes)
     /// Pass 2 on a chunk: added to libyaml's lines (the chunk's text starts at this line's end).
     @exclusivity(unchecked) private var lineOffset = 0
     /// Pass 2: records read but not handed out (a section read again from a chunk on).
@@ -136,6 +175,7 @@ final class YAMLEventReader {
         recordTree = records
         recordBytes = recordText
         self.bytes = bytes
+        pass1Bytes = bytes
         limit = max(limits.minExpandedNodes, bytes.count)
     }
 
@@ -158,8 +198,37 @@ final class YAMLEventReader {
     // MARK: Pass 1
 
     /// Parses the whole document (UTF-8 bytes that outlive the reader).
+    ///
+    /// With `skimsSections` (and records read in chunks), block sections that a
+    /// ``YAMLSectionScan`` finds are not parsed here: pass 1 parses the rest of the document
+    /// (the sections' records replaced by a stand-in each) and the sections are checked
+    /// chunk by chunk as they are read (``sectionCheck``). Whatever pass 1 then finds wrong,
+    /// or finds not where the scan put it, makes it read the document the exact way, so its
+    /// diagnostics are the same; what the chunks find wrong is for the caller to act on
+    /// (``GraphDocument/needsExactRead``: the document is read again without skimming).
     static func read(name: String, index: Int, bytes: UnsafeBufferPointer<UInt8>, limits: InputLimits,
-                     recordsPerChunk: Int) -> Result<YAMLEventReader, InputError> {
+                     recordsPerChunk: Int, skimsSections: Bool = false) -> Result<YAMLEventReader, InputError> {
+        if skimsSections, recordsPerChunk > 0, breaksAreLineFeeds(bytes),
+           let scan = YAMLSectionScan(bytes, recordsPerChunk: recordsPerChunk) {
+            let (text, shifts) = scan.presented(bytes)
+            let skimmed: YAMLEventReader? = text.withUnsafeBufferPointer { presented in
+                let reader = YAMLEventReader(name: name, index: index, bytes: bytes, limits: limits, recordsPerChunk: recordsPerChunk)
+                reader.pass1Bytes = presented
+                reader.shifts = shifts
+                reader.planned = scan.sections
+                defer { reader.pass1Bytes = bytes }
+                do throws(Stop) {
+                    try reader.firstPass()
+                } catch {
+                    return nil
+                }
+                return reader.stoppedAt == nil && reader.placePlannedSections() ? reader : nil
+            }
+            if let skimmed {
+                skimmed.endFirstPass()
+                return .success(skimmed)
+            }
+        }
         let reader = YAMLEventReader(name: name, index: index, bytes: bytes, limits: limits, recordsPerChunk: recordsPerChunk)
         do throws(Stop) {
             try reader.firstPass()
@@ -170,13 +239,37 @@ final class YAMLEventReader {
             return .failure(InputError([Diagnostic(reader.locator.location(stop),
                 "the document grows past \(reader.limit) values when its aliases (*name) are expanded; a graph file may not repeat large anchored blocks")]))
         }
-        reader.top.rebase(reader.topText.base, owner: reader.topText)
-        reader.records.reset()
-        reader.source = YAMLRecordSource(name: name, index: index, bytes: bytes, anchors: reader.anchors,
-                                         anchoredNodes: reader.anchoredNodes, anchoredText: reader.anchoredText,
-                                         aliasTargets: reader.aliasTargets)
-        reader.recordText.reset()
+        reader.endFirstPass()
         return .success(reader)
+    }
+
+    /// Pass 1 is over: the top level is kept, and what pass 2 needs on any thread is made.
+    private func endFirstPass() {
+        top.rebase(topText.base, owner: topText)
+        records.reset()
+        source = YAMLRecordSource(name: locator.file, index: locator.fileIndex, bytes: bytes, anchors: anchors,
+                                  anchoredNodes: anchoredNodes, anchoredText: anchoredText, aliasTargets: aliasTargets)
+        recordText.reset()
+    }
+
+    /// Pass 1 over stand-ins is over: whether it found every planned section where the scan put
+    /// it (its stand-in as its one record); then each one's placeholder gets the scan's record
+    /// count and its chunks, to be checked as they are read.
+    private func placePlannedSections() -> Bool {
+        guard !hasTagDirectives, found.count == planned.count else { return false }
+        var entries: Set<Int> = []
+        var standIns = 0
+        for (i, section) in planned.enumerated() {
+            let (node, entry, aliases) = found[i]!
+            top.update(node) { $0.count = Int32(-1 - section.count) }
+            layouts[node] = YAMLSectionLayout(entry: entry, isMapping: section.isMapping, starts: section.starts, lines: section.lines,
+                                              aliases: Array(repeating: aliases, count: section.starts.count), records: section.records,
+                                              end: section.end, endAliases: aliases, count: section.count, isCheckedByChunks: true)
+            entries.insert(entry)
+            standIns += YAMLSectionScan.standInValues(section)
+        }
+        sectionCheck = YAMLSectionCheck(sections: entries, values: expanded - standIns, limit: limit)
+        return true
     }
 
     /// Documents of at least this many bytes are parsed for pass 1 on another thread, when
@@ -185,8 +278,8 @@ final class YAMLEventReader {
 
     private func firstPass() throws(Stop) {
         isFirstPass = true
-        guard recordsPerChunk > 0 && bytes.count >= Self.pipelineBytes else {
-            try withParser { parser throws(Stop) in
+        guard recordsPerChunk > 0 && pass1Bytes.count >= Self.pipelineBytes else {
+            try Self.withParser(over: pass1Bytes) { parser throws(Stop) in
                 let slot = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
                 var filled = false
                 defer {
@@ -204,7 +297,7 @@ final class YAMLEventReader {
         }
         // libyaml on another thread, a run of events at a time; the events are built here.
         let queue = HandoffQueue<EventRun>(window: 4)
-        let job = ParseJob(bytes: bytes, file: locator.file, queue: queue)
+        let job = ParseJob(bytes: pass1Bytes, file: locator.file, queue: queue)
         Thread { job.run() }.start()
         var run: EventRun?
         var next = 0
@@ -558,7 +651,7 @@ final class YAMLEventReader {
     /// or none when records are not read in chunks).
     func chunks(of section: Int32) -> YAMLSection? {
         guard let layout = layouts[section], let source else { return nil }
-        return YAMLSection(layout: layout, source: source)
+        return YAMLSection(layout: layout, source: source, check: layout.isCheckedByChunks ? sectionCheck : nil)
     }
 
     /// Pass 1: a record of the block section starts at `mark`; every `recordsPerChunk`-th
@@ -570,24 +663,38 @@ final class YAMLEventReader {
             if record == 0 { layout = nil }
             return
         }
-        layout!.starts.append(start)
-        layout!.lines.append(Int(mark.line))
+        layout!.starts.append(documentOffset(start))
+        layout!.lines.append(documentLine(Int(mark.line)))
         layout!.aliases.append(aliasTargets.count)
         layout!.records.append(record)
     }
 
     /// Pass 1: the block section ends at `mark` (where the next token starts).
     private func endLayout(of node: Int32, records: Int, at mark: yaml_mark_t) {
-        layout!.end = lineStart(of: mark, dashes: false) ?? bytes.count
+        layout!.end = documentOffset(lineStart(of: mark, dashes: false) ?? pass1Bytes.count)
         layout!.endAliases = aliasTargets.count
         layout!.count = records
         if !layout!.starts.isEmpty { layouts[node] = layout }
         layout = nil
     }
 
-    /// The byte offset of the start of `mark`'s line, when the bytes before the mark on it are
-    /// spaces (`dashes`: and at least one `-`); nil otherwise. Marks come in document order.
+    /// The offset in the document of byte `offset` of pass 1's text (outside the stand-ins).
+    private func documentOffset(_ offset: Int) -> Int {
+        guard let shift = shifts.last(where: { $0.presentedEnd <= offset }) else { return offset }
+        return offset + shift.delta
+    }
+
+    /// The line (from 0) in the document of line `line` of pass 1's text (outside the stand-ins).
+    @inline(__always) private func documentLine(_ line: Int) -> Int {
+        guard !shifts.isEmpty, let shift = shifts.last(where: { $0.standInLine < line }) else { return line }
+        return line + shift.linesLeftOut
+    }
+
+    /// The byte offset (in pass 1's text) of the start of `mark`'s line, when the bytes before
+    /// the mark on it are spaces (`dashes`: and at least one `-`); nil otherwise. Marks come in
+    /// document order.
     private func lineStart(of mark: yaml_mark_t, dashes: Bool) -> Int? {
+        let bytes = pass1Bytes
         guard breaksAreLineFeeds, let base = bytes.baseAddress else { return nil }
         let line = Int(mark.line), column = Int(mark.column)
         while lineCursor < line {
@@ -642,6 +749,8 @@ final class YAMLEventReader {
         return withoutActuallyEscaping(body) { body in
             deliver = { _, key, value in body(key, value) }
             defer { deliver = nil }
+            // A section pass 1 did not read has only its chunks' word: one read alone must be right.
+            if layout.isCheckedByChunks && toEnd { return .unchecked }
             if toEnd {
                 skipRecords = layout.records[index]
                 defer { skipRecords = 0 }
@@ -656,11 +765,16 @@ final class YAMLEventReader {
             lineOffset = layout.lines[index]
             aliasCount = layout.aliases[index]
             delivered = 0
-            defer { lineOffset = 0 }
+            checksRecords = layout.isCheckedByChunks
+            chunkCheck = YAMLSectionCheck.Chunk()
+            defer {
+                lineOffset = 0
+                checksRecords = false
+            }
             let complete = Self.withParser(over: text) { parser in readChunkSection(parser, isMapping: layout.isMapping) }
             let records = (last ? layout.count : layout.records[index + 1]) - layout.records[index]
             guard complete, delivered == records, aliasCount == (last ? layout.endAliases : layout.aliases[index + 1]) else {
-                return .misaligned
+                return layout.isCheckedByChunks ? .unchecked : .misaligned
             }
             return last ? .sectionEnd : .next
         }
@@ -693,18 +807,55 @@ final class YAMLEventReader {
         } catch {
             stack = []
             inSection = false
+            chunkKeys.removeAll(keepingCapacity: true)
+            chunkKeyStarts.removeAll(keepingCapacity: true)
             return false
         }
+    }
+
+    /// A checked chunk: a key of the innermost open mapping of a record, refused (``unchecked``)
+    /// when it is given twice there, as pass 1 compares keys (scalars by their text, as Swift
+    /// strings: ASCII text by its bytes), or is not a scalar, or the mapping has too many keys.
+    private func addCheckedKey(_ node: Int32) throws(Stop) {
+        let key = recordTree[node]
+        guard key.kind != .mapping && key.kind != .list else { throw Self.unchecked }
+        let from = chunkKeyStarts[chunkKeyStarts.count - 1]
+        guard chunkKeys.count - from < Self.checkedKeysLimit else { throw Self.unchecked }
+        let base = recordBytes.base
+        let text = UnsafeBufferPointer(start: base + key.start, count: key.end - key.start)
+        for other in chunkKeys[from...] {
+            let otherText = UnsafeBufferPointer(start: base + other.start, count: other.end - other.start)
+            if text.count == otherText.count && memcmp(base + key.start, base + other.start, text.count) == 0 {
+                throw Self.unchecked
+            }
+            if (text.contains { $0 >= 0x80 } || otherText.contains { $0 >= 0x80 })
+                && String(decoding: text, as: UTF8.self) == String(decoding: otherText, as: UTF8.self) {
+                throw Self.unchecked
+            }
+        }
+        chunkKeys.append((key.start, key.end))
+    }
+
+    /// What the checks of the last chunk read (``readChunk(_:of:toEnd:_:)``) counted; nil when
+    /// its section was read by pass 1.
+    func takeChunkCheck(of section: YAMLSection) -> YAMLSectionCheck.Chunk? {
+        guard section.layout.isCheckedByChunks else { return nil }
+        defer { chunkCheck = YAMLSectionCheck.Chunk() }
+        return chunkCheck
     }
 
     // MARK: Events
 
     /// Builds one node event into the tree being built.
     private func handle(_ event: inout yaml_event_t) throws(Stop) {
-        let mark = Locator.yamlMark(line: event.start_mark.line + 1 + lineOffset, column: event.start_mark.column + 1)
+        let mark = Locator.yamlMark(line: documentLine(event.start_mark.line) + 1 + lineOffset, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
+            if checksRecords {
+                guard scalar.anchor == nil && scalar.tag == nil else { throw Self.unchecked }
+                chunkCheck.values += 1
+            }
             beginChild(event.start_mark)
             if isFirstPass { count(1, mark: mark) }
             let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
@@ -722,6 +873,7 @@ final class YAMLEventReader {
             }
             try finished(node) { .scalar(String(decoding: value, as: UTF8.self), tag: Self.scalarTag(scalar.tag, quotedImplicit: scalar.quoted_implicit)) }
         case YAML_ALIAS_EVENT:
+            if checksRecords { throw Self.unchecked }
             beginChild(event.start_mark)
             let target: Int32
             if isFirstPass {
@@ -749,6 +901,11 @@ final class YAMLEventReader {
         case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            if checksRecords {
+                guard anchorPointer == nil && (isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag) == nil
+                else { throw Self.unchecked }
+                chunkCheck.values += 1
+            }
             beginChild(event.start_mark)
             if isFirstPass { count(1, mark: mark) }
             // A record section: the root mapping's value under a section key, not anchored.
@@ -771,6 +928,7 @@ final class YAMLEventReader {
             let hasProperties = anchor != nil || tag != nil
             if hasProperties { properties.append((anchor, tag)) }
             if isFirstPass && isMapping { mappingKeys.open() }
+            if checksRecords && isMapping { chunkKeyStarts.append(chunkKeys.count) }
             stack.append(Frame(node: node, isMapping: isMapping, isSection: isSection, hasProperties: hasProperties))
             if isSection {
                 inSection = true
@@ -779,10 +937,18 @@ final class YAMLEventReader {
                 if recordsPerChunk > 0 && isBlock && !hasTagDirectives {
                     layout = YAMLSectionLayout(entry: Int(stack[0].count), isMapping: isMapping)
                 }
+                // A section the scan found: its stand-in starts where its first record does.
+                let line = documentLine(Int(event.start_mark.line)), column = Int(event.start_mark.column)
+                if isBlock, let i = planned.firstIndex(where: {
+                    $0.firstLine == line && $0.indent == column && $0.isMapping == isMapping
+                }) {
+                    readingPlanned = i
+                }
             }
         case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
             let frame = stack.removeLast()
             let (anchor, tag) = frame.hasProperties ? properties.removeLast() : (nil, nil)
+            if checksRecords && !frame.isSection && frame.isMapping { chunkKeys.removeSubrange(chunkKeyStarts.removeLast()...) }
             if isFirstPass && frame.isMapping, let (names, first) = mappingKeys.close() {
                 let (line, column) = locator.lineAndColumn(first)
                 throw Stop(diagnostic: Diagnostic(SourceLocation(file: locator.file, line: max(line, 1), column: max(column, 1)),
@@ -791,6 +957,11 @@ final class YAMLEventReader {
             if frame.isSection {
                 inSection = false
                 guard frame.node >= 0 else { return }
+                if let i = readingPlanned {
+                    // Found where planned only if the stand-in is its one record.
+                    if frame.count == 1 && found[i] == nil { found[i] = (frame.node, Int(stack[0].count), aliasTargets.count) }
+                    readingPlanned = nil
+                }
                 top.update(frame.node) { $0.count = -1 - frame.count }
                 if layout != nil { endLayout(of: frame.node, records: Int(frame.count), at: event.start_mark) }
                 try finished(frame.node) { .unique(Int(frame.node)) }
@@ -848,15 +1019,22 @@ final class YAMLEventReader {
         if stack[i].isMapping {
             if stack[i].atKey {
                 stack[i].atKey = false
-                if isFirstPass {
-                    let nodeMark = tree[node].mark
-                    mappingKeys.add(key(), mark: nodeMark)
-                    if i == 0 {
-                        let k = top[node]
-                        stack[0].sectionKey = !isAlias && (k.kind == .plain || k.kind == .string)
-                            && GraphDocument.recordSections.contains(String(decoding: UnsafeBufferPointer(
-                                start: topText.base + k.start, count: k.end - k.start), as: UTF8.self))
-                    }
+                if isFirstPass { mappingKeys.add(key(), mark: tree[node].mark) }
+                if checksRecords && !stack[i].isSection { try addCheckedKey(node) }
+                if checksRecords && stack[i].isSection {
+                    // A record's key, compared with the section's other keys by its text's hash
+                    // (Swift strings: canonically equivalent text hashes alike, as pass 1
+                    // compares keys); a key that is not a scalar is left to pass 1.
+                    let key = tree[node]
+                    guard key.kind != .mapping && key.kind != .list else { throw Self.unchecked }
+                    chunkCheck.keys.append(String(decoding: UnsafeBufferPointer(start: recordBytes.base + key.start,
+                                                                                count: key.end - key.start), as: UTF8.self).hashValue)
+                }
+                if isFirstPass && i == 0 {
+                    let k = top[node]
+                    stack[0].sectionKey = !isAlias && (k.kind == .plain || k.kind == .string)
+                        && GraphDocument.recordSections.contains(String(decoding: UnsafeBufferPointer(
+                            start: topText.base + k.start, count: k.end - k.start), as: UTF8.self))
                 }
                 if stack[i].isSection { stack[i].recordKey = node }
                 return
@@ -1057,12 +1235,18 @@ struct YAMLSectionLayout: Sendable {
     var end = 0
     var endAliases = 0
     var count = 0
+    /// Pass 1 did not read the section (a ``YAMLSectionScan`` found it): each chunk read alone
+    /// must be right, checked as pass 1 would (``YAMLSectionCheck``), else the document is read
+    /// again the exact way.
+    var isCheckedByChunks = false
 }
 
 /// A YAML section read in chunks: where they are, and the document they are in.
 struct YAMLSection: Sendable {
     let layout: YAMLSectionLayout
     let source: YAMLRecordSource
+    /// For a section pass 1 did not read: the document's checks of such sections.
+    var check: YAMLSectionCheck? = nil
 }
 
 /// What reading a YAML document's records needs of pass 1, on any thread: the text, the

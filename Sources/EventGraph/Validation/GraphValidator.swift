@@ -91,6 +91,9 @@ struct GraphValidator {
             diagnostics += reader.diagnostics
         }
         self.reader = nil
+        // A document whose sections were not all vouched for is read again the exact way
+        // (``GraphLoader``): nothing more of this reading is needed.
+        if documents.contains(where: { $0.document.needsExactRead }) { throw InputError(diagnostics) }
         if diagnostics.isEmpty && !sawSyntaxError {
             // Every record is well-formed (the usual case): the references are checked on
             // another thread while this one resolves dates and builds the store, which is
