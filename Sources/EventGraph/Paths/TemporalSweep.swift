@@ -69,26 +69,35 @@ extension PathSearch {
     ///   are queued); 4 arrays of N.
     func temporalSweep(from source: Int, rule: TemporalRule, backward: Bool, target: Int? = nil, limit: Int = .max) -> TemporalSweep {
         let n = graph.nodeCount
-        var result = TemporalSweep(source: source, backward: backward,
-                                   best: HugePages.array(repeating: TemporalSweep.unreached, count: n),
-                                   hops: HugePages.array(repeating: Int32.max, count: n),
-                                   pred: HugePages.array(repeating: -1, count: n),
-                                   sure: HugePages.array(repeating: TemporalSweep.unsure, count: n))
-        guard view.allows(source) else { return result }
+        var result = TemporalSweep(source: source, backward: backward, best: [], hops: [], pred: [], sure: [])
+        // One label per node, its four fields side by side: a relaxation touches one cache line,
+        // not four arrays of N.
+        var labels = HugePages.array(repeating: SweepLabel(), count: n)
+        if view.allows(source) {
+            (result.reached, result.truncated) = labels.withUnsafeMutableBufferPointer { labels in
+                sweep(labels, from: source, rule: rule, backward: backward, target: target, limit: limit)
+            }
+        }
+        result.best = labels.map(\.day)
+        result.hops = labels.map(\.hops)
+        result.pred = labels.map(\.pred)
+        result.sure = labels.map(\.sure)
+        return result
+    }
+
+    /// The search of ``temporalSweep(from:rule:backward:target:limit:)`` over `labels`; returns
+    /// the actors reached in order and whether it stopped at `limit`.
+    private func sweep(_ labels: UnsafeMutableBufferPointer<SweepLabel>, from source: Int, rule: TemporalRule, backward: Bool,
+                       target: Int?, limit: Int) -> (reached: [Int32], truncated: Bool) {
         let pass = passability
         let days = linkDays(rule)
         let offsets = graph.offsets, neighbors = graph.neighbors, types = graph.types
         let eventType = LinkGraph.NodeType.event.rawValue
         let step: Int64 = rule.strict ? 1 : 0
         let minusInfinity = -TemporalOrder.infinity
-        var best = result.best, hops = result.hops, pred = result.pred, sure = result.sure
-        result.best = []; result.hops = []; result.pred = []; result.sure = []
         var reached: [Int32] = []
-        var truncated = false
         var heap = BinaryHeap<SweepEntry>()
-        best[source] = minusInfinity
-        hops[source] = 0
-        sure[source] = minusInfinity
+        labels[source] = SweepLabel(day: minusInfinity, sure: minusInfinity, hops: 0, pred: -1)
         heap.push(SweepEntry(day: minusInfinity, hops: 0, sure: minusInfinity, node: Int32(source)))
         // Links are not queued: a link's label is set when an actor (or a link naming it) is
         // expanded, and its actors are relaxed at once. Actors leave the queue in order of
@@ -96,18 +105,13 @@ extension PathSearch {
         // which never decreases, so the first label a link gets is final in its day; a later
         // one can only have fewer links (or be certain), and then relaxes again.
         var pending: [Int] = []
-        /// Sets `x`'s label from node `u`'s if better; links are relaxed further at once.
-        @inline(__always) func relax(_ u: Int, _ x: Int, day: Int64, hops h: Int32, sure certain: Int64) {
-            guard (day, h, certain) < (best[x], hops[x], sure[x]) else { return }
-            best[x] = day
-            hops[x] = h
-            sure[x] = certain
-            pred[x] = Int32(u)
-            if types[x] == 0 {
-                heap.push(SweepEntry(day: day, hops: h, sure: certain, node: Int32(x)))
-            } else {
-                pending.append(x)
-            }
+        /// Sets `x`'s label from node `u`'s if better; true when it did (the caller queues an
+        /// actor, or relaxes a link further).
+        @inline(__always) func relax(_ u: Int, _ x: Int, day: Int64, hops h: Int32, sure certain: Int64) -> Bool {
+            let old = labels[x]
+            guard (day, h, certain) < (old.day, old.hops, old.sure) else { return false }
+            labels[x] = SweepLabel(day: day, sure: certain, hops: h, pred: Int32(u))
+            return true
         }
         /// The label after crossing link `x` from a node labelled (day, hops, sure); nil when
         /// it cannot be crossed.
@@ -128,43 +132,52 @@ extension PathSearch {
             }
             return (crossing, h + 1, certain)
         }
-        /// Expands the links whose labels changed: their actors and the links they name.
-        func drain() {
-            while let x = pending.popLast() {
-                let day = best[x], h = hops[x], certain = sure[x]
-                for slot in Int(offsets[x])..<Int(offsets[x + 1]) {
-                    let y = LinkGraph.neighbor(neighbors[slot])
-                    guard y != source, pass.ok(x, y) else { continue }
-                    if types[y] == 0 {
-                        relax(x, y, day: day, hops: h, sure: certain)
-                    } else if let (c, hy, sy) = cross(y, day: day, hops: h, sure: certain, atStart: false) {
-                        relax(x, y, day: c, hops: hy, sure: sy)
-                    }
-                }
-            }
-        }
         while let entry = heap.pop() {
             let u = Int(entry.node)
-            guard entry.day == best[u] && entry.hops == hops[u] && entry.sure == sure[u] else { continue }
+            let label = labels[u]
+            guard entry.day == label.day && entry.hops == label.hops && entry.sure == label.sure else { continue }
             if u == target { break }
             if u != source {
-                if reached.count >= limit { truncated = true; break }
+                if reached.count >= limit { return (reached, true) }
                 reached.append(Int32(u))
             }
             let atStart = u == source
             for slot in Int(offsets[u])..<Int(offsets[u + 1]) {
                 let x = LinkGraph.neighbor(neighbors[slot])
                 guard types[x] != 0, pass.ok(u, x),
-                      let (c, h, certain) = cross(x, day: entry.day, hops: entry.hops, sure: entry.sure, atStart: atStart) else { continue }
-                relax(u, x, day: c, hops: h, sure: certain)
+                      let (c, h, certain) = cross(x, day: entry.day, hops: entry.hops, sure: entry.sure, atStart: atStart),
+                      relax(u, x, day: c, hops: h, sure: certain) else { continue }
+                pending.append(x)
             }
-            drain()
+            // Expands the links whose labels changed: their actors and the links they name.
+            while let x = pending.popLast() {
+                let link = labels[x]
+                for slot in Int(offsets[x])..<Int(offsets[x + 1]) {
+                    let y = LinkGraph.neighbor(neighbors[slot])
+                    guard y != source, pass.ok(x, y) else { continue }
+                    if types[y] == 0 {
+                        if relax(x, y, day: link.day, hops: link.hops, sure: link.sure) {
+                            heap.push(SweepEntry(day: link.day, hops: link.hops, sure: link.sure, node: Int32(y)))
+                        }
+                    } else if let (c, hy, sy) = cross(y, day: link.day, hops: link.hops, sure: link.sure, atStart: false),
+                              relax(x, y, day: c, hops: hy, sure: sy) {
+                        pending.append(y)
+                    }
+                }
+            }
         }
-        result.best = best; result.hops = hops; result.pred = pred; result.sure = sure
-        result.reached = reached
-        result.truncated = truncated
-        return result
+        return (reached, false)
     }
+}
+
+/// A node's label in ``PathSearch/temporalSweep(from:rule:backward:target:limit:)``: its
+/// earliest sweep day, the latest day its chain is sure to have crossed its last link by,
+/// its links and the node before it (see ``TemporalSweep``).
+struct SweepLabel {
+    var day = TemporalSweep.unreached
+    var sure = TemporalSweep.unsure
+    var hops = Int32.max
+    var pred: Int32 = -1
 }
 
 /// A heap entry of ``PathSearch/temporalSweep(from:rule:backward:target:limit:)``.
