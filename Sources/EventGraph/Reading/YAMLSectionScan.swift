@@ -54,13 +54,7 @@ struct YAMLSectionScan {
         var indent = 0
         var isMapping = true
         while at < count {
-            // The line [at, next): its indentation and first character (LF: a blank line).
-            let hit = memchr(base + at, 0x0A, count - at)
-            let lineEnd = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            var spaces = 0
-            while at + spaces < lineEnd && base[at + spaces] == 0x20 { spaces += 1 }
-            let first: UInt8 = at + spaces < lineEnd ? base[at + spaces] : 0x0A
-            let second: UInt8 = at + spaces + 1 < lineEnd ? base[at + spaces + 1] : 0x0A
+            let (lineEnd, hasFeed, spaces, first, second) = Self.line(base, count, at: at)
             // A tab where a line's indentation is: libyaml decides what it is.
             if first == 0x09 && inSection { return nil }
             let isBlank = first == 0x0A || first == 0x23 || (first == 0x0D && second == 0x0A)
@@ -92,13 +86,27 @@ struct YAMLSectionScan {
                 line = section.firstLine
                 continue
             }
-            if inSection && hit != nil { sections[sections.count - 1].lineFeeds += 1 }
-            guard hit != nil else { break }
+            if inSection && hasFeed { sections[sections.count - 1].lineFeeds += 1 }
+            guard hasFeed else { break }
             at = lineEnd + 1
             line += 1
         }
         if inSection { sections[sections.count - 1].end = count }
         guard !sections.isEmpty else { return nil }
+    }
+
+    /// The line starting at byte `at`: where it ends (its line feed, or the end of the text),
+    /// whether a line feed ends it, its indentation (spaces) and its first two characters after
+    /// them (a line feed past its end: a blank line).
+    private static func line(_ base: UnsafePointer<UInt8>, _ count: Int, at: Int)
+        -> (end: Int, hasFeed: Bool, spaces: Int, first: UInt8, second: UInt8) {
+        let hit = memchr(base + at, 0x0A, count - at)
+        let end = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+        var spaces = 0
+        while at + spaces < end && base[at + spaces] == 0x20 { spaces += 1 }
+        let first: UInt8 = at + spaces < end ? base[at + spaces] : 0x0A
+        let second: UInt8 = at + spaces + 1 < end ? base[at + spaces + 1] : 0x0A
+        return (end, hit != nil, spaces, first, second)
     }
 
     /// Characters that make a line at the records' indentation something else than a plain or
@@ -134,15 +142,10 @@ struct YAMLSectionScan {
         var at = headerEnd + 1
         var line = line
         while at < count {
-            let hit = memchr(base + at, 0x0A, count - at)
-            let lineEnd = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
-            var spaces = 0
-            while at + spaces < lineEnd && base[at + spaces] == 0x20 { spaces += 1 }
-            let first: UInt8 = at + spaces < lineEnd ? base[at + spaces] : 0x0A
-            let second: UInt8 = at + spaces + 1 < lineEnd ? base[at + spaces + 1] : 0x0A
+            let (lineEnd, hasFeed, spaces, first, second) = Self.line(base, count, at: at)
             if first == 0x09 { return nil }
             if first == 0x0A || first == 0x23 || (first == 0x0D && second == 0x0A) {
-                guard hit != nil else { return nil }
+                guard hasFeed else { return nil }
                 at = lineEnd + 1
                 line += 1
                 continue
