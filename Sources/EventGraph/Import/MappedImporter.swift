@@ -200,8 +200,6 @@ struct ImportRun {
     /// (`text`: an id as a role column wrote it, kept as written.)
     private var roleItems: [(role: String, id: Int32, text: String?)] = []
     private var roleIDs: [Int32] = []
-    /// What ``readEvent`` looks up in its table's mapping for every row, looked up once per table.
-    private var eventPlan: EventPlan?
 
     /// An events table's fields as ``readEvent`` uses them, found by name once instead of per row.
     private struct EventPlan {
@@ -389,8 +387,8 @@ struct ImportRun {
                                      columns: columns, header: table.columns, rowValues: rowValues)
         self.evaluator = evaluator
         let source = table.source
-        eventPlan = spec.make == .events ? EventPlan(spec) : nil
-        defer { eventPlan = nil }
+        // What readEvent looks up in the mapping for every row, looked up once for the table.
+        let eventPlan = spec.make == .events ? EventPlan(spec) : nil
         let (starts, end) = table.pieces(every: pieceSize)
         var rows = 0
         var scratch: [UInt8] = []
@@ -419,7 +417,8 @@ struct ImportRun {
                 row.textBase = start
                 swap(&row.scratch, &scratch)
                 defer { swap(&row.scratch, &scratch) }
-                readRow(spec, tableIndex, &row, conditions: conditions, roleColumns: roleColumns, nameColumns: nameColumns, previous: &previous)
+                readRow(spec, tableIndex, &row, conditions: conditions, roleColumns: roleColumns, nameColumns: nameColumns, eventPlan: eventPlan,
+                        previous: &previous)
             }
             syntaxProblems += chunk.syntaxProblems
             return .goOn
@@ -431,7 +430,7 @@ struct ImportRun {
 
     /// Makes the records of one row.
     private mutating func readRow(_ spec: ImportMapping.Table, _ tableIndex: Int, _ row: inout RowContext, conditions: [(Int?, Set<String>)],
-                                  roleColumns: [(String, Int)], nameColumns: [(String, Int)],
+                                  roleColumns: [(String, Int)], nameColumns: [(String, Int)], eventPlan: EventPlan?,
                                   previous: inout (id: String, section: ImportRecords.Section, index: Int)?) {
         do {
             if !conditions.allSatisfy({ (index, values) in values.contains((index.map { row.cell($0) } ?? "").lowercased()) }) { return }
@@ -454,7 +453,7 @@ struct ImportRun {
                         }
                     }
                 } else if spec.make == .events {
-                    if let made = readEvent(spec, roleColumns: roleColumns, &row) { previous = (made, .events, records.count(of: .events) - 1) }
+                    if let made = readEvent(spec, eventPlan ?? EventPlan(spec), roleColumns: roleColumns, &row) { previous = (made, .events, records.count(of: .events) - 1) }
                 } else {
                     if let made = readRelation(spec, &row) { previous = (made, .relations, records.sections[2].count - 1) }
                 }
@@ -783,8 +782,7 @@ struct ImportRun {
         return FoundEvidence(source: id, quote: quote, note: note)
     }
 
-    private mutating func readEvent(_ spec: ImportMapping.Table, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
-        let plan = eventPlan ?? EventPlan(spec)
+    private mutating func readEvent(_ spec: ImportMapping.Table, _ plan: EventPlan, roleColumns: [(String, Int)], _ row: inout RowContext) -> String? {
         guard let title = plan.title.flatMap({ evaluate($0, &row, what: "title") }) else {
             row.fail(firstColumn(plan.title), "this row has no title")
             return nil
